@@ -1,0 +1,19 @@
+package policybot.answer;
+
+/** Why a question goes to the head instead of being answered. */
+public enum EscalationReason {
+  NO_CLAUSE_COVERS_IT("No clause in the school's policies covers this question."),
+  LOW_CONFIDENCE("The nearest clauses only partly match the question."),
+  CLAUSES_DISAGREE("The most relevant clauses point different ways."),
+  ASKED_FOR_HEAD("The person asked for the head's view.");
+
+  private final String explanation;
+
+  EscalationReason(String explanation) {
+    this.explanation = explanation;
+  }
+
+  public String explanation() {
+    return explanation;
+  }
+}

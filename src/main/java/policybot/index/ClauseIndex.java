@@ -1,0 +1,322 @@
+package policybot.index;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.QueryBuilder;
+import policybot.corpus.Clause;
+import policybot.corpus.Corpus;
+import policybot.corpus.PolicyDocument;
+
+/**
+ * The Lucene index of clauses: keyword (BM25) and embedding search, both scoped to one school, fused
+ * by reciprocal rank. Built and refreshed by {@link IndexBuilder}; this class only reads.
+ */
+public final class ClauseIndex implements Closeable {
+  static final String F_KEY = "key";
+  static final String F_SCHOOL = "school";
+  static final String F_POLICY_KEY = "policy_key";
+  static final String F_TEXT = "text";
+  static final String F_CONTEXT = "context";
+  static final String F_VECTOR = "vector";
+  static final String F_CLAUSE = "clause";
+
+  /** Commit metadata key prefix holding each policy file's content hash. */
+  static final String HASH_PREFIX = "hash:";
+
+  /** Candidates taken from each retriever before fusion. */
+  static final int CANDIDATES = 30;
+
+  /** Reciprocal-rank-fusion constant; 60 is the value from the original RRF paper. */
+  static final int RRF_K = 60;
+
+  /**
+   * Headings and list lead-ins count for less than the clause's own words: they place a clause but
+   * every clause under the heading shares them.
+   */
+  static final float CONTEXT_BOOST = 0.35f;
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  private final Directory directory;
+  private final DirectoryReader reader;
+  private final IndexSearcher searcher;
+  private final Corpus corpus;
+  private final Embedder embedder;
+  private final Analyzer queryAnalyzer = PolicyAnalyzer.forQuery();
+  private final Analyzer indexAnalyzer = PolicyAnalyzer.forIndex();
+  private final Map<String, Clause> clausesByKey;
+  private final Map<String, Set<String>> clauseTerms = new ConcurrentHashMap<>();
+
+  ClauseIndex(Directory directory, Corpus corpus, Embedder embedder) throws IOException {
+    this.directory = directory;
+    this.reader = DirectoryReader.open(directory);
+    this.searcher = new IndexSearcher(reader);
+    this.corpus = corpus;
+    this.embedder = embedder;
+    this.clausesByKey = corpus.clausesByKey();
+  }
+
+  /** The schools and parsed policies this index was built from. */
+  public Corpus corpus() {
+    return corpus;
+  }
+
+  public Embedder embedder() {
+    return embedder;
+  }
+
+  /** Number of clauses indexed. */
+  public int size() {
+    return reader.numDocs();
+  }
+
+  /** Bytes the index takes on disk. */
+  public long sizeOnDisk() {
+    long total = 0;
+    try {
+      for (String f : directory.listAll()) {
+        total += directory.fileLength(f);
+      }
+    } catch (IOException e) {
+      return -1;
+    }
+    return total;
+  }
+
+  /** The best {@code k} clauses of {@code school}'s policies for {@code question}. */
+  public List<Hit> search(String school, String question, SearchMode mode, int k) {
+    try {
+      Query schoolFilter = new TermQuery(new Term(F_SCHOOL, school));
+      Map<String, Integer> bm25 = mode == SearchMode.VECTOR ? Map.of() : keywordRanks(schoolFilter, question);
+      Map<String, Double> cosines = new HashMap<>();
+      Map<String, Integer> vec =
+          mode == SearchMode.BM25 ? Map.of() : vectorRanks(schoolFilter, question, cosines);
+      Map<String, Double> fused = new LinkedHashMap<>();
+      bm25.forEach((key, rank) -> fused.merge(key, 1.0 / (RRF_K + rank), Double::sum));
+      vec.forEach((key, rank) -> fused.merge(key, 1.0 / (RRF_K + rank), Double::sum));
+      Map<String, Clause> clauses = new HashMap<>();
+      for (String key : fused.keySet()) {
+        clauses.put(key, clause(key));
+      }
+      return fused.entrySet().stream()
+          .sorted(
+              Map.Entry.<String, Double>comparingByValue()
+                  .reversed()
+                  .thenComparing(e -> clauses.get(e.getKey()).ordinal()))
+          .limit(k)
+          .map(
+              e ->
+                  new Hit(
+                      clauses.get(e.getKey()),
+                      e.getValue(),
+                      bm25.getOrDefault(e.getKey(), 0),
+                      vec.getOrDefault(e.getKey(), 0),
+                      cosines.getOrDefault(e.getKey(), -1.0)))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Map<String, Integer> keywordRanks(Query schoolFilter, String question) throws IOException {
+    QueryBuilder qb = new QueryBuilder(queryAnalyzer);
+    Query text = qb.createBooleanQuery(F_TEXT, question);
+    Query context = qb.createBooleanQuery(F_CONTEXT, question);
+    if (text == null && context == null) {
+      return Map.of();
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(schoolFilter, Occur.FILTER);
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    if (text != null) {
+      any.add(text, Occur.SHOULD);
+    }
+    if (context != null) {
+      any.add(new BoostQuery(context, CONTEXT_BOOST), Occur.SHOULD);
+    }
+    b.add(any.build(), Occur.MUST);
+    return ranks(searcher.search(b.build(), CANDIDATES).scoreDocs, null);
+  }
+
+  private Map<String, Integer> vectorRanks(Query schoolFilter, String question, Map<String, Double> cosines)
+      throws IOException {
+    float[] q = embedder.embedQuery(question);
+    ScoreDoc[] docs = searcher.search(new KnnFloatVectorQuery(F_VECTOR, q, CANDIDATES, schoolFilter), CANDIDATES).scoreDocs;
+    return ranks(docs, cosines);
+  }
+
+  private Map<String, Integer> ranks(ScoreDoc[] docs, Map<String, Double> cosines) throws IOException {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    StoredFields stored = searcher.storedFields();
+    int rank = 1;
+    for (ScoreDoc d : docs) {
+      String key = stored.document(d.doc, Set.of(F_KEY)).get(F_KEY);
+      out.put(key, rank++);
+      if (cosines != null) {
+        // Lucene scores cosine similarity as (1 + cos) / 2
+        cosines.put(key, 2.0 * d.score - 1.0);
+      }
+    }
+    return out;
+  }
+
+  /** Stemmed content words of a question, each with its synonyms, for coverage checks. */
+  public List<Set<String>> questionTerms(String question) {
+    List<Set<String>> out = new ArrayList<>();
+    for (String word : analyze(indexAnalyzer, question)) {
+      // expand each distinct stem through the synonym list, as the keyword search does
+      Set<String> group = new HashSet<>(analyze(queryAnalyzer, word));
+      group.add(word);
+      if (out.stream().noneMatch(g -> g.contains(word))) {
+        out.add(group);
+      }
+    }
+    return out;
+  }
+
+  /** Stemmed words of a clause's text and its context (headings, lead-in). */
+  public Set<String> clauseTerms(Clause c) {
+    return clauseTerms.computeIfAbsent(
+        Corpus.key(c), k -> new HashSet<>(analyze(indexAnalyzer, c.text() + " " + context(c))));
+  }
+
+  /** Stemmed words of a piece of text, as indexed. */
+  public List<String> terms(String text) {
+    return analyze(indexAnalyzer, text);
+  }
+
+  static String context(Clause c) {
+    return String.join(" ", c.headings()) + " " + c.leadIn();
+  }
+
+  private static List<String> analyze(Analyzer analyzer, String text) {
+    List<String> out = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream(F_TEXT, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        out.add(term.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  private Clause clause(String key) {
+    Clause c = clausesByKey.get(key);
+    if (c == null) {
+      throw new IllegalStateException("index and corpus out of step at " + key);
+    }
+    return c;
+  }
+
+  /** Builds the Lucene document for one clause. */
+  static Document toDocument(Clause c, float[] vector) throws IOException {
+    Document d = new Document();
+    d.add(new StringField(F_KEY, Corpus.key(c), Field.Store.YES));
+    d.add(new StringField(F_SCHOOL, c.school(), Field.Store.NO));
+    d.add(new StringField(F_POLICY_KEY, c.school() + "/" + c.policy(), Field.Store.NO));
+    d.add(new TextField(F_TEXT, c.text(), Field.Store.NO));
+    d.add(new TextField(F_CONTEXT, context(c), Field.Store.NO));
+    d.add(new KnnFloatVectorField(F_VECTOR, vector, VectorSimilarityFunction.COSINE));
+    // the clause itself is stored so an unchanged restart needs no re-parsing
+    d.add(new StoredField(F_CLAUSE, JSON.writeValueAsString(c)));
+    return d;
+  }
+
+  static Clause clauseFromJson(String json) throws IOException {
+    return JSON.readValue(json, Clause.class);
+  }
+
+  /** Every stored clause, by policy ("school/policy"). */
+  static Map<String, List<Clause>> storedClauses(Directory dir) throws IOException {
+    Map<String, List<Clause>> out = new HashMap<>();
+    if (!DirectoryReader.indexExists(dir)) {
+      return out;
+    }
+    try (DirectoryReader r = DirectoryReader.open(dir)) {
+      IndexSearcher s = new IndexSearcher(r);
+      StoredFields stored = s.storedFields();
+      for (ScoreDoc d : s.search(new MatchAllDocsQuery(), Math.max(1, r.maxDoc())).scoreDocs) {
+        Clause c = clauseFromJson(stored.document(d.doc).get(F_CLAUSE));
+        out.computeIfAbsent(c.school() + "/" + c.policy(), k -> new ArrayList<>()).add(c);
+      }
+    }
+    out.values().forEach(l -> l.sort(java.util.Comparator.comparingInt(Clause::ordinal)));
+    return out;
+  }
+
+  static IndexWriter writer(Directory dir) throws IOException {
+    IndexWriterConfig cfg = new IndexWriterConfig(PolicyAnalyzer.forIndex());
+    cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    return new IndexWriter(dir, cfg);
+  }
+
+  static Directory open(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    return FSDirectory.open(dir);
+  }
+
+  static Map<String, String> hashes(Directory dir) throws IOException {
+    Map<String, String> out = new HashMap<>();
+    if (!DirectoryReader.indexExists(dir)) {
+      return out;
+    }
+    try (DirectoryReader r = DirectoryReader.open(dir)) {
+      r.getIndexCommit().getUserData().forEach((k, v) -> {
+        if (k.startsWith(HASH_PREFIX)) {
+          out.put(k.substring(HASH_PREFIX.length()), v);
+        }
+      });
+    }
+    return out;
+  }
+
+
+  @Override
+  public void close() throws IOException {
+    reader.close();
+    directory.close();
+  }
+}

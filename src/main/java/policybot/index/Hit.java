@@ -1,0 +1,14 @@
+package policybot.index;
+
+import policybot.corpus.Clause;
+
+/**
+ * A clause found for a question.
+ *
+ * @param clause the clause
+ * @param score fused score (reciprocal-rank), higher is better
+ * @param bm25Rank 1-based rank in the keyword results, 0 when absent
+ * @param vectorRank 1-based rank in the embedding results, 0 when absent
+ * @param cosine cosine similarity between question and clause embeddings, -1 when not computed
+ */
+public record Hit(Clause clause, double score, int bm25Rank, int vectorRank, double cosine) {}

@@ -1,0 +1,164 @@
+package policybot.index;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.store.Directory;
+import policybot.corpus.Clause;
+import policybot.corpus.Corpus;
+import policybot.corpus.CorpusLoader;
+import policybot.corpus.DocumentText;
+import policybot.corpus.PolicyDocument;
+import policybot.corpus.PolicyMeta;
+import policybot.corpus.School;
+
+/**
+ * Brings the on-disk index in step with the corpus folder. Only policy files whose content hash
+ * changed are parsed and embedded again; a file that no longer parses keeps its last good version
+ * in the index, so one broken upload never takes a policy offline.
+ */
+public final class IndexBuilder {
+  private final CorpusLoader loader = new CorpusLoader();
+  private final Embedder embedder;
+
+  public IndexBuilder(Embedder embedder) {
+    this.embedder = embedder;
+  }
+
+  /** What a refresh did, for logs and progress. */
+  public record Summary(int policies, int reparsed, int removed, int clauses, long millis) {}
+
+  /** Refreshes {@code indexDir} from {@code corpusRoot} and opens it for searching. */
+  public ClauseIndex refresh(Path corpusRoot, Path indexDir, Progress progress) throws IOException {
+    long start = System.nanoTime();
+    List<String> problems = new ArrayList<>();
+    List<School> schools = loader.readSchools(corpusRoot, problems);
+    Directory dir = ClauseIndex.open(indexDir);
+    Map<String, String> oldHashes = ClauseIndex.hashes(dir);
+    Map<String, List<Clause>> stored = null; // read only if some policy is unchanged
+    Map<String, List<PolicyDocument>> docs = new LinkedHashMap<>();
+    Map<String, String> newHashes = new HashMap<>();
+    List<PolicyDocument> toIndex = new ArrayList<>();
+    int total = schools.stream().mapToInt(s -> s.policies().size()).sum();
+    int seen = 0;
+    for (School school : schools) {
+      List<PolicyDocument> schoolDocs = new ArrayList<>();
+      for (PolicyMeta meta : school.policies()) {
+        seen++;
+        String policyKey = school.slug() + "/" + meta.id();
+        Path file = corpusRoot.resolve(school.slug()).resolve(meta.file());
+        if (!Files.isRegularFile(file)) {
+          problems.add(school.slug() + "/" + meta.file() + ": listed in school.yml but not found");
+          continue;
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        String hash = CorpusLoader.sha256(bytes);
+        String oldHash = oldHashes.get(policyKey);
+        if (hash.equals(oldHash)) {
+          if (stored == null) {
+            stored = ClauseIndex.storedClauses(dir);
+          }
+          List<Clause> clauses = stored.getOrDefault(policyKey, List.of());
+          if (!clauses.isEmpty()) {
+            schoolDocs.add(new PolicyDocument(school.slug(), meta, hash, clauses));
+            newHashes.put(policyKey, hash);
+            continue;
+          }
+        }
+        progress.report(String.format("[%d/%d] reading %s/%s", seen, total, school.slug(), meta.file()));
+        try {
+          PolicyDocument doc = loader.parse(school, meta, file, bytes);
+          schoolDocs.add(doc);
+          toIndex.add(doc);
+          newHashes.put(policyKey, hash);
+        } catch (DocumentText.UnreadableDocumentException e) {
+          problems.add(school.slug() + "/" + e.getMessage());
+          if (oldHash != null) {
+            if (stored == null) {
+              stored = ClauseIndex.storedClauses(dir);
+            }
+            List<Clause> previous = stored.getOrDefault(policyKey, List.of());
+            if (!previous.isEmpty()) {
+              problems.add(policyKey + ": still answering from the last version that could be read");
+              schoolDocs.add(new PolicyDocument(school.slug(), meta, oldHash, previous));
+              newHashes.put(policyKey, oldHash);
+            }
+          }
+        }
+      }
+      docs.put(school.slug(), schoolDocs);
+    }
+    List<String> removed = oldHashes.keySet().stream().filter(k -> !newHashes.containsKey(k)).toList();
+    if (!toIndex.isEmpty() || !removed.isEmpty() || !oldHashes.equals(newHashes)) {
+      write(dir, toIndex, removed, newHashes, progress);
+    }
+    problems.forEach(p -> progress.report("skipped " + p));
+    Corpus corpus = new Corpus(mapOf(schools), docs, problems);
+    ClauseIndex index = new ClauseIndex(dir, corpus, embedder);
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    progress.report(
+        String.format(
+            "index ready: %d schools, %d clauses, %d policies re-read, %d removed, %d ms",
+            schools.size(), index.size(), toIndex.size(), removed.size(), millis));
+    return index;
+  }
+
+  private void write(
+      Directory dir,
+      List<PolicyDocument> toIndex,
+      List<String> removed,
+      Map<String, String> hashes,
+      Progress progress)
+      throws IOException {
+    List<Clause> clauses = toIndex.stream().flatMap(d -> d.clauses().stream()).toList();
+    List<String> texts = clauses.stream().map(IndexBuilder::embeddingText).toList();
+    if (!clauses.isEmpty()) {
+      progress.report("embedding " + clauses.size() + " clauses (loading the model the first time)");
+    }
+    List<float[]> vectors =
+        embedder.embedAll(
+            texts,
+            done -> {
+              if (done == texts.size() || done % 128 == 0) {
+                progress.report(String.format("embedded %d/%d clauses", done, texts.size()));
+              }
+            });
+    try (IndexWriter w = ClauseIndex.writer(dir)) {
+      for (String key : removed) {
+        w.deleteDocuments(new Term(ClauseIndex.F_POLICY_KEY, key));
+      }
+      for (PolicyDocument d : toIndex) {
+        w.deleteDocuments(new Term(ClauseIndex.F_POLICY_KEY, d.school() + "/" + d.id()));
+      }
+      for (int i = 0; i < clauses.size(); i++) {
+        w.addDocument(ClauseIndex.toDocument(clauses.get(i), vectors.get(i)));
+      }
+      Map<String, String> userData = new HashMap<>();
+      hashes.forEach((k, v) -> userData.put(ClauseIndex.HASH_PREFIX + k, v));
+      w.setLiveCommitData(userData.entrySet());
+      w.commit();
+    }
+  }
+
+  /**
+   * The text embedded for a clause: its section and lead-in give the model the topic that a bare
+   * list item ("Chain letters") leaves out.
+   */
+  static String embeddingText(Clause c) {
+    String context = ClauseIndex.context(c).strip();
+    return context.isEmpty() ? c.text() : context + ": " + c.text();
+  }
+
+  private static Map<String, School> mapOf(List<School> schools) {
+    Map<String, School> m = new LinkedHashMap<>();
+    schools.forEach(s -> m.put(s.slug(), s));
+    return m;
+  }
+}

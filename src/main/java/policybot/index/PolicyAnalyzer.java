@@ -1,0 +1,99 @@
+package policybot.index;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.SetKeywordMarkerFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.synonym.SolrSynonymParser;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+
+/**
+ * English analysis for policy text: possessives, lowercase, stopwords, Porter stemming. The query
+ * side adds the school-domain synonym list, so "pics on a residential" finds "photographs on
+ * external trips/visits" while the index keeps only the policy's own words.
+ */
+public final class PolicyAnalyzer extends Analyzer {
+
+  /** Words the stemmer would merge with unrelated ones ("outing" would become "out"). */
+  private static final CharArraySet NOT_STEMMED =
+      new CharArraySet(List.of("outing", "outings", "ipad", "ipads", "pics"), true);
+
+  private static final String SYNONYMS = "/policybot/index/synonyms.txt";
+
+  private final SynonymMap synonyms;
+
+  private PolicyAnalyzer(SynonymMap synonyms) {
+    this.synonyms = synonyms;
+  }
+
+  /** Analysis for indexing clause text. */
+  public static PolicyAnalyzer forIndex() {
+    return new PolicyAnalyzer(null);
+  }
+
+  /** Analysis for questions: the index analysis plus synonyms. */
+  public static PolicyAnalyzer forQuery() {
+    return new PolicyAnalyzer(loadSynonyms());
+  }
+
+  @Override
+  protected TokenStreamComponents createComponents(String fieldName) {
+    StandardTokenizer source = new StandardTokenizer();
+    TokenStream ts = new EnglishPossessiveFilter(source);
+    ts = new LowerCaseFilter(ts);
+    ts = new StopFilter(ts, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+    if (synonyms != null) {
+      ts = new SynonymGraphFilter(ts, synonyms, true);
+    }
+    ts = new SetKeywordMarkerFilter(ts, NOT_STEMMED);
+    ts = new PorterStemFilter(ts);
+    return new TokenStreamComponents(source, ts);
+  }
+
+  @Override
+  protected TokenStream normalize(String fieldName, TokenStream in) {
+    return new LowerCaseFilter(in);
+  }
+
+  private static SynonymMap loadSynonyms() {
+    // the synonym file is parsed with the same tokenising, minus stemming, so entries match
+    // the tokens that reach the synonym filter
+    Analyzer parseAnalyzer =
+        new Analyzer() {
+          @Override
+          protected TokenStreamComponents createComponents(String fieldName) {
+            StandardTokenizer source = new StandardTokenizer();
+            TokenStream ts = new LowerCaseFilter(new EnglishPossessiveFilter(source));
+            return new TokenStreamComponents(source, ts);
+          }
+        };
+    try (Reader r =
+        new InputStreamReader(
+            PolicyAnalyzer.class.getResourceAsStream(SYNONYMS), StandardCharsets.UTF_8)) {
+      SolrSynonymParser parser = new SolrSynonymParser(true, true, parseAnalyzer);
+      parser.parse(r);
+      return parser.build();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + SYNONYMS, e);
+    } catch (ParseException e) {
+      throw new IllegalStateException("bad synonym list " + SYNONYMS + ": " + e.getMessage(), e);
+    } finally {
+      parseAnalyzer.close();
+    }
+  }
+
+}
