@@ -13,7 +13,7 @@ import policybot.config.Config;
       "Answers staff questions from the school's own policies, quoting the clauses it rests on.",
       ""
     },
-    subcommands = {ClausesCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ClausesCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Run 'policybot help <command>' for a command's options."})
 public final class Cli {
   private Cli() {}
