@@ -28,7 +28,7 @@ final class VerdictReader {
               + "should not|shouldn't|should never|never|do not|don't|will not|won't|under no circumstances|"
               + "not expected to|no (staff|user|one)\\b|cannot|can not|is not acceptable|are not to|"
               + "are asked not to|advised not to|not be used|must only|will only|should only|can only|"
-              + "is a disciplinary offence|strictly)\\b");
+              + "is a disciplinary offence|strictly|only (these|this|the school.s|approved)|not for)\\b");
 
   /** Wording that allows. */
   private static final Pattern PERMISSION =

@@ -18,6 +18,7 @@ import policybot.config.Config;
       BatchCommand.class,
       EvalCommand.class,
       IndexCommand.class,
+      BenchCommand.class,
       ClausesCommand.class,
       CommandLine.HelpCommand.class
     },
