@@ -1,8 +1,137 @@
 package policybot.answer;
 
-/** Answers questions from the current index. Placeholder signature; the engine fills it in. */
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import policybot.corpus.Clause;
+import policybot.corpus.PolicyMeta;
+import policybot.corpus.School;
+import policybot.index.ClauseIndex;
+import policybot.index.Hit;
+import policybot.index.SearchMode;
+
+/**
+ * The answering engine every channel uses: checks the input, routes safeguarding concerns, finds
+ * the clauses, decides whether they settle the question, and composes the answer.
+ */
 public final class AnswerService {
+  /** Most clauses quoted in one answer. */
+  public static final int MAX_CITATIONS = 3;
+
+  /** Query used to find the school's own words on reporting a concern about a child. */
+  static final String SAFEGUARDING_QUERY =
+      "report concerns about a child's safety to the designated safeguarding lead or designated person for child protection";
+
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+  private final Supplier<ClauseIndex> index;
+  private final String linkBase;
+  private final Clock clock;
+  private final AnswerComposer composer;
+  private final SearchMode mode;
+
+  public AnswerService(Supplier<ClauseIndex> index, String linkBase, Clock clock) {
+    this(index, linkBase, clock, new TemplateComposer(), SearchMode.HYBRID);
+  }
+
+  public AnswerService(
+      Supplier<ClauseIndex> index, String linkBase, Clock clock, AnswerComposer composer, SearchMode mode) {
+    this.index = index;
+    this.linkBase = linkBase.replaceAll("/+$", "");
+    this.clock = clock;
+    this.composer = composer;
+    this.mode = mode;
+  }
+
   public Answer ask(Question question) {
-    throw new UnsupportedOperationException("not yet");
+    ClauseIndex idx = index.get();
+    Optional<School> school = idx.corpus().school(question.school());
+    Optional<Answer.Refused> refused = InputCheck.check(question.school(), question.text(), school.isPresent());
+    if (refused.isPresent()) {
+      return refused.get();
+    }
+    String text = question.text().strip();
+    School s = school.orElseThrow();
+    if (SafeguardingCheck.isConcern(text)) {
+      List<Citation> words = citations(idx, s, SAFEGUARDING_QUERY, idx.search(s.slug(), SAFEGUARDING_QUERY, SearchMode.HYBRID, 1));
+      return new Answer.Safeguarding(s.slug(), text, s.contacts().dsl(), words, composer.safeguarding(s, text, words));
+    }
+    String searchText = FollowUp.searchText(question);
+    List<Hit> hits = idx.search(s.slug(), searchText, mode, MAX_CITATIONS);
+    List<Citation> citations = citations(idx, s, searchText, hits);
+    Confidence confidence = Confidence.assess(idx, searchText, hits);
+    if (confidence.escalate().isPresent()) {
+      EscalationReason reason = confidence.escalate().get();
+      return new Answer.Escalated(s.slug(), text, reason, citations, composer.escalated(s, text, reason, citations));
+    }
+    String form = FollowUp.questionForm(question);
+    Verdict verdict = VerdictReader.read(form, citations.get(0).highlight());
+    if (disagree(form, citations, hits)) {
+      EscalationReason reason = EscalationReason.CLAUSES_DISAGREE;
+      return new Answer.Escalated(s.slug(), text, reason, citations, composer.escalated(s, text, reason, citations));
+    }
+    return new Answer.Grounded(
+        s.slug(), text, verdict, citations, warnings(s, citations), composer.grounded(s, text, verdict, citations));
+  }
+
+  /**
+   * Two nearly equally strong clauses, one saying yes and the other no, mean the policies
+   * contradict each other on this question: a person must decide.
+   */
+  private static boolean disagree(String form, List<Citation> citations, List<Hit> hits) {
+    if (citations.size() < 2 || hits.get(1).score() < Confidence.DISAGREEMENT_SCORE_SHARE * hits.get(0).score()) {
+      return false;
+    }
+    Verdict first = VerdictReader.read(form, citations.get(0).highlight());
+    Verdict second = VerdictReader.read(form, citations.get(1).highlight());
+    return (first == Verdict.YES && second == Verdict.NO) || (first == Verdict.NO && second == Verdict.YES);
+  }
+
+  private List<Citation> citations(ClauseIndex idx, School school, String question, List<Hit> hits) {
+    List<Set<String>> terms = idx.questionTerms(question);
+    LocalDate today = LocalDate.now(clock);
+    List<Citation> out = new ArrayList<>();
+    for (Hit h : hits) {
+      Clause c = h.clause();
+      PolicyMeta meta = school.policy(c.policy()).orElseThrow();
+      KeySentence.Span span = KeySentence.find(c.text(), terms, idx::terms);
+      out.add(
+          new Citation(
+              c,
+              meta.title(),
+              link(c),
+              meta.sourceUrl(),
+              span.start(),
+              span.end(),
+              h.score(),
+              meta.overdueOn(today)));
+    }
+    return out;
+  }
+
+  /** The address of a clause on its policy page. */
+  public String link(Clause c) {
+    return linkBase + "/policies/" + c.school() + "/" + c.policy() + "#" + c.id();
+  }
+
+  private List<String> warnings(School school, List<Citation> citations) {
+    LocalDate today = LocalDate.now(clock);
+    Set<String> out = new LinkedHashSet<>();
+    for (Citation c : citations) {
+      PolicyMeta meta = school.policy(c.clause().policy()).orElseThrow();
+      if (meta.overdueOn(today)) {
+        out.add(
+            "“" + meta.title() + "” was due for review on " + meta.reviewDue().orElseThrow().format(DATE)
+                + ", so it may be out of date: check with " + school.contacts().head() + " if in doubt.");
+      }
+    }
+    return List.copyOf(out);
   }
 }

@@ -13,13 +13,32 @@ import policybot.config.Config;
       "Answers staff questions from the school's own policies, quoting the clauses it rests on.",
       ""
     },
-    subcommands = {ClausesCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      AskCommand.class,
+      BatchCommand.class,
+      EvalCommand.class,
+      IndexCommand.class,
+      BenchCommand.class,
+      ClausesCommand.class,
+      ServeCommand.class,
+      CommandLine.HelpCommand.class
+    },
     footer = {"", "Run 'policybot help <command>' for a command's options."})
 public final class Cli {
   private Cli() {}
 
   /** Runs the command line and returns the exit code; bad input gets a message, not a trace. */
   public static int run(String... args) {
+    CommandLine cl = commandLine();
+    if (args.length == 0) {
+      cl.usage(cl.getOut());
+      return 0;
+    }
+    return cl.execute(args);
+  }
+
+  /** The configured command line, with errors reported as one readable line. */
+  static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Cli());
     cl.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
@@ -30,10 +49,6 @@ public final class Cli {
           }
           return 2;
         });
-    if (args.length == 0) {
-      cl.usage(cl.getOut());
-      return 0;
-    }
-    return cl.execute(args);
+    return cl;
   }
 }

@@ -129,11 +129,13 @@ public final class ClauseIndex implements Closeable {
       Query schoolFilter = new TermQuery(new Term(F_SCHOOL, school));
       Map<String, Integer> bm25 = mode == SearchMode.VECTOR ? Map.of() : keywordRanks(schoolFilter, question);
       Map<String, Double> cosines = new HashMap<>();
-      Map<String, Integer> vec =
-          mode == SearchMode.BM25 ? Map.of() : vectorRanks(schoolFilter, question, cosines);
+      // the vector search always runs: its cosines feed the confidence check in every mode
+      Map<String, Integer> vec = vectorRanks(schoolFilter, question, cosines);
       Map<String, Double> fused = new LinkedHashMap<>();
       bm25.forEach((key, rank) -> fused.merge(key, 1.0 / (RRF_K + rank), Double::sum));
-      vec.forEach((key, rank) -> fused.merge(key, 1.0 / (RRF_K + rank), Double::sum));
+      if (mode != SearchMode.BM25) {
+        vec.forEach((key, rank) -> fused.merge(key, 1.0 / (RRF_K + rank), Double::sum));
+      }
       Map<String, Clause> clauses = new HashMap<>();
       for (String key : fused.keySet()) {
         clauses.put(key, clause(key));

@@ -1,0 +1,65 @@
+package policybot.answer;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the sentence inside a clause that answers the question, so a long bullet can be quoted
+ * whole with the part that matters marked.
+ */
+final class KeySentence {
+  /** A sentence ends at . ! or ? followed by a space and a capital or an opening quote. */
+  private static final Pattern BOUNDARY = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z“\"'(])");
+
+  /** A sentence that states a rule beats an equally matching one that only explains. */
+  static final double RULE_BONUS = 0.5;
+
+  private KeySentence() {}
+
+  /** A span of the clause text: [start, end). */
+  record Span(int start, int end) {}
+
+  static List<Span> sentences(String text) {
+    List<Span> out = new ArrayList<>();
+    Matcher m = BOUNDARY.matcher(text);
+    int start = 0;
+    while (m.find()) {
+      out.add(new Span(start, m.start()));
+      start = m.end();
+    }
+    out.add(new Span(start, text.length()));
+    return out;
+  }
+
+  /**
+   * The best sentence for the question: the most question words (each with its synonyms), ties
+   * going to rule sentences and then to the earlier one.
+   */
+  static Span find(String text, List<Set<String>> questionTerms, java.util.function.Function<String, List<String>> analyze) {
+    List<Span> spans = sentences(text);
+    Span best = spans.get(0);
+    double bestScore = -1;
+    for (Span s : spans) {
+      String sentence = text.substring(s.start(), s.end());
+      Set<String> terms = new HashSet<>(analyze.apply(sentence));
+      double score = 0;
+      for (Set<String> group : questionTerms) {
+        if (group.stream().anyMatch(terms::contains)) {
+          score += 1;
+        }
+      }
+      if (VerdictReader.isRule(sentence)) {
+        score += RULE_BONUS;
+      }
+      if (score > bestScore) {
+        bestScore = score;
+        best = s;
+      }
+    }
+    return best;
+  }
+}

@@ -1,0 +1,91 @@
+package policybot.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import policybot.answer.Answer;
+import policybot.answer.AnswerRecord;
+import policybot.answer.Question;
+import policybot.index.SearchMode;
+
+/** Answers a file of questions, one JSON record per line. Never files escalations. */
+@Command(
+    name = "batch",
+    description = {
+      "Answer a JSONL file of questions and write one JSON answer per line.",
+      "Input lines: {\"id\", \"school\", \"question\"} (other fields are ignored, except an optional \"previous\" question)."
+    })
+final class BatchCommand implements Callable<Integer> {
+  /** Report progress this often on long files. */
+  private static final int PROGRESS_EVERY = 50;
+
+  @Spec CommandSpec spec;
+  @Mixin CommonOptions common;
+
+  @Option(names = "--in", required = true, paramLabel = "FILE", description = "Questions, one JSON object per line.")
+  Path in;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the answers.")
+  Path out;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter err = spec.commandLine().getErr();
+    if (!Files.isRegularFile(in)) {
+      err.println("policybot: input file not found: " + in);
+      return 2;
+    }
+    ObjectMapper json = new ObjectMapper();
+    int n = 0;
+    int bad = 0;
+    try (Engine e = Engine.open(common.config(), err, false, SearchMode.HYBRID);
+        BufferedReader r = Files.newBufferedReader(in, StandardCharsets.UTF_8);
+        BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        if (line.isBlank()) {
+          continue;
+        }
+        n++;
+        AnswerRecord record;
+        try {
+          JsonNode node = json.readTree(line);
+          String id = node.path("id").asText("");
+          Question q =
+              new Question(
+                  node.path("school").asText(""),
+                  node.path("question").asText(""),
+                  Optional.ofNullable(node.path("previous").textValue()).filter(p -> !p.isBlank()));
+          long start = System.nanoTime();
+          Answer a = e.answers().ask(q);
+          record = AnswerRecord.of(id, a, (System.nanoTime() - start) / 1_000_000);
+        } catch (java.io.IOException ex) {
+          bad++;
+          record = new AnswerRecord("", "", "unknown", false, "bad_input", List.of(),
+              "Line " + n + " is not a JSON object with id, school and question.", 0, "refused", List.of());
+        }
+        w.write(json.writeValueAsString(record));
+        w.newLine();
+        if (n % PROGRESS_EVERY == 0) {
+          err.println("answered " + n + " questions");
+          err.flush();
+        }
+      }
+    }
+    err.printf("answered %d questions into %s%s%n", n, out, bad == 0 ? "" : " (" + bad + " lines were not valid JSON)");
+    return 0;
+  }
+}

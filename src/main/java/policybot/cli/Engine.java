@@ -1,0 +1,38 @@
+package policybot.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Clock;
+import policybot.answer.AnswerService;
+import policybot.config.Config;
+import policybot.index.ClauseIndex;
+import policybot.index.Embedder;
+import policybot.index.IndexBuilder;
+import policybot.index.SearchMode;
+
+/** The index and answering service a command works with, opened from config. */
+record Engine(Config config, ClauseIndex index, AnswerService answers) implements AutoCloseable {
+
+  /** Opens (refreshing if files changed) the index, printing progress to {@code err}. */
+  static Engine open(Config config, PrintWriter err, boolean verbose, SearchMode mode) throws IOException {
+    ClauseIndex index =
+        new IndexBuilder(new Embedder())
+            .refresh(
+                config.corpus(),
+                config.data().resolve("index"),
+                m -> {
+                  if (verbose || m.startsWith("skipped")) {
+                    err.println(m);
+                    err.flush();
+                  }
+                });
+    AnswerService answers =
+        new AnswerService(() -> index, config.linkBase(), Clock.systemDefaultZone(), new policybot.answer.TemplateComposer(), mode);
+    return new Engine(config, index, answers);
+  }
+
+  @Override
+  public void close() throws IOException {
+    index.close();
+  }
+}

@@ -1,0 +1,121 @@
+package policybot.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import policybot.TestEngine;
+
+class AnswerServiceTest {
+  private final AnswerService answers = TestEngine.answers();
+
+  private Answer ask(String school, String q) {
+    return answers.ask(Question.of(school, q));
+  }
+
+  @Test
+  void should_answer_no_with_the_phone_camera_clause_for_glais() {
+    Answer a = ask("glais", "can I use my phone to take photos of the children?");
+    assertThat(a).isInstanceOf(Answer.Grounded.class);
+    Answer.Grounded g = (Answer.Grounded) a;
+    assertThat(g.verdict()).isEqualTo(Verdict.NO);
+    assertThat(g.citations()).hasSizeBetween(1, 3);
+    assertThat(g.citations()).anyMatch(c -> c.text().contains("staff mobile phones must not be used to take pictures of children"));
+  }
+
+  @Test
+  void should_link_each_citation_to_its_clause_anchor_and_quote_it_verbatim() {
+    Answer a = ask("glais", "can i add an ex pupil who is 16 as a friend?");
+    for (Citation c : a.citations()) {
+      assertThat(c.link()).isEqualTo(TestEngine.BASE + "/policies/glais/" + c.clause().policy() + "#" + c.clause().id());
+      assertThat(TestEngine.index().corpus().clausesByKey()).containsValue(c.clause());
+      assertThat(c.text()).contains(c.highlight());
+    }
+  }
+
+  @Test
+  void should_warn_when_a_cited_policy_is_past_its_review_date() {
+    Answer a = ask("staff-code-2024", "can I use my school email for personal business?");
+    assertThat(a).isInstanceOf(Answer.Grounded.class);
+    assertThat(((Answer.Grounded) a).warnings()).singleElement().asString().contains("1 September 2025");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "staff-code-2024 | am I allowed to use school ICT equipment for personal use? | CONDITIONAL",
+        "educating-for-life | can I use my own camera to take pictures of pupils on a school trip? | NO",
+        "glais | can I post pictures of school events without the Headteacher's consent? | NO",
+        "staff-code-2024 | who should I report a virus outbreak to? | INFO"
+      })
+  void should_read_the_verdict_from_what_the_clause_says(String school, String q, Verdict expected) {
+    Answer a = ask(school, q);
+    assertThat(a).isInstanceOf(Answer.Grounded.class);
+    assertThat(((Answer.Grounded) a).verdict()).isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"moorthorpe", "glais", "staff-code-2024", "educating-for-life", "eyrescroft"})
+  void should_never_cite_another_schools_policy(String school) {
+    for (String q : new String[] {"can I use my phone on a trip?", "can I share my password?", "can I friend a parent on facebook?"}) {
+      assertThat(ask(school, q).citations()).allMatch(c -> c.clause().school().equals(school));
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"how many days of annual leave do I get?", "what time does the staff car park close?"})
+  void should_escalate_when_no_clause_covers_the_question(String q) {
+    Answer a = ask("glais", q);
+    assertThat(a).isInstanceOf(Answer.Escalated.class);
+    assertThat(a.text()).contains("I'm not sure").contains("Mrs Anne Long");
+  }
+
+  @Test
+  void should_route_a_disclosure_to_the_dsl_and_never_answer_it() {
+    Answer a = ask("eyrescroft", "a pupil told me her uncle hits her and asked me not to tell anyone");
+    assertThat(a).isInstanceOf(Answer.Safeguarding.class);
+    assertThat(((Answer.Safeguarding) a).reportTo()).isEqualTo("Miss Dines, Safeguarding");
+    assertThat(a.text()).contains("Report it now").contains("Miss Dines");
+  }
+
+  @Test
+  void should_not_treat_an_ordinary_question_about_children_as_a_disclosure() {
+    assertThat(ask("glais", "can I take photos of the children for the school website?")).isNotInstanceOf(Answer.Safeguarding.class);
+  }
+
+  @Test
+  void should_understand_a_follow_up_in_the_light_of_the_question_before() {
+    Answer a = answers.ask(new Question("educating-for-life", "what about on a residential?",
+        Optional.of("can I take photos of pupils on my own phone?")));
+    assertThat(a).isInstanceOf(Answer.Grounded.class);
+    assertThat(((Answer.Grounded) a).verdict()).isEqualTo(Verdict.NO);
+    assertThat(a.citations().get(0).text()).contains("including when on external trips/visits");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "glais | '' | EMPTY",
+        "glais | '   ' | EMPTY",
+        "glais | ¿Puedo usar mi teléfono en una excursión escolar? | NOT_ENGLISH",
+        "atlantis | can I use my phone? | UNKNOWN_SCHOOL"
+      })
+  void should_refuse_bad_input_with_a_helpful_message(String school, String q, Answer.Problem problem) {
+    Answer a = ask(school, q);
+    assertThat(a).isInstanceOf(Answer.Refused.class);
+    assertThat(((Answer.Refused) a).problem()).isEqualTo(problem);
+    assertThat(a.text()).isNotBlank();
+  }
+
+  @Test
+  void should_refuse_fifty_thousand_characters_and_binary_junk() {
+    assertThat(((Answer.Refused) ask("glais", "phone ".repeat(8334))).problem()).isEqualTo(Answer.Problem.TOO_LONG);
+    assertThat(((Answer.Refused) ask("glais", "\u0000\u0001\u0002\u0003\u0004\u0005\uFFFD\u0007")).problem())
+        .isEqualTo(Answer.Problem.NOT_TEXT);
+  }
+}

@@ -1,0 +1,70 @@
+package policybot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CliTest {
+  @TempDir Path tmp;
+
+  private record Run(int code, String out, String err) {}
+
+  private Run run(String... args) {
+    CommandLine cl = Cli.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int code = cl.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void should_list_every_command_in_help() {
+    Run r = run("--help");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("ask", "batch", "eval", "index", "clauses");
+  }
+
+  @Test
+  void should_write_one_answer_record_per_batch_line_and_survive_a_bad_line() throws Exception {
+    Path in = tmp.resolve("q.jsonl");
+    Files.write(in, List.of(
+        "{\"id\": \"a\", \"school\": \"glais\", \"question\": \"can I take photos of pupils on my phone?\", \"extra\": 1}",
+        "this is not json",
+        "{\"id\": \"c\", \"school\": \"nowhere\", \"question\": \"can I?\"}"), StandardCharsets.UTF_8);
+    Path out = tmp.resolve("a.jsonl");
+
+    Run r = run("batch", "--in", in.toString(), "--out", out.toString(), "--data", tmp.resolve("data").toString());
+
+    assertThat(r.code()).isZero();
+    List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+    assertThat(lines).hasSize(3);
+    JsonNode first = new ObjectMapper().readTree(lines.get(0));
+    assertThat(first.fieldNames()).toIterable()
+        .contains("id", "school", "verdict", "escalate", "reason", "clauses", "answer", "latency_ms");
+    assertThat(first.get("verdict").asText()).isEqualTo("no");
+    JsonNode clause = first.get("clauses").get(0);
+    assertThat(clause.fieldNames()).toIterable().contains("text", "school", "policy", "title", "section", "link", "score");
+    assertThat(clause.get("link").asText()).startsWith("http://localhost:8080/policies/glais/");
+    assertThat(new ObjectMapper().readTree(lines.get(1)).get("reason").asText()).isEqualTo("bad_input");
+    assertThat(new ObjectMapper().readTree(lines.get(2)).get("reason").asText()).isEqualTo("unknown_school");
+  }
+
+  @Test
+  void should_print_a_clear_message_for_a_missing_config_file() {
+    Run r = run("index", "--config", tmp.resolve("nope.yml").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("config file not found").doesNotContain("Exception");
+  }
+}
