@@ -48,7 +48,7 @@ public final class LiveIndex implements Supplier<ClauseIndex>, MeterBinder, Clos
   private final Duration pollEvery;
   private final IndexBuilder builder;
   private final AtomicReference<ClauseIndex> current = new AtomicReference<>();
-  private final CountDownLatch firstBuild = new CountDownLatch(1);
+  private final CountDownLatch loaded = new CountDownLatch(1);
   private final AtomicLong generation = new AtomicLong();
   private final AtomicLong failures = new AtomicLong();
   /** One thread: builds never overlap, and closing old indexes queues behind them. */
@@ -105,7 +105,7 @@ public final class LiveIndex implements Supplier<ClauseIndex>, MeterBinder, Clos
 
   /** Waits for the first index; true if it is there within {@code timeout}. */
   public boolean awaitReady(Duration timeout) throws InterruptedException {
-    return firstBuild.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && isReady();
+    return loaded.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** How many indexes have been swapped in; the first build is generation 1. */
@@ -147,9 +147,7 @@ public final class LiveIndex implements Supplier<ClauseIndex>, MeterBinder, Clos
       log.atWarn()
           .addKeyValue("corpus", corpus)
           .addKeyValue("error", e.toString())
-          .log("index rebuild failed; still answering from the previous index");
-    } finally {
-      firstBuild.countDown();
+          .log(isReady() ? "index rebuild failed; still answering from the previous index" : "index build failed; will retry");
     }
   }
 
@@ -159,6 +157,7 @@ public final class LiveIndex implements Supplier<ClauseIndex>, MeterBinder, Clos
     ClauseIndex old = current.getAndSet(fresh);
     built = seen;
     long gen = generation.incrementAndGet();
+    loaded.countDown();
     fresh.corpus().problems().forEach(p -> log.atWarn().addKeyValue("problem", p).log("policy file skipped"));
     log.atInfo()
         .addKeyValue("generation", gen)

@@ -6,19 +6,15 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import jakarta.servlet.DispatcherType;
 import java.io.Closeable;
 import java.net.URI;
 import java.time.Clock;
-import java.util.EnumSet;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,10 +82,6 @@ public final class WebServer implements Closeable {
 
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
-    context.addFilter(
-        new FilterHolder(new SecurityHeadersFilter()),
-        "/*",
-        EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
     context.addServlet(new ServletHolder(new ChatPageServlet(index, chat, templates)), "");
     context.addServlet(
         new ServletHolder(new AskServlet(chat, new RateLimiter(config.rateLimitPerMinute()))), "/api/ask");
@@ -102,9 +94,9 @@ public final class WebServer implements Closeable {
     context.addServlet(ops, "/readyz");
     context.addServlet(ops, "/metrics");
     context.addServlet(new ServletHolder(new NotFoundServlet(templates)), "/");
-    context.setErrorHandler(quietErrors(new org.eclipse.jetty.ee10.servlet.ErrorHandler()));
-    server.setErrorHandler(quietErrors(new ErrorHandler()));
-    server.setHandler(context);
+    context.setErrorHandler(new QuietErrorHandler());
+    server.setErrorHandler(new QuietErrorHandler());
+    server.setHandler(new SecurityHeaders(context));
     server.start();
 
     String host = config.bind().contains(":") ? "[" + config.bind() + "]" : config.bind();
@@ -115,14 +107,6 @@ public final class WebServer implements Closeable {
         .addKeyValue("link_base", bound.linkBase())
         .log("web server started");
     return new WebServer(server, uri, registry);
-  }
-
-  /** Error pages that say what went wrong and nothing about the code that did. */
-  private static <T extends ErrorHandler> T quietErrors(T handler) {
-    handler.setShowStacks(false);
-    handler.setShowCauses(false);
-    handler.setShowMessageInTitle(false);
-    return handler;
   }
 
   /** Where the server listens, e.g. {@code http://127.0.0.1:41234}. */
