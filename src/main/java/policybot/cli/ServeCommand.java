@@ -2,6 +2,8 @@ package policybot.cli;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +13,8 @@ import picocli.CommandLine.Option;
 import policybot.chat.LiveIndex;
 import policybot.config.Config;
 import policybot.index.Embedder;
+import policybot.slack.SlackChannel;
+import policybot.slack.SlackSettings;
 import policybot.web.WebServer;
 
 /** Runs the web chat, the JSON API and the policy pages until the process is stopped. */
@@ -35,16 +39,21 @@ final class ServeCommand implements Callable<Integer> {
     if (port != null) {
       config = config.withPort(port);
     }
+    // checked before anything starts: HTTP mode without a signing secret never starts
+    SlackSettings slackSettings = SlackSettings.load(Optional.ofNullable(common.configFile), System.getenv()).validated();
     LiveIndex index =
         LiveIndex.start(
             config.corpus(),
             config.data().resolve("index"),
             Duration.ofSeconds(config.reloadSeconds()),
             new Embedder());
+    Clock clock = Clock.systemDefaultZone();
+    SlackChannel slack = SlackChannel.create(slackSettings, index, config.data(), config.school(), clock);
     WebServer server;
     try {
-      server = WebServer.start(config, index, Clock.systemDefaultZone());
+      server = WebServer.start(config, index, clock, List.of(slack));
     } catch (Exception e) {
+      slack.close();
       index.close();
       throw e;
     }
@@ -53,6 +62,7 @@ final class ServeCommand implements Callable<Integer> {
             new Thread(
                 () -> {
                   log.info("shutting down");
+                  slack.close();
                   server.close();
                   index.close();
                 },

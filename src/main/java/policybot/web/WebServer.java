@@ -9,6 +9,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.Closeable;
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -49,11 +50,23 @@ public final class WebServer implements Closeable {
     this.registry = registry;
   }
 
+  /** Another channel served alongside the web chat (Slack): mounted once the chat core exists. */
+  public interface Channel {
+    /** Adds the channel's servlets to {@code context}, answering through {@code chat}. */
+    void mount(ServletContextHandler context, ChatService chat, String linkBase) throws Exception;
+  }
+
   /**
    * Starts serving on {@code config.bind()}:{@code config.port()} (0: a free port), answering from
    * {@code index}. Links in answers use the configured base URL, or this server's own address.
    */
   public static WebServer start(Config config, LiveIndex index, Clock clock) throws Exception {
+    return start(config, index, clock, List.of());
+  }
+
+  /** As {@link #start(Config, LiveIndex, Clock)}, with other channels sharing the chat core. */
+  public static WebServer start(Config config, LiveIndex index, Clock clock, List<Channel> channels)
+      throws Exception {
     QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS);
     threads.setName("policybot-http");
     Server server = new Server(threads);
@@ -93,6 +106,9 @@ public final class WebServer implements Closeable {
     context.addServlet(ops, "/healthz");
     context.addServlet(ops, "/readyz");
     context.addServlet(ops, "/metrics");
+    for (Channel channel : channels) {
+      channel.mount(context, chat, bound.linkBase());
+    }
     context.addServlet(new ServletHolder(new NotFoundServlet(templates)), "/");
     context.setErrorHandler(new QuietErrorHandler());
     server.setErrorHandler(new QuietErrorHandler());

@@ -1,0 +1,172 @@
+package policybot.slack;
+
+import com.slack.api.app_backend.events.payload.EventsApiPayload;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.event.AppHomeOpenedEvent;
+import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.model.event.MessageEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * The Bolt app: turns Slack's events, the /policy command and button presses into {@link Asked}
+ * questions and {@link SlackConversation.Click}s, and acknowledges each at once. Nothing slow runs
+ * here: the work is queued, and a delivery Slack already made is never taken twice.
+ */
+final class SlackApp {
+  /** The slash command, as the manifest declares it. */
+  static final String COMMAND = "/policy";
+
+  /** Returned when the queue is full: Slack retries a delivery that was not acknowledged with 200. */
+  static final int BUSY_STATUS = 503;
+
+  private SlackApp() {}
+
+  static App build(AppConfig config, SlackConversation conversation) {
+    App app = new App(config);
+    SlackLedger ledger = conversation.ledger();
+
+    app.event(
+        MessageEvent.class,
+        (payload, ctx) -> {
+          MessageEvent e = payload.getEvent();
+          // only direct messages; channel questions come as app_mention. Other bots are ignored
+          // (the bot's own messages are dropped before this by Bolt's IgnoringSelfEvents)
+          if (!"im".equals(e.getChannelType()) || e.getBotId() != null || e.getUser() == null) {
+            return ctx.ack();
+          }
+          String team = team(payload, e.getTeam());
+          Asked asked =
+              new Asked(
+                  team,
+                  e.getUser(),
+                  e.getChannel(),
+                  e.getThreadTs(),
+                  e.getTs(),
+                  Asked.Surface.DIRECT,
+                  SlackText.fromEvent(e.getText(), ctx.getBotUserId()),
+                  null);
+          return take(ctx.ack(), ledger, keys(payload, team, e.getClientMsgId()), conversation, () -> conversation.ask(asked));
+        });
+
+    app.event(
+        AppMentionEvent.class,
+        (payload, ctx) -> {
+          AppMentionEvent e = payload.getEvent();
+          if (e.getBotId() != null || e.getUser() == null || "bot_message".equals(e.getSubtype())) {
+            return ctx.ack();
+          }
+          String team = team(payload, e.getTeam());
+          Asked asked =
+              new Asked(
+                  team,
+                  e.getUser(),
+                  e.getChannel(),
+                  e.getThreadTs(),
+                  e.getTs(),
+                  Asked.Surface.MENTION,
+                  SlackText.fromEvent(e.getText(), ctx.getBotUserId()),
+                  null);
+          return take(ctx.ack(), ledger, keys(payload, team, e.getClientMsgId()), conversation, () -> conversation.ask(asked));
+        });
+
+    app.event(
+        AppHomeOpenedEvent.class,
+        (payload, ctx) -> {
+          AppHomeOpenedEvent e = payload.getEvent();
+          if (!"home".equals(e.getTab())) {
+            return ctx.ack();
+          }
+          String team = team(payload, null);
+          return take(ctx.ack(), ledger, keys(payload, team, null), conversation, () -> conversation.home(team, e.getUser()));
+        });
+
+    app.command(
+        COMMAND,
+        (req, ctx) -> {
+          SlashCommandPayload p = req.getPayload();
+          Asked asked =
+              new Asked(
+                  p.getTeamId(),
+                  p.getUserId(),
+                  p.getChannelId(),
+                  null,
+                  null,
+                  Asked.Surface.COMMAND,
+                  p.getText() == null ? "" : p.getText().strip(),
+                  p.getResponseUrl());
+          return take(ctx.ack(), ledger, List.of("command:" + p.getTriggerId()), conversation, () -> conversation.ask(asked));
+        });
+
+    onClick(app, Pattern.compile("^" + AnswerBlocks.ACTION_HELPFUL + "$"), conversation, c -> conversation.feedback(c, true));
+    onClick(app, Pattern.compile("^" + AnswerBlocks.ACTION_NOT_HELPFUL + "$"), conversation, c -> conversation.feedback(c, false));
+    onClick(app, Pattern.compile("^" + AnswerBlocks.ACTION_ASK_HEAD + "$"), conversation, conversation::askHead);
+    onClick(app, Pattern.compile("^" + AnswerBlocks.ACTION_SHARE + "$"), conversation, conversation::share);
+    onClick(app, Pattern.compile("^" + AnswerBlocks.ACTION_CHOOSE_SCHOOL + "_.+$"), conversation, conversation::chooseSchool);
+    return app;
+  }
+
+  private static void onClick(App app, Pattern actionId, SlackConversation conversation, Consumer<SlackConversation.Click> then) {
+    app.blockAction(
+        actionId,
+        (req, ctx) -> {
+          BlockActionPayload p = req.getPayload();
+          SlackConversation.Click click = click(p);
+          List<String> keys = p.getTriggerId() == null ? List.of() : List.of("action:" + p.getTriggerId());
+          return take(ctx.ack(), conversation.ledger(), keys, conversation, () -> then.accept(click));
+        });
+  }
+
+  static SlackConversation.Click click(BlockActionPayload p) {
+    String value = p.getActions() == null || p.getActions().isEmpty() ? "" : p.getActions().get(0).getValue();
+    boolean fromHome = p.getContainer() != null && "view".equals(p.getContainer().getType());
+    return new SlackConversation.Click(
+        p.getTeam() == null ? "" : p.getTeam().getId(),
+        p.getUser().getId(),
+        p.getChannel() == null ? null : p.getChannel().getId(),
+        p.getResponseUrl(),
+        value,
+        fromHome);
+  }
+
+  /**
+   * Takes a delivery once: records its keys, queues the work and returns the ack. A duplicate is
+   * acknowledged and dropped; when the queue is full the keys are forgotten and Slack is told to
+   * retry.
+   */
+  private static Response take(Response ack, SlackLedger ledger, List<String> keys, SlackConversation conversation, Runnable work) {
+    if (!keys.isEmpty() && !ledger.firstTime(keys)) {
+      return ack;
+    }
+    if (!conversation.submit(work)) {
+      ledger.forget(keys);
+      return Response.builder().statusCode(BUSY_STATUS).body("busy").build();
+    }
+    return ack;
+  }
+
+  /** The event's own id, and its message's client id: Slack may send one message as two events. */
+  private static List<String> keys(EventsApiPayload<?> payload, String team, String clientMsgId) {
+    List<String> keys = new ArrayList<>();
+    if (payload.getEventId() != null) {
+      keys.add("event:" + payload.getEventId());
+    }
+    if (clientMsgId != null && !clientMsgId.isBlank()) {
+      keys.add("message:" + team + ":" + clientMsgId);
+    }
+    return keys;
+  }
+
+  private static String team(EventsApiPayload<?> payload, String eventTeam) {
+    if (payload.getTeamId() != null) {
+      return payload.getTeamId();
+    }
+    return eventTeam == null ? "" : eventTeam;
+  }
+}

@@ -1,0 +1,412 @@
+package policybot.slack;
+
+import com.slack.api.model.block.LayoutBlock;
+import java.io.Closeable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import policybot.chat.ChatService;
+import policybot.chat.LiveIndex;
+import policybot.corpus.Corpus;
+import policybot.corpus.School;
+
+/**
+ * What the bot does with a question, a click or an opened Home tab from Slack, off the request
+ * thread: picks the school, asks the chat core, keeps what must survive a restart, and sends the
+ * answer where only the right people see it. Knows Slack's surfaces, not its wire format.
+ */
+final class SlackConversation implements Closeable {
+  private static final Logger log = LoggerFactory.getLogger(SlackConversation.class);
+
+  /** Answering is CPU-bound (one embedding, one search), so one thread per core and a spare. */
+  static final int ANSWER_THREADS = Runtime.getRuntime().availableProcessors() + 1;
+
+  /** Questions waiting for a thread; past this Slack is asked to retry later instead. */
+  static final int MAX_WAITING = 2_000;
+
+  /** A top-level DM this soon after the last one may be a follow-up to it. */
+  static final Duration DM_FOLLOW_UP_WINDOW = Duration.ofMinutes(30);
+
+  /** In-flight work gets this long to finish at shutdown. */
+  static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
+
+  static final String NOT_READY = "I'm still loading the policies. Please ask again in a minute.";
+  static final String FAILED = "Something went wrong while answering that. Please try again in a moment.";
+  static final String HELP =
+      "Ask me about your school's policies, e.g. `/policy can I use my phone in class?` "
+          + "I answer privately, with the clauses I rely on and a button to share the answer.";
+
+  private final ChatService chat;
+  private final LiveIndex index;
+  private final String defaultSchool;
+  private final SlackSettings.SchoolMap schools;
+  private final SlackLedger ledger;
+  private final SlackApi api;
+  private final String linkBase;
+  private final Clock clock;
+  private final ThreadPoolExecutor workers;
+
+  SlackConversation(
+      ChatService chat,
+      LiveIndex index,
+      String defaultSchool,
+      SlackSettings.SchoolMap schools,
+      SlackLedger ledger,
+      SlackApi api,
+      String linkBase,
+      Clock clock) {
+    this.chat = chat;
+    this.index = index;
+    this.defaultSchool = defaultSchool == null ? "" : defaultSchool.strip();
+    this.schools = schools;
+    this.ledger = ledger;
+    this.api = api;
+    this.linkBase = linkBase;
+    this.clock = clock;
+    AtomicInteger n = new AtomicInteger();
+    this.workers =
+        new ThreadPoolExecutor(
+            ANSWER_THREADS,
+            ANSWER_THREADS,
+            0,
+            TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(MAX_WAITING),
+            r -> {
+              Thread t = new Thread(r, "policybot-slack-answer-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /** Queues work off the request thread; false when too much is already waiting. */
+  boolean submit(Runnable work) {
+    try {
+      workers.execute(
+          () -> {
+            try {
+              work.run();
+            } catch (RuntimeException e) {
+              log.atError().setCause(e).log("Slack work failed");
+            }
+          });
+      return true;
+    } catch (RejectedExecutionException e) {
+      log.atWarn().addKeyValue("waiting", workers.getQueue().size()).log("too many Slack questions waiting; asking Slack to retry");
+      return false;
+    }
+  }
+
+  SlackLedger ledger() {
+    return ledger;
+  }
+
+  // ---------------------------------------------------------------- questions
+
+  /** Answers a question, or first asks the person which school they are at. */
+  void ask(Asked asked) {
+    if (asked.text().isBlank()) {
+      deliverPrivately(asked, HELP, List.of(AnswerBlocks.section(HELP)));
+      return;
+    }
+    if (!index.isReady()) {
+      deliverPrivately(asked, NOT_READY, List.of(AnswerBlocks.section(NOT_READY)));
+      return;
+    }
+    List<School> candidates = candidates(asked.team(), asked.channel());
+    Optional<School> school = school(asked.team(), asked.user(), candidates);
+    if (school.isEmpty()) {
+      String pending = ledger.savePending(asked);
+      deliverPrivately(asked, "Which school are you at?", AnswerBlocks.chooseSchool(candidates, pending));
+      return;
+    }
+    answer(asked, school.get());
+  }
+
+  private void answer(Asked asked, School school) {
+    ChatService.Reply reply;
+    try {
+      reply = chat.ask(school.slug(), asked.text(), previous(asked));
+    } catch (LiveIndex.NotReadyException e) {
+      deliverPrivately(asked, NOT_READY, List.of(AnswerBlocks.section(NOT_READY)));
+      return;
+    } catch (RuntimeException e) {
+      log.atError().setCause(e).addKeyValue("school", school.slug()).log("answering a Slack question failed");
+      deliverPrivately(asked, FAILED, List.of(AnswerBlocks.section(FAILED)));
+      return;
+    }
+    SlackAnswer answer = SlackAnswer.of(reply);
+    ledger.saveAnswer(asked.team(), asked.user(), asked.channel(), answer);
+    String fallback = AnswerBlocks.fallback(answer);
+    switch (asked.surface()) {
+      case DIRECT -> {
+        if (!answer.isSafeguarding()) {
+          remember(asked, asked.threadRoot());
+        }
+        api.postMessage(asked.channel(), asked.threadTs(), fallback, AnswerBlocks.render(answer, AnswerBlocks.Delivery.CONVERSATION, null))
+            .thenAccept(
+                ts -> {
+                  // a reply in a thread under the bot's own answer follows up the same question
+                  if (ts.isPresent() && asked.threadTs() == null && !answer.isSafeguarding()) {
+                    ledger.startThread(asked.team(), asked.channel(), ts.get(), asked.text());
+                  }
+                });
+      }
+      case MENTION -> {
+        List<LayoutBlock> blocks = AnswerBlocks.render(answer, AnswerBlocks.Delivery.CONVERSATION, null);
+        if (answer.isSafeguarding()) {
+          // never in the channel: only the person who asked sees it
+          api.postEphemeral(asked.channel(), asked.user(), asked.threadTs(), fallback, blocks);
+        } else {
+          remember(asked, asked.threadRoot());
+          api.postMessage(asked.channel(), asked.threadRoot(), fallback, blocks);
+        }
+      }
+      case COMMAND ->
+          api.respond(asked.responseUrl(), false, false, fallback, AnswerBlocks.render(answer, AnswerBlocks.Delivery.PRIVATE, null));
+    }
+  }
+
+  /** The question a follow-up leans on: the thread's first, or the DM's last if recent. */
+  private Optional<String> previous(Asked asked) {
+    if (asked.channel() == null) {
+      return Optional.empty();
+    }
+    if (asked.threadTs() != null) {
+      return ledger.threadQuestion(asked.team(), asked.channel(), asked.threadTs());
+    }
+    if (asked.surface() == Asked.Surface.DIRECT) {
+      return ledger.latestInDm(asked.team(), asked.channel(), clock.instant().minus(DM_FOLLOW_UP_WINDOW));
+    }
+    return Optional.empty();
+  }
+
+  private void remember(Asked asked, String threadRoot) {
+    if (asked.channel() == null) {
+      return;
+    }
+    if (threadRoot != null) {
+      ledger.startThread(asked.team(), asked.channel(), threadRoot, asked.text());
+    }
+    if (asked.surface() == Asked.Surface.DIRECT && asked.threadTs() == null) {
+      ledger.latestInDm(asked.team(), asked.channel(), asked.text());
+    }
+  }
+
+  /** Sends something only the asker sees, whatever the surface. */
+  private void deliverPrivately(Asked asked, String text, List<LayoutBlock> blocks) {
+    String fallback = SlackText.escape(text);
+    switch (asked.surface()) {
+      case DIRECT -> api.postMessage(asked.channel(), asked.threadTs(), fallback, blocks);
+      case MENTION -> api.postEphemeral(asked.channel(), asked.user(), asked.threadTs(), fallback, blocks);
+      case COMMAND -> api.respond(asked.responseUrl(), false, false, fallback, blocks);
+    }
+  }
+
+  // ---------------------------------------------------------------- schools
+
+  /** Schools a person in this workspace and channel may belong to. */
+  List<School> candidates(String team, String channel) {
+    Optional<Corpus> corpus = index.current().map(i -> i.corpus());
+    if (corpus.isEmpty()) {
+      return List.of();
+    }
+    List<String> all = List.copyOf(corpus.get().schools().keySet());
+    List<String> fallback = corpus.get().school(defaultSchool).isPresent() ? List.of(defaultSchool) : all;
+    List<School> out = new ArrayList<>();
+    for (String slug : schools.candidates(team, channel, fallback)) {
+      corpus.get().school(slug).ifPresentOrElse(out::add, () -> log.atWarn().addKeyValue("school", slug).log("SLACK_SCHOOLS names a school that is not in the corpus"));
+    }
+    if (out.isEmpty()) {
+      fallback.forEach(slug -> corpus.get().school(slug).ifPresent(out::add));
+    }
+    return out;
+  }
+
+  private Optional<School> school(String team, String user, List<School> candidates) {
+    if (candidates.size() == 1) {
+      return Optional.of(candidates.get(0));
+    }
+    Optional<String> chosen = ledger.school(team, user);
+    return candidates.stream().filter(s -> chosen.isPresent() && s.slug().equals(chosen.get())).findFirst();
+  }
+
+  // ---------------------------------------------------------------- clicks
+
+  /**
+   * A button press.
+   *
+   * @param team workspace
+   * @param user who pressed it
+   * @param channel where, or null on the Home tab
+   * @param responseUrl where a reply to the press goes, or null on the Home tab
+   * @param value the button's value
+   * @param fromHome whether it was pressed on the Home tab
+   */
+  record Click(String team, String user, String channel, String responseUrl, String value, boolean fromHome) {}
+
+  void feedback(Click click, boolean helpful) {
+    Optional<SlackLedger.StoredAnswer> stored = ledger.answer(click.value());
+    if (stored.isEmpty()) {
+      reply(click, "That answer is too old to rate now.");
+      return;
+    }
+    ledger.feedback(click.value(), click.user(), helpful);
+    log.atInfo().addKeyValue("id", click.value()).addKeyValue("helpful", helpful).log("feedback");
+    reply(
+        click,
+        helpful
+            ? "Thanks, I've noted that this answer helped."
+            : "Thanks, I've noted that this answer did not help. If you need a ruling, press *Ask the head*.");
+  }
+
+  void askHead(Click click) {
+    Optional<SlackLedger.StoredAnswer> stored = ledger.answer(click.value());
+    if (stored.isEmpty()) {
+      reply(click, "That answer is too old now. Please ask the question again and press *Ask the head* on the new answer.");
+      return;
+    }
+    SlackLedger.StoredAnswer s = stored.get();
+    Optional<School> school = index.current().flatMap(i -> i.corpus().school(s.school()));
+    String head = school.map(sc -> sc.contacts().head()).orElse("the headteacher");
+    if (s.answer().isSafeguarding()) {
+      reply(click, "A safeguarding concern goes to " + SlackText.escape(s.answer().reportTo()) + " today, not to a review queue. Please report it to them directly.");
+      return;
+    }
+    boolean fresh = ledger.requestHead(s.id(), click.user(), click.team(), s.school());
+    log.atInfo().addKeyValue("id", s.id()).addKeyValue("school", s.school()).addKeyValue("new", fresh).log("head's view requested");
+    reply(
+        click,
+        fresh
+            ? "I've recorded that you want the head's view on this question, with the clauses I showed you. "
+                + "Nobody has been notified yet: requests are kept for the head to review, and you will see the outcome in my Home tab. "
+                + "If you need an answer today, please ask "
+                + SlackText.escape(head)
+                + " directly."
+            : "You have already asked for the head's view on this question; it is recorded and waiting for review. "
+                + "If it is urgent, please ask "
+                + SlackText.escape(head)
+                + " directly.");
+  }
+
+  void share(Click click) {
+    Optional<SlackLedger.StoredAnswer> stored = ledger.answer(click.value());
+    if (stored.isEmpty() || !stored.get().user().equals(click.user())) {
+      reply(click, "That answer can't be shared now. Please ask again.");
+      return;
+    }
+    SlackAnswer answer = stored.get().answer();
+    if (!answer.isShareable()) {
+      // a safeguarding reply stays with the person who asked, whatever a button says
+      reply(click, "This reply stays private.");
+      return;
+    }
+    if (!ledger.firstTime("share:" + answer.id())) {
+      reply(click, "You've already shared this answer.");
+      return;
+    }
+    api.respond(
+        click.responseUrl(),
+        true,
+        false,
+        AnswerBlocks.fallback(answer),
+        AnswerBlocks.render(answer, AnswerBlocks.Delivery.SHARED, click.user()));
+  }
+
+  /** A school picked from the buttons: remembered, then any question waiting on it answered. */
+  void chooseSchool(Click click) {
+    String value = click.value() == null ? "" : click.value();
+    int colon = value.lastIndexOf(':');
+    String pendingId = colon <= 0 ? "" : value.substring(0, colon);
+    String slug = value.substring(colon + 1);
+    Optional<School> school = candidates(click.team(), click.channel()).stream().filter(s -> s.slug().equals(slug)).findFirst();
+    if (school.isEmpty()) {
+      reply(click, "I don't know that school. Please pick one of the buttons.");
+      return;
+    }
+    ledger.rememberSchool(click.team(), click.user(), slug);
+    log.atInfo().addKeyValue("school", slug).log("school chosen in Slack");
+    if (click.responseUrl() != null) {
+      api.respond(
+          click.responseUrl(),
+          false,
+          true,
+          "Got it",
+          List.of(AnswerBlocks.section("Got it: " + SlackText.escape(school.get().name()) + ". I'll remember that; you can change it from my Home tab.")));
+    }
+    if (!pendingId.isEmpty()) {
+      ledger.takePending(pendingId, click.user()).ifPresent(asked -> answer(asked, school.get()));
+    }
+    if (click.fromHome()) {
+      home(click.team(), click.user());
+    }
+  }
+
+  private void reply(Click click, String mrkdwn) {
+    if (click.responseUrl() != null) {
+      api.respond(click.responseUrl(), false, false, mrkdwn, List.of(AnswerBlocks.section(mrkdwn)));
+    } else if (click.fromHome()) {
+      home(click.team(), click.user());
+    }
+  }
+
+  // ---------------------------------------------------------------- home
+
+  /** Publishes the person's Home tab. */
+  void home(String team, String user) {
+    List<School> candidates = candidates(team, null);
+    Optional<School> school = school(team, user, candidates);
+    List<HomeView.Recent> recent = new ArrayList<>();
+    for (SlackLedger.StoredAnswer s : ledger.recent(team, user, HomeView.RECENT_SHOWN)) {
+      recent.add(
+          new HomeView.Recent(
+              s.question().orElse("(a safeguarding concern: its words are not kept)"),
+              status(s, ledger.feedbackOf(s.id(), user), ledger.headRequestStatus(s.id(), user)),
+              s.at()));
+    }
+    HomeView.Home home =
+        new HomeView.Home(school, candidates.size() > 1 ? candidates : List.of(), linkBase, LocalDate.now(clock), recent);
+    api.publishHome(user, HomeView.render(home));
+  }
+
+  /** What came of a question, in words for its asker. */
+  static String status(SlackLedger.StoredAnswer s, Optional<Boolean> helpful, Optional<String> headRequest) {
+    SlackAnswer a = s.answer();
+    StringBuilder out = new StringBuilder();
+    switch (a.outcome()) {
+      case GROUNDED -> {
+        out.append("Answered: ").append(a.verdict().plainWords());
+        if (!a.quotes().isEmpty()) {
+          out.append(" (").append(a.quotes().get(0).where()).append(")");
+        }
+      }
+      case ESCALATED -> out.append("Not settled by the policies: needs the head's decision");
+      case SAFEGUARDING -> out.append("Treated as a safeguarding concern: you were asked to report it to ").append(a.reportTo());
+      case REFUSED -> out.append("Not answered: ").append(SlackText.cutAtSentence(a.text(), HomeView.QUESTION_CHARS));
+    }
+    headRequest.ifPresent(st -> out.append(" · you asked for the head's view (").append(st.equals("waiting") ? "waiting for review" : st).append(")"));
+    helpful.ifPresent(h -> out.append(h ? " · you marked it helpful" : " · you marked it not helpful"));
+    return out.toString();
+  }
+
+  @Override
+  public void close() {
+    workers.shutdown();
+    try {
+      if (!workers.awaitTermination(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+        workers.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
