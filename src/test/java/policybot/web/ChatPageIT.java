@@ -2,7 +2,9 @@ package policybot.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,12 +21,14 @@ import org.openqa.selenium.support.ui.Select;
 /** The chat page in a real browser, against the real server and engine. */
 class ChatPageIT {
   private static WebServer server;
+  private static WebFixture.Http api;
   private static Browser browser;
   private static String home;
 
   @BeforeAll
   static void start() throws Exception {
     server = WebFixture.start(WebFixture.sharedIndex());
+    api = new WebFixture.Http(server);
     browser = new Browser();
     // the host name the engine's links use, so following one stays on the same site
     home = "http://localhost:" + server.port() + "/";
@@ -45,23 +49,26 @@ class ChatPageIT {
   }
 
   @Test
-  void should_show_the_verdict_and_the_quoted_clauses_with_the_key_sentence_marked() {
+  void should_show_the_verdict_and_the_quoted_clauses_with_the_key_sentence_marked() throws Exception {
+    JsonNode expected = api.answer("glais", "can i take photos of my class on my phone");
     chooseSchool("glais");
 
     WebElement answer = ask("can i take photos of my class on my phone");
 
-    assertThat(answer.findElement(By.cssSelector(".badge")).getText()).isEqualTo("No");
+    assertThat(answer.findElement(By.cssSelector(".badge")).getText()).isEqualTo(badge(expected));
+    assertThat(answer.findElement(By.cssSelector(".answer-text")).getText()).isEqualTo(expected.get("answer").asText());
     List<WebElement> quotes = answer.findElements(By.cssSelector(".quote"));
-    assertThat(quotes).isNotEmpty();
-    WebElement first = quotes.get(0);
-    assertThat(first.findElement(By.cssSelector("blockquote")).getText())
-        .contains("staff mobile phones must not be used to take pictures of children");
-    assertThat(first.findElement(By.cssSelector("mark")).getText())
-        .isEqualTo("Many mobile phones have inbuilt cameras so staff mobile phones must not be used to take pictures of children in our school.");
-    assertThat(first.findElement(By.cssSelector("a.quote-link")).getAttribute("href"))
-        .startsWith(home + "policies/glais/social-media-mobile-phones-and-photography#");
+    assertThat(quotes).hasSize(expected.get("clauses").size()).isNotEmpty();
+    for (int i = 0; i < quotes.size(); i++) {
+      JsonNode clause = expected.get("clauses").get(i);
+      WebElement quote = quotes.get(i);
+      assertThat(quote.findElement(By.cssSelector("blockquote")).getText()).isEqualTo(clause.get("text").asText());
+      assertThat(quote.findElement(By.cssSelector("mark")).getText()).isEqualTo(clause.get("highlight").asText());
+      assertThat(quote.findElement(By.cssSelector("a.quote-link")).getAttribute("href")).isEqualTo(clause.get("link").asText());
+    }
     assertThat(answer.findElements(By.cssSelector(".warnings .warning")))
         .extracting(WebElement::getText)
+        .containsExactlyElementsOf(texts(expected.get("warnings")))
         .anyMatch(w -> w.contains("review"));
     // a tall window shows the whole exchange for the README
     browser.driver().manage().window().setSize(new Dimension(1100, 1400));
@@ -70,12 +77,14 @@ class ChatPageIT {
   }
 
   @Test
-  void should_take_a_citation_link_to_the_highlighted_clause_and_keep_the_conversation() {
+  void should_take_a_citation_link_to_the_highlighted_clause_and_keep_the_conversation() throws Exception {
+    JsonNode cited = api.answer("glais", "can i take photos of my class on my phone").get("clauses").get(0);
     chooseSchool("glais");
     WebElement answer = ask("can i take photos of my class on my phone");
     WebElement link = answer.findElement(By.cssSelector("a.quote-link"));
     String href = link.getAttribute("href");
     String id = href.substring(href.indexOf('#') + 1);
+    assertThat(href).isEqualTo(cited.get("link").asText());
 
     link.click();
     browser.waiting().until(ExpectedConditions.urlContains("/policies/glais/"));
@@ -85,7 +94,8 @@ class ChatPageIT {
     assertThat(clause.getCssValue("background-color")).isEqualTo("rgba(255, 244, 204, 1)");
     assertThat(inViewport(clause)).isTrue();
     assertThat(clause.findElement(By.cssSelector(".clause-path")).getText())
-        .isEqualTo("Section: E. Safeguarding of Children > Use of Mobile Phones and Digital Photography Policy");
+        .isEqualTo("Section: " + cited.get("section").asText());
+    assertThat(clause.findElement(By.cssSelector(".clause-text")).getText()).endsWith(cited.get("text").asText());
     browser.screenshot("policy");
 
     browser.driver().navigate().back();
@@ -93,33 +103,45 @@ class ChatPageIT {
   }
 
   @Test
-  void should_say_when_the_policies_do_not_settle_it() {
+  void should_say_when_the_policies_do_not_settle_it() throws Exception {
+    JsonNode expected = api.answer("moorthorpe", "whats the staff wifi password");
+    assertThat(expected.get("outcome").asText()).isEqualTo("escalated");
     chooseSchool("moorthorpe");
 
     WebElement answer = ask("whats the staff wifi password");
 
     assertThat(answer.findElement(By.cssSelector(".badge")).getText()).isEqualTo("Not settled by the policies: ask the head");
-    assertThat(answer.findElement(By.cssSelector(".callout-escalated")).getText())
-        .contains("This should go to the Head to decide")
-        .contains("Why: No clause in the school's policies covers this question.");
+    assertThat(answer.findElement(By.cssSelector(".callout-escalated .answer-text")).getText())
+        .isEqualTo(expected.get("answer").asText());
+    assertThat(answer.findElement(By.cssSelector(".callout-escalated .reason")).getText())
+        .isEqualTo("Why: " + expected.get("reason").asText());
     assertThat(answer.findElement(By.cssSelector(".quotes-title")).getText()).isEqualTo("The nearest clauses");
   }
 
   @Test
-  void should_route_a_disclosure_to_the_safeguarding_lead() {
+  void should_route_a_disclosure_to_the_safeguarding_lead() throws Exception {
+    String disclosure = "a year 4 girl told me a man she talks to on snapchat asked her to keep their chats secret";
+    JsonNode expected = api.answer("moorthorpe", disclosure);
+    assertThat(expected.get("outcome").asText()).isEqualTo("safeguarding");
     chooseSchool("moorthorpe");
 
-    WebElement answer = ask("a year 4 girl told me a man she talks to on snapchat asked her to keep their chats secret");
+    WebElement answer = ask(disclosure);
 
     assertThat(answer.findElement(By.cssSelector(".badge")).getText()).isEqualTo("Safeguarding: report this now");
     WebElement callout = answer.findElement(By.cssSelector(".callout-safeguarding"));
     assertThat(callout.getAttribute("role")).isEqualTo("alert");
-    assertThat(callout.getText()).contains("Report it now, today, to the Senior or Deputy Designated Safeguarding Lead");
+    assertThat(callout.getText()).isEqualTo(expected.get("answer").asText()).contains("Designated Safeguarding Lead");
     browser.screenshot("chat-safeguarding");
   }
 
   @Test
-  void should_send_a_follow_up_with_the_previous_question() {
+  void should_send_a_follow_up_with_the_previous_question() throws Exception {
+    JsonNode expected =
+        api.answer(
+            Map.of(
+                "school", "glais",
+                "question", "what about on a residential?",
+                "previous", "can i take photos of my class on my phone"));
     chooseSchool("glais");
     recordRequests();
 
@@ -132,7 +154,10 @@ class ChatPageIT {
     assertThat(bodies.get(0)).doesNotContain("previous");
     assertThat(bodies.get(1))
         .isEqualTo("{\"school\":\"glais\",\"question\":\"what about on a residential?\",\"previous\":\"can i take photos of my class on my phone\"}");
-    assertThat(followUp.findElement(By.cssSelector(".badge")).getText()).isEqualTo("No");
+    assertThat(followUp.findElement(By.cssSelector(".badge")).getText()).isEqualTo(badge(expected));
+    assertThat(followUp.findElements(By.cssSelector("blockquote")))
+        .extracting(WebElement::getText)
+        .containsExactlyElementsOf(texts(expected.get("clauses"), "text"));
     assertThat(browser.driver().findElements(By.cssSelector("#pb_log .msg-user"))).hasSize(2);
   }
 
@@ -235,6 +260,35 @@ class ChatPageIT {
 
     assertThat(Accessibility.overflowsHorizontally(browser)).isFalse();
     browser.screenshot("chat-phone");
+  }
+
+  /** The badge the page shows for an answer record, as chat.js words it. */
+  private static String badge(JsonNode record) {
+    if (!record.get("outcome").asText().equals("grounded")) {
+      return Map.of(
+              "escalated", "Not settled by the policies: ask the head",
+              "safeguarding", "Safeguarding: report this now",
+              "refused", "Could not answer that")
+          .get(record.get("outcome").asText());
+    }
+    return Map.of(
+            "yes", "Yes",
+            "no", "No",
+            "conditional", "Only with permission or on conditions",
+            "info", "For information")
+        .get(record.get("verdict").asText());
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> out = new java.util.ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
+  private static List<String> texts(JsonNode array, String field) {
+    List<String> out = new java.util.ArrayList<>();
+    array.forEach(n -> out.add(n.get(field).asText()));
+    return out;
   }
 
   private void chooseSchool(String slug) {
