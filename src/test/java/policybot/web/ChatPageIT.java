@@ -15,6 +15,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -218,12 +219,12 @@ class ChatPageIT {
 
   @Test
   void should_work_from_the_keyboard_with_a_visible_focus() {
-    WebElement body = browser.driver().findElement(By.tagName("body"));
-    body.click();
     WebElement question = browser.driver().findElement(By.id("pb_question"));
+    Actions keyboard = new Actions(browser.driver());
 
+    // from a freshly loaded page: skip link, site links, school, question
     for (int i = 0; i < 10 && !question.equals(browser.driver().switchTo().activeElement()); i++) {
-      browser.driver().switchTo().activeElement().sendKeys(Keys.TAB);
+      keyboard.sendKeys(Keys.TAB).perform();
       WebElement focused = browser.driver().switchTo().activeElement();
       assertThat(focused.getCssValue("outline-style")).as("focus ring on %s", focused.getTagName()).isEqualTo("solid");
       assertThat(focused.getCssValue("outline-width")).isEqualTo("3px");
