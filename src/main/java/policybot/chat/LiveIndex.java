@@ -45,7 +45,7 @@ public final class LiveIndex implements Supplier<ClauseIndex>, MeterBinder, Clos
 
   private final Path corpus;
   private final Path indexDir;
-  private final Duration pollEvery;
+  private final Duration closeGrace;
   private final IndexBuilder builder;
   private final AtomicReference<ClauseIndex> current = new AtomicReference<>();
   private final CountDownLatch loaded = new CountDownLatch(1);
@@ -63,11 +63,13 @@ public final class LiveIndex implements Supplier<ClauseIndex>, MeterBinder, Clos
   /** Swapped-out indexes waiting out their grace period. */
   private final Set<ClauseIndex> retired = ConcurrentHashMap.newKeySet();
   private volatile CorpusFingerprint built;
+  /** Only touched on the worker thread. */
+  private String lastError;
 
-  private LiveIndex(Path corpus, Path indexDir, Duration pollEvery, Embedder embedder) {
+  private LiveIndex(Path corpus, Path indexDir, Duration closeGrace, Embedder embedder) {
     this.corpus = corpus;
     this.indexDir = indexDir;
-    this.pollEvery = pollEvery;
+    this.closeGrace = closeGrace;
     this.builder = new IndexBuilder(embedder);
   }
 
@@ -76,7 +78,11 @@ public final class LiveIndex implements Supplier<ClauseIndex>, MeterBinder, Clos
    * checks the corpus every {@code pollEvery} (zero: never).
    */
   public static LiveIndex start(Path corpus, Path indexDir, Duration pollEvery, Embedder embedder) {
-    LiveIndex live = new LiveIndex(corpus, indexDir, pollEvery, embedder);
+    return start(corpus, indexDir, pollEvery, CLOSE_GRACE, embedder);
+  }
+
+  static LiveIndex start(Path corpus, Path indexDir, Duration pollEvery, Duration closeGrace, Embedder embedder) {
+    LiveIndex live = new LiveIndex(corpus, indexDir, closeGrace, embedder);
     live.worker.execute(live::poll);
     if (!pollEvery.isZero()) {
       live.worker.scheduleWithFixedDelay(
@@ -141,12 +147,17 @@ public final class LiveIndex implements Supplier<ClauseIndex>, MeterBinder, Clos
       rebuild(seen);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (IOException | RuntimeException e) {
-      // the old index keeps serving; the fingerprint is not recorded, so the next poll retries
+    } catch (IOException | RuntimeException | LinkageError e) {
+      // the old index keeps serving; the fingerprint is not recorded, so the next poll retries.
+      // Nothing may escape: an exception thrown out of a scheduled task cancels every later poll.
       failures.incrementAndGet();
-      log.atWarn()
+      String error = e.toString();
+      boolean repeated = error.equals(lastError);
+      lastError = error;
+      // the same failure every poll would bury the log: say it once, until something changes
+      (repeated ? log.atDebug() : log.atWarn())
           .addKeyValue("corpus", corpus)
-          .addKeyValue("error", e.toString())
+          .addKeyValue("error", error)
           .log(isReady() ? "index rebuild failed; still answering from the previous index" : "index build failed; will retry");
     }
   }
@@ -156,6 +167,7 @@ public final class LiveIndex implements Supplier<ClauseIndex>, MeterBinder, Clos
     ClauseIndex fresh = builder.refresh(corpus, indexDir, message -> log.debug(message));
     ClauseIndex old = current.getAndSet(fresh);
     built = seen;
+    lastError = null;
     long gen = generation.incrementAndGet();
     loaded.countDown();
     fresh.corpus().problems().forEach(p -> log.atWarn().addKeyValue("problem", p).log("policy file skipped"));
@@ -173,7 +185,7 @@ public final class LiveIndex implements Supplier<ClauseIndex>, MeterBinder, Clos
               closeQuietly(old);
             }
           },
-          CLOSE_GRACE.toMillis(),
+          closeGrace.toMillis(),
           TimeUnit.MILLISECONDS);
     }
   }

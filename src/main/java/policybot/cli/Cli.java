@@ -21,6 +21,7 @@ import policybot.config.Config;
       BenchCommand.class,
       ClausesCommand.class,
       ServeCommand.class,
+      BenchHttpCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {"", "Run 'policybot help <command>' for a command's options."})

@@ -1,5 +1,6 @@
 package policybot.cli;
 
+import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -9,7 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import policybot.chat.LiveIndex;
 import policybot.config.Config;
 import policybot.index.Embedder;
@@ -20,14 +23,14 @@ import policybot.web.WebServer;
 /** Runs the web chat, the JSON API and the policy pages until the process is stopped. */
 @Command(
     name = "serve",
-    description = {
-      "Start the web server: chat page at /, POST /api/ask, policy pages under /policies,",
-      "/healthz, /readyz and /metrics. The index loads in the background and is rebuilt",
-      "when a file in the corpus folder changes."
-    })
+    description =
+        "Start the web server: the chat page at /, POST /api/ask, policy pages under /policies, and"
+            + " /healthz, /readyz and /metrics. The index loads in the background and is rebuilt when"
+            + " a file in the corpus folder changes.")
 final class ServeCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
+  @Spec CommandSpec spec;
   @Mixin CommonOptions common;
 
   @Option(names = "--port", paramLabel = "N", description = "Port to listen on; 0 picks a free one (default: the port setting).")
@@ -57,6 +60,11 @@ final class ServeCommand implements Callable<Integer> {
       index.close();
       throw e;
     }
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf(
+        "Policy Bot is serving %s/ (listening on %s; policies load in the background, /readyz says when)%n",
+        config.withPort(server.port()).linkBase(), server.uri());
+    out.flush();
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(

@@ -113,7 +113,13 @@ public final class WebServer implements Closeable {
     context.setErrorHandler(new QuietErrorHandler());
     server.setErrorHandler(new QuietErrorHandler());
     server.setHandler(new SecurityHeaders(context));
-    server.start();
+    try {
+      server.start();
+    } catch (Exception e) {
+      server.stop();
+      registry.close();
+      throw e;
+    }
 
     String host = config.bind().contains(":") ? "[" + config.bind() + "]" : config.bind();
     URI uri = URI.create("http://" + host + ":" + connector.getLocalPort());

@@ -7,6 +7,8 @@
   var HISTORY_KEY = 'policybot.conversation';
   // Only this many exchanges are kept for a reload; older ones would just make the page long.
   var MAX_KEPT = 50;
+  // How often a page opened while the policies load checks whether they have.
+  var READY_POLL_MS = 2000;
 
   var VERDICT_BADGES = {
     yes: { text: 'Yes', kind: 'yes' },
@@ -281,22 +283,28 @@
           .then(function (body) {
             if (response.ok && body) {
               entry.record = body;
-              renderAnswer(body);
+              entry.shown = renderAnswer(body);
             } else {
               entry.error = errorMessage(response, body);
-              renderError(entry.error);
+              entry.shown = renderError(entry.error);
             }
           });
       })
       .catch(function () {
         entry.error = 'Could not reach Policy Bot. Check your connection and try again.';
-        renderError(entry.error);
+        entry.shown = renderError(entry.error);
       })
       .then(function () {
+        var shown = entry.shown;
+        delete entry.shown;
         history.push(entry);
         save();
         setBusy(false);
-        question.focus();
+        // the answer is read from its verdict down, and typing the next question goes on at once
+        question.focus({ preventScroll: true });
+        if (shown) {
+          shown.scrollIntoView({ block: 'start' });
+        }
       });
   }
 
@@ -333,4 +341,18 @@
   });
 
   history.forEach(renderEntry);
+
+  // rendered before the index had loaded: there is no school list yet, so reload once ready
+  if (document.getElementById('pb_loading')) {
+    var poll = window.setInterval(function () {
+      fetch('/readyz').then(function (response) {
+        if (response.ok) {
+          window.clearInterval(poll);
+          window.location.reload();
+        }
+      }).catch(function () {
+        // the server is restarting: keep polling
+      });
+    }, READY_POLL_MS);
+  }
 })();

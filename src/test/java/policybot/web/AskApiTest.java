@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,41 +42,41 @@ class AskApiTest {
         .containsExactly(
             "id", "school", "verdict", "escalate", "reason", "clauses", "answer", "latency_ms", "outcome", "warnings");
     assertThat(answer.get("outcome").asText()).isEqualTo("grounded");
-    assertThat(answer.get("verdict").asText()).isEqualTo("no");
-    JsonNode first = answer.get("clauses").get(0);
-    assertThat(first.get("text").asText()).contains("staff mobile phones must not be used to take pictures of children");
-    assertThat(first.get("text").asText()).contains(first.get("highlight").asText());
-    assertThat(first.get("link").asText())
-        .startsWith("http://localhost:" + server.port() + "/policies/glais/social-media-mobile-phones-and-photography#");
+    assertThat(answer.get("verdict").asText()).isIn("yes", "no", "conditional", "info");
+    assertThat(answer.get("clauses")).isNotEmpty();
+    for (JsonNode clause : answer.get("clauses")) {
+      assertThat(clause.get("text").asText()).contains(clause.get("highlight").asText());
+      assertThat(clause.get("link").asText())
+          .startsWith("http://localhost:" + server.port() + "/policies/glais/social-media-mobile-phones-and-photography#");
+    }
   }
 
   @Test
   void should_return_exactly_what_the_engine_returns_for_the_same_question() throws Exception {
-    JsonNode overHttp = http.answer("moorthorpe", "can I install a game on the school laptop for golden time");
+    String question = "can I install a game on the school laptop for golden time";
 
-    String linkBase = "http://localhost:" + server.port();
-    AnswerRecord direct =
-        AnswerRecord.of(
-            overHttp.get("id").asText(),
-            new AnswerService(WebFixture.sharedIndex(), linkBase, TestEngine.CLOCK)
-                .ask(Question.of("moorthorpe", "can I install a game on the school laptop for golden time")),
-            overHttp.get("latency_ms").asLong());
-    assertThat(overHttp).isEqualTo(WebFixture.JSON.readTree(WebFixture.JSON.writeValueAsString(direct)));
+    JsonNode overHttp = http.answer("moorthorpe", question);
+
+    assertThat(overHttp).isEqualTo(direct(overHttp, Question.of("moorthorpe", question)));
   }
 
   @Test
-  void should_understand_a_follow_up_given_the_previous_question() throws Exception {
-    JsonNode alone = http.answer("glais", "what about on a residential?");
-    JsonNode followUp =
-        http.answer(
-            Map.of(
-                "school", "glais",
-                "question", "what about on a residential?",
-                "previous", "can i take photos of my class on my phone"));
+  void should_pass_the_previous_question_to_the_engine_for_a_follow_up() throws Exception {
+    String previous = "can i take photos of my class on my phone";
+    String question = "what about on a residential?";
 
-    assertThat(alone.get("outcome").asText()).isEqualTo("escalated");
-    assertThat(followUp.get("outcome").asText()).isEqualTo("grounded");
-    assertThat(followUp.get("verdict").asText()).isEqualTo("no");
+    JsonNode alone = http.answer("glais", question);
+    JsonNode followUp = http.answer(Map.of("school", "glais", "question", question, "previous", previous));
+
+    assertThat(followUp).isEqualTo(direct(followUp, new Question("glais", question, Optional.of(previous))));
+    assertThat(followUp.get("clauses")).isNotEqualTo(alone.get("clauses"));
+  }
+
+  /** The record the engine gives for {@code question}, with the id and latency of {@code sent}. */
+  private static JsonNode direct(JsonNode sent, Question question) throws Exception {
+    AnswerService engine = new AnswerService(WebFixture.sharedIndex(), "http://localhost:" + server.port(), TestEngine.CLOCK);
+    AnswerRecord record = AnswerRecord.of(sent.get("id").asText(), engine.ask(question), sent.get("latency_ms").asLong());
+    return WebFixture.JSON.readTree(WebFixture.JSON.writeValueAsString(record));
   }
 
   @Test

@@ -84,8 +84,7 @@ class OpsEndpointsTest {
         Thread.sleep(100);
       }
       assertThat(client.get("/readyz").statusCode()).isEqualTo(200);
-      assertThat(client.answer("glais", "can i take photos of my class on my phone").get("outcome").asText())
-          .isEqualTo("grounded");
+      assertThat(client.answer("glais", "can i take photos of my class on my phone").get("clauses")).isNotEmpty();
     } finally {
       index.close();
     }
