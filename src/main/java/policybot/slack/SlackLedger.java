@@ -328,7 +328,9 @@ final class SlackLedger implements Closeable {
                         rs.getString(7)))
                 : Optional.empty();
       }
-      update("DELETE FROM pending WHERE id = ?", id);
+      if (found.isPresent()) {
+        update("DELETE FROM pending WHERE id = ?", id);
+      }
       return found;
     } catch (SQLException e) {
       throw failed(e);

@@ -1,0 +1,89 @@
+package policybot.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import policybot.answer.Verdict;
+import policybot.chat.ChatService.Outcome;
+
+class SlackLedgerTest {
+  @TempDir Path dir;
+
+  static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
+
+  @Test
+  void should_remember_a_delivery_across_a_reopen() {
+    try (SlackLedger ledger = SlackLedger.open(dir, clock(NOW))) {
+      assertThat(ledger.firstTime(List.of("event:Ev1", "message:T1:m1"))).isTrue();
+      assertThat(ledger.firstTime(List.of("event:Ev1"))).isFalse();
+      assertThat(ledger.firstTime(List.of("event:Ev2", "message:T1:m1"))).as("same message, new event id").isFalse();
+    }
+    try (SlackLedger reopened = SlackLedger.open(dir, clock(NOW.plusSeconds(60)))) {
+      assertThat(reopened.firstTime(List.of("event:Ev1"))).isFalse();
+    }
+  }
+
+  @Test
+  void should_take_a_delivery_again_once_forgotten() {
+    try (SlackLedger ledger = SlackLedger.open(dir, clock(NOW))) {
+      ledger.firstTime(List.of("event:Ev1"));
+      ledger.forget(List.of("event:Ev1"));
+
+      assertThat(ledger.firstTime(List.of("event:Ev1"))).isTrue();
+    }
+  }
+
+  @Test
+  void should_drop_what_is_past_its_keeping_time_on_open() {
+    try (SlackLedger ledger = SlackLedger.open(dir, clock(NOW))) {
+      ledger.firstTime(List.of("event:old"));
+      ledger.saveAnswer("T1", "U1", "D1", answer("a1"));
+    }
+    try (SlackLedger later = SlackLedger.open(dir, clock(NOW.plus(SlackLedger.QUESTIONS_KEPT).plus(Duration.ofDays(1))))) {
+      assertThat(later.firstTime(List.of("event:old"))).isTrue();
+      assertThat(later.answer("a1")).isEmpty();
+    }
+  }
+
+  @Test
+  void should_give_a_waiting_question_only_to_its_asker_and_only_once() {
+    try (SlackLedger ledger = SlackLedger.open(dir, clock(NOW))) {
+      Asked asked = new Asked("T1", "U1", "D1", null, "1.2", Asked.Surface.DIRECT, "can I?", null);
+      String id = ledger.savePending(asked);
+
+      assertThat(ledger.takePending(id, "U2")).isEmpty();
+      assertThat(ledger.takePending(id, "U1")).contains(asked);
+      assertThat(ledger.takePending(id, "U1")).isEmpty();
+    }
+  }
+
+  @Test
+  void should_list_a_persons_answers_newest_first_with_their_feedback() {
+    try (SlackLedger ledger = SlackLedger.open(dir, clock(NOW))) {
+      ledger.saveAnswer("T1", "U1", "D1", answer("a1"));
+      ledger.saveAnswer("T1", "U1", "D1", answer("a2"));
+      ledger.saveAnswer("T1", "U2", "D2", answer("a3"));
+      ledger.feedback("a2", "U1", false);
+
+      assertThat(ledger.recent("T1", "U1", 10)).extracting(SlackLedger.StoredAnswer::id).containsExactly("a2", "a1");
+      assertThat(ledger.feedbackOf("a2", "U1")).contains(false);
+      assertThat(ledger.requestHead("a2", "U1", "T1", "glais")).isTrue();
+      assertThat(ledger.requestHead("a2", "U1", "T1", "glais")).isFalse();
+    }
+  }
+
+  static SlackAnswer answer(String id) {
+    return new SlackAnswer(id, "glais", Outcome.GROUNDED, Verdict.YES, "Yes.", "can I?", List.of(), List.of(), "", "");
+  }
+
+  static Clock clock(Instant at) {
+    return Clock.fixed(at, ZoneOffset.UTC);
+  }
+}
