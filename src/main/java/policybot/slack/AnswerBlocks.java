@@ -11,6 +11,7 @@ import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import policybot.answer.Verdict;
 import policybot.corpus.School;
@@ -212,7 +213,7 @@ final class AnswerBlocks {
     return out.toString();
   }
 
-  private static java.util.Optional<LayoutBlock> buttons(SlackAnswer answer, Delivery delivery) {
+  private static Optional<LayoutBlock> buttons(SlackAnswer answer, Delivery delivery) {
     List<BlockElement> buttons = new ArrayList<>();
     String id = answer.id();
     switch (answer.outcome()) {
@@ -232,13 +233,13 @@ final class AnswerBlocks {
         buttons.add(button("Not helpful", ACTION_NOT_HELPFUL, id, null));
       }
       case REFUSED -> {
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
     }
     if (delivery == Delivery.PRIVATE && answer.isShareable()) {
       buttons.add(button("Share in channel", ACTION_SHARE, id, null));
     }
-    return java.util.Optional.of(ActionsBlock.builder().blockId("answer_actions").elements(buttons).build());
+    return Optional.of(ActionsBlock.builder().blockId("answer_actions").elements(buttons).build());
   }
 
   static SectionBlock section(String mrkdwn) {

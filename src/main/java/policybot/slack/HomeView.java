@@ -32,6 +32,9 @@ final class HomeView {
   /** Recent questions shown: a fortnight of normal use, and the view stays short. */
   static final int RECENT_SHOWN = 10;
 
+  /** Sections of policy links at most (about 60 policies); past this the school page has the rest. */
+  static final int MAX_POLICY_SECTIONS = 5;
+
   /** Recent questions are quoted only this far, so one long question does not fill the tab. */
   static final int QUESTION_CHARS = 200;
 
@@ -119,9 +122,6 @@ final class HomeView {
       blocks.add(AnswerBlocks.context(List.of((s.policies().size() - shown) + " more on " + SlackText.link(base, "the school's policy page"))));
     }
   }
-
-  /** Sections of policy links at most; past this the school page has the rest. */
-  static final int MAX_POLICY_SECTIONS = 5;
 
   private static List<LayoutBlock> schoolButtons(List<School> schools) {
     List<LayoutBlock> out = new ArrayList<>();

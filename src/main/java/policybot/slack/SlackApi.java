@@ -49,6 +49,9 @@ final class SlackApi implements Closeable {
   /** Longest wait honoured: past this the answer is stale and the person has moved on. */
   static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(2);
 
+  /** Calls under way get this long to finish at shutdown. */
+  static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
+
   private final Slack slack;
   private final MethodsClient methods;
   private final Gson gson;
@@ -270,7 +273,7 @@ final class SlackApi implements Closeable {
     timer.shutdownNow();
     io.shutdown();
     try {
-      if (!io.awaitTermination(5, TimeUnit.SECONDS)) {
+      if (!io.awaitTermination(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
         io.shutdownNow();
       }
     } catch (InterruptedException e) {

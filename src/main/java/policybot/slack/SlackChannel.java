@@ -99,6 +99,16 @@ public final class SlackChannel implements WebServer.Channel, Closeable {
             .subtypedMessageEventsAutoAckEnabled(true)
             .allEventsApiAutoAckEnabled(true)
             .build();
+    try {
+      start(context, chat, linkBase, appConfig, slack);
+    } catch (RuntimeException e) {
+      // the web app must not go down with Slack: an unwritable data folder or a bad token is logged
+      log.atError().setCause(e).log("Slack is off: it could not start (" + e.getMessage() + "). The web app runs on.");
+      closeQuietly();
+    }
+  }
+
+  private void start(ServletContextHandler context, ChatService chat, String linkBase, AppConfig appConfig, Slack slack) {
     ledger = SlackLedger.open(dataDir, clock);
     api = new SlackApi(slack, settings.botToken());
     conversation = new SlackConversation(chat, index, defaultSchool, settings.schools(), ledger, api, linkBase, clock);

@@ -8,7 +8,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +57,8 @@ final class SlackConversation implements Closeable {
   private final String linkBase;
   private final Clock clock;
   private final ThreadPoolExecutor workers;
+  /** Unknown school slugs already warned about, so a bad mapping is logged once, not per question. */
+  private final Set<String> warnedUnknown = ConcurrentHashMap.newKeySet();
 
   SlackConversation(
       ChatService chat,
@@ -114,7 +118,7 @@ final class SlackConversation implements Closeable {
 
   /** Answers a question, or first asks the person which school they are at. */
   void ask(Asked asked) {
-    if (asked.text().isBlank()) {
+    if (asked.text().isBlank() || asked.text().equalsIgnoreCase("help")) {
       deliverPrivately(asked, HELP, List.of(AnswerBlocks.section(HELP)));
       return;
     }
@@ -165,7 +169,7 @@ final class SlackConversation implements Closeable {
         List<LayoutBlock> blocks = AnswerBlocks.render(answer, AnswerBlocks.Delivery.CONVERSATION, null);
         if (answer.isSafeguarding()) {
           // never in the channel: only the person who asked sees it
-          api.postEphemeral(asked.channel(), asked.user(), asked.threadTs(), fallback, blocks);
+          api.postEphemeral(asked.channel(), asked.user(), asked.threadRoot(), fallback, blocks);
         } else {
           remember(asked, asked.threadRoot());
           api.postMessage(asked.channel(), asked.threadRoot(), fallback, blocks);
@@ -207,7 +211,7 @@ final class SlackConversation implements Closeable {
     String fallback = SlackText.escape(text);
     switch (asked.surface()) {
       case DIRECT -> api.postMessage(asked.channel(), asked.threadTs(), fallback, blocks);
-      case MENTION -> api.postEphemeral(asked.channel(), asked.user(), asked.threadTs(), fallback, blocks);
+      case MENTION -> api.postEphemeral(asked.channel(), asked.user(), asked.threadRoot(), fallback, blocks);
       case COMMAND -> api.respond(asked.responseUrl(), false, false, fallback, blocks);
     }
   }
@@ -224,12 +228,18 @@ final class SlackConversation implements Closeable {
     List<String> fallback = corpus.get().school(defaultSchool).isPresent() ? List.of(defaultSchool) : all;
     List<School> out = new ArrayList<>();
     for (String slug : schools.candidates(team, channel, fallback)) {
-      corpus.get().school(slug).ifPresentOrElse(out::add, () -> log.atWarn().addKeyValue("school", slug).log("SLACK_SCHOOLS names a school that is not in the corpus"));
+      corpus.get().school(slug).ifPresentOrElse(out::add, () -> warnUnknown(slug));
     }
     if (out.isEmpty()) {
       fallback.forEach(slug -> corpus.get().school(slug).ifPresent(out::add));
     }
     return out;
+  }
+
+  private void warnUnknown(String slug) {
+    if (warnedUnknown.add(slug)) {
+      log.atWarn().addKeyValue("school", slug).log("SLACK_SCHOOLS names a school that is not in the corpus; using the default school(s) instead");
+    }
   }
 
   private Optional<School> school(String team, String user, List<School> candidates) {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,8 +104,7 @@ public record SlackSettings(
         JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(path.toFile());
         JsonNode slack = root == null ? null : root.get("slack");
         if (slack != null && slack.isObject()) {
-          for (Iterator<Map.Entry<String, JsonNode>> it = slack.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+          for (Map.Entry<String, JsonNode> e : slack.properties()) {
             section.put(e.getKey(), e.getValue());
           }
         }
@@ -190,8 +189,7 @@ public record SlackSettings(
     /** The YAML form: {@code T123: glais} or {@code T123: [glais, moorthorpe]}. */
     static SchoolMap of(JsonNode node) {
       Map<String, List<String>> map = new LinkedHashMap<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
         if (e.getValue().isArray()) {
           e.getValue().forEach(v -> add(map, e.getKey(), v.asText().strip()));
         } else {
@@ -205,7 +203,7 @@ public record SlackSettings(
       if (slug.isEmpty()) {
         return;
       }
-      List<String> slugs = new java.util.ArrayList<>(map.getOrDefault(id, List.of()));
+      List<String> slugs = new ArrayList<>(map.getOrDefault(id, List.of()));
       if (!slugs.contains(slug)) {
         slugs.add(slug);
       }

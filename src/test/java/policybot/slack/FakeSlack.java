@@ -113,6 +113,7 @@ final class FakeSlack implements AutoCloseable {
   private final Map<String, Duration> delays = new ConcurrentHashMap<>();
   private final AtomicLong ts = new AtomicLong(1_700_000_000_000_100L);
   private volatile String socketUrl = "";
+  private volatile java.util.function.Consumer<Call> listener = c -> {};
 
   FakeSlack() {
     try {
@@ -137,6 +138,16 @@ final class FakeSlack implements AutoCloseable {
   /** What apps.connections.open hands out, for Socket Mode. */
   void socketUrl(String url) {
     socketUrl = url;
+  }
+
+  /** Called with every call as it is recorded (the benchmark times deliveries with it). */
+  void listen(java.util.function.Consumer<Call> onCall) {
+    listener = onCall;
+  }
+
+  /** Stops keeping calls (the listener still hears them), so a long benchmark stays small. */
+  void forgetCalls() {
+    calls.clear();
   }
 
   /** The next calls to {@code method} get these replies, in order; later ones get the default. */
@@ -230,7 +241,9 @@ final class FakeSlack implements AutoCloseable {
     String method = ex.getRequestURI().getPath().substring("/api/".length());
     String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     Map<String, String> params = params(ex, body);
-    calls.add(new Call(method, ex.getRequestURI().getPath(), params, body, Instant.now()));
+    Call call = new Call(method, ex.getRequestURI().getPath(), params, body, Instant.now());
+    calls.add(call);
+    listener.accept(call);
     Duration delay = delays.get(method);
     if (delay != null) {
       sleep(delay.toMillis());
@@ -280,7 +293,7 @@ final class FakeSlack implements AutoCloseable {
     String type = String.valueOf(ex.getRequestHeaders().getFirst("Content-Type"));
     if (type.contains("json")) {
       JsonNode node = JSON.readTree(body.isEmpty() ? "{}" : body);
-      node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
+      node.properties().forEach(e -> out.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
       return out;
     }
     for (String pair : body.split("&")) {

@@ -126,6 +126,28 @@ class SlackHttpTest {
     assertThat(text).contains("*" + PHONE_PHOTOS + "*").contains("Answered: No");
   }
 
+  @Test
+  void should_let_a_person_pick_their_school_on_the_home_tab() {
+    String user = user();
+    fx.event(Payloads.homeOpened(eventId(), "T2", user));
+    FakeSlack.Call first = slack.awaitCall("views.publish", c -> user.equals(c.get("user_id")));
+    assertThat(first.text()).contains("Which school are you at?");
+
+    fx.click(Payloads.click("T2", null, user, AnswerBlocks.ACTION_CHOOSE_SCHOOL + "_moorthorpe", ":moorthorpe", null));
+
+    List<FakeSlack.Call> views = slack.awaitCalls("views.publish", c -> user.equals(c.get("user_id")), 2);
+    assertThat(views.get(1).text()).contains("Moorthorpe Primary School with Inclusion Resource policies").contains("Not your school?");
+    assertThat(ledger().school("T2", user)).contains("moorthorpe");
+  }
+
+  @Test
+  void should_answer_slacks_url_verification_challenge() {
+    HttpResponse<String> res = fx.event("{\"token\":\"legacy\",\"challenge\":\"c-123\",\"type\":\"url_verification\"}");
+
+    assertThat(res.statusCode()).isEqualTo(200);
+    assertThat(res.body()).contains("c-123");
+  }
+
   // ------------------------------------------------------------------ buttons
 
   @Test
