@@ -145,8 +145,11 @@
       return null;
     }
     var wrap = el('div', 'quotes');
-    var heading =
-      record.outcome === 'grounded' ? 'What the policy says' : 'The nearest clauses';
+    var heading = {
+      grounded: 'What the policy says',
+      safeguarding: 'What the policy says about reporting',
+      escalated: 'The nearest clauses'
+    }[record.outcome] || 'Clauses';
     wrap.appendChild(el('p', 'quotes-title', heading));
     var list = el('ol', 'quote-list');
     clauses.forEach(function (clause) {

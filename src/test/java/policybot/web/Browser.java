@@ -44,6 +44,10 @@ final class Browser implements AutoCloseable {
   private final Path profile;
 
   Browser() {
+    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+      throw new IllegalStateException(
+          "browser tests need Debian's Chromium and its driver: apt-get install chromium chromium-driver");
+    }
     try {
       profile = Files.createTempDirectory("policybot-chromium");
     } catch (IOException e) {

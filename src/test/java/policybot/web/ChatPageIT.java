@@ -132,6 +132,7 @@ class ChatPageIT {
     WebElement callout = answer.findElement(By.cssSelector(".callout-safeguarding"));
     assertThat(callout.getAttribute("role")).isEqualTo("alert");
     assertThat(callout.getText()).isEqualTo(expected.get("answer").asText()).contains("Designated Safeguarding Lead");
+    assertThat(answer.findElement(By.cssSelector(".quotes-title")).getText()).isEqualTo("What the policy says about reporting");
     browser.screenshot("chat-safeguarding");
   }
 
