@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Objects;
 import policybot.answer.Answer;
 import policybot.answer.Citation;
+import policybot.answer.EscalationReason;
 import policybot.answer.Verdict;
 import policybot.chat.ChatService;
+import policybot.escalation.CaseClause;
 
 /**
  * An answer as the Slack side shows and keeps it: everything the layouts need, and nothing from
@@ -24,7 +26,7 @@ import policybot.chat.ChatService;
  * @param quotes the clauses shown, best first
  * @param warnings review-date and other warnings
  * @param reportTo who a safeguarding concern goes to, else empty
- * @param reason why an escalated question goes to the head, else empty
+ * @param reason why an escalated question goes to the head, else null
  */
 record SlackAnswer(
     String id,
@@ -36,7 +38,7 @@ record SlackAnswer(
     List<Quote> quotes,
     List<String> warnings,
     String reportTo,
-    String reason) {
+    EscalationReason reason) {
 
   private static final ObjectMapper JSON =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -50,12 +52,13 @@ record SlackAnswer(
     quotes = quotes == null ? List.of() : List.copyOf(quotes);
     warnings = warnings == null ? List.of() : List.copyOf(warnings);
     reportTo = reportTo == null ? "" : reportTo;
-    reason = reason == null ? "" : reason;
   }
 
   /**
    * One quoted clause.
    *
+   * @param policy policy slug
+   * @param clauseId the clause's anchor in its policy
    * @param title policy title
    * @param section heading path, or empty
    * @param link the clause's anchor on its policy page
@@ -63,7 +66,8 @@ record SlackAnswer(
    * @param highlightStart start of the key sentence in {@code text}
    * @param highlightEnd end (exclusive) of the key sentence
    */
-  record Quote(String title, String section, String link, String text, int highlightStart, int highlightEnd) {
+  record Quote(
+      String policy, String clauseId, String title, String section, String link, String text, int highlightStart, int highlightEnd) {
     Quote {
       if (highlightStart < 0 || highlightEnd > text.length() || highlightStart > highlightEnd) {
         throw new IllegalArgumentException("highlight outside the clause text");
@@ -71,7 +75,7 @@ record SlackAnswer(
     }
 
     static Quote of(Citation c) {
-      return new Quote(c.title(), c.section(), c.link(), c.text(), c.highlightStart(), c.highlightEnd());
+      return new Quote(c.clause().policy(), c.clause().id(), c.title(), c.section(), c.link(), c.text(), c.highlightStart(), c.highlightEnd());
     }
 
     /** "Policy title › section", as the link reads. */
@@ -86,17 +90,17 @@ record SlackAnswer(
     ChatService.Outcome outcome = ChatService.Outcome.of(a);
     // Java 17 has no pattern switch; the sealed interface keeps this list complete
     if (a instanceof Answer.Grounded g) {
-      return new SlackAnswer(reply.id(), g.school(), outcome, g.verdict(), g.text(), g.question(), quotes, g.warnings(), "", "");
+      return new SlackAnswer(reply.id(), g.school(), outcome, g.verdict(), g.text(), g.question(), quotes, g.warnings(), "", null);
     }
     if (a instanceof Answer.Escalated e) {
-      return new SlackAnswer(reply.id(), e.school(), outcome, null, e.text(), e.question(), quotes, List.of(), "", e.reason().explanation());
+      return new SlackAnswer(reply.id(), e.school(), outcome, null, e.text(), e.question(), quotes, List.of(), "", e.reason());
     }
     if (a instanceof Answer.Safeguarding s) {
       // the question is a disclosure about a child: it is not written down anywhere by the bot
-      return new SlackAnswer(reply.id(), s.school(), outcome, null, s.text(), "", quotes, List.of(), s.reportTo(), "");
+      return new SlackAnswer(reply.id(), s.school(), outcome, null, s.text(), "", quotes, List.of(), s.reportTo(), null);
     }
     Answer.Refused r = (Answer.Refused) a;
-    return new SlackAnswer(reply.id(), r.school(), outcome, null, r.text(), r.question(), List.of(), List.of(), "", "");
+    return new SlackAnswer(reply.id(), r.school(), outcome, null, r.text(), r.question(), List.of(), List.of(), "", null);
   }
 
   boolean isSafeguarding() {
@@ -106,6 +110,11 @@ record SlackAnswer(
   /** Grounded and escalated answers may be shared and rated; the others are not answers to share. */
   boolean isShareable() {
     return outcome == ChatService.Outcome.GROUNDED || outcome == ChatService.Outcome.ESCALATED;
+  }
+
+  /** The quoted clauses as an escalation case keeps them. */
+  List<CaseClause> caseClauses() {
+    return quotes.stream().map(q -> new CaseClause(q.policy(), q.clauseId(), q.title(), q.section(), q.link(), q.text())).toList();
   }
 
   String toJson() {

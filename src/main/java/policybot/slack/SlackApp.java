@@ -132,7 +132,8 @@ final class SlackApp {
         p.getChannel() == null ? null : p.getChannel().getId(),
         p.getResponseUrl(),
         value,
-        fromHome);
+        fromHome,
+        p.getTriggerId());
   }
 
   /**

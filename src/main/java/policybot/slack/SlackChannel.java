@@ -16,6 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import policybot.chat.ChatService;
 import policybot.chat.LiveIndex;
+import policybot.escalation.Cases;
+import policybot.store.Feedback;
+import policybot.store.Store;
 import policybot.web.WebServer;
 
 /**
@@ -40,6 +43,7 @@ public final class SlackChannel implements WebServer.Channel, Closeable {
   private final Path dataDir;
   private final String defaultSchool;
   private final Clock clock;
+  private Store store;
   private SlackLedger ledger;
   private SlackApi api;
   private SlackConversation conversation;
@@ -109,9 +113,13 @@ public final class SlackChannel implements WebServer.Channel, Closeable {
   }
 
   private void start(ServletContextHandler context, ChatService chat, String linkBase, AppConfig appConfig, Slack slack) {
+    // escalation cases and feedback counts live in the shared store; the ledger holds Slack's own state
+    store = Store.open(Store.sqliteUrl(dataDir));
     ledger = SlackLedger.open(dataDir, clock);
     api = new SlackApi(slack, settings.botToken());
-    conversation = new SlackConversation(chat, index, defaultSchool, settings.schools(), ledger, api, linkBase, clock);
+    conversation =
+        new SlackConversation(
+            chat, index, defaultSchool, settings.schools(), ledger, api, new Cases(store, clock), new Feedback(store, clock), linkBase, clock);
     App built = SlackApp.build(appConfig, conversation);
     try {
       // auth.test: a revoked or mistyped token shows up here, in the log, not on the first question
@@ -151,6 +159,10 @@ public final class SlackChannel implements WebServer.Channel, Closeable {
     return api;
   }
 
+  Store store() {
+    return store;
+  }
+
   @Override
   public void close() {
     closeQuietly();
@@ -180,6 +192,10 @@ public final class SlackChannel implements WebServer.Channel, Closeable {
     if (ledger != null) {
       ledger.close();
       ledger = null;
+    }
+    if (store != null) {
+      store.close();
+      store = null;
     }
   }
 }

@@ -21,6 +21,17 @@ import policybot.chat.ChatService;
 import policybot.chat.LiveIndex;
 import policybot.corpus.Corpus;
 import policybot.corpus.School;
+import policybot.escalation.Asker;
+import policybot.escalation.Case;
+import policybot.escalation.CaseClause;
+import policybot.escalation.CaseKind;
+import policybot.escalation.CaseRequest;
+import policybot.escalation.Cases;
+import policybot.escalation.Filing;
+import policybot.escalation.Origin;
+import policybot.escalation.Platform;
+import policybot.escalation.ReplyTo;
+import policybot.store.Feedback;
 
 /**
  * What the bot does with a question, a click or an opened Home tab from Slack, off the request
@@ -42,6 +53,9 @@ final class SlackConversation implements Closeable {
   /** In-flight work gets this long to finish at shutdown. */
   static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
 
+  /** How the store names this platform in feedback counts. */
+  static final String PLATFORM = "slack";
+
   static final String NOT_READY = "I'm still loading the policies. Please ask again in a minute.";
   static final String FAILED = "Something went wrong while answering that. Please try again in a moment.";
   static final String HELP =
@@ -54,6 +68,8 @@ final class SlackConversation implements Closeable {
   private final SlackSettings.SchoolMap schools;
   private final SlackLedger ledger;
   private final SlackApi api;
+  private final Cases cases;
+  private final Feedback feedback;
   private final String linkBase;
   private final Clock clock;
   private final ThreadPoolExecutor workers;
@@ -67,6 +83,8 @@ final class SlackConversation implements Closeable {
       SlackSettings.SchoolMap schools,
       SlackLedger ledger,
       SlackApi api,
+      Cases cases,
+      Feedback feedback,
       String linkBase,
       Clock clock) {
     this.chat = chat;
@@ -75,6 +93,8 @@ final class SlackConversation implements Closeable {
     this.schools = schools;
     this.ledger = ledger;
     this.api = api;
+    this.cases = cases;
+    this.feedback = feedback;
     this.linkBase = linkBase;
     this.clock = clock;
     AtomicInteger n = new AtomicInteger();
@@ -149,7 +169,7 @@ final class SlackConversation implements Closeable {
       return;
     }
     SlackAnswer answer = SlackAnswer.of(reply);
-    ledger.saveAnswer(asked.team(), asked.user(), asked.channel(), answer);
+    ledger.saveAnswer(asked, answer);
     String fallback = AnswerBlocks.fallback(answer);
     switch (asked.surface()) {
       case DIRECT -> {
@@ -261,8 +281,9 @@ final class SlackConversation implements Closeable {
    * @param responseUrl where a reply to the press goes, or null on the Home tab
    * @param value the button's value
    * @param fromHome whether it was pressed on the Home tab
+   * @param clickKey Slack's id for this one press, so a redelivered press is counted once
    */
-  record Click(String team, String user, String channel, String responseUrl, String value, boolean fromHome) {}
+  record Click(String team, String user, String channel, String responseUrl, String value, boolean fromHome, String clickKey) {}
 
   void feedback(Click click, boolean helpful) {
     Optional<SlackLedger.StoredAnswer> stored = ledger.answer(click.value());
@@ -271,12 +292,33 @@ final class SlackConversation implements Closeable {
       return;
     }
     ledger.feedback(click.value(), click.user(), helpful);
+    count(click, stored.get(), helpful ? Feedback.Choice.HELPFUL : Feedback.Choice.NOT_HELPFUL);
     log.atInfo().addKeyValue("id", click.value()).addKeyValue("helpful", helpful).log("feedback");
     reply(
         click,
         helpful
             ? "Thanks, I've noted that this answer helped."
             : "Thanks, I've noted that this answer did not help. If you need a ruling, press *Ask the head*.");
+  }
+
+  /**
+   * Adds a press to the school's feedback counts in the store. The ledger keeps the person's own
+   * view of it for their Home tab; the store's record is what the school's reports count.
+   */
+  private void count(Click click, SlackLedger.StoredAnswer stored, Feedback.Choice choice) {
+    try {
+      feedback.record(
+          new Feedback.Click(
+              click.clickKey() == null ? "slack:" + stored.id() + ":" + click.user() + ":" + choice : "slack:" + click.clickKey(),
+              stored.school(),
+              stored.id(),
+              stored.question().orElse(""),
+              PLATFORM,
+              click.user(),
+              choice));
+    } catch (RuntimeException e) {
+      log.atWarn().addKeyValue("error", e.toString()).log("could not add a Slack button press to the feedback counts");
+    }
   }
 
   void askHead(Click click) {
@@ -286,26 +328,78 @@ final class SlackConversation implements Closeable {
       return;
     }
     SlackLedger.StoredAnswer s = stored.get();
-    Optional<School> school = index.current().flatMap(i -> i.corpus().school(s.school()));
-    String head = school.map(sc -> sc.contacts().head()).orElse("the headteacher");
-    if (s.answer().isSafeguarding()) {
+    String head = headOf(s.school());
+    if (s.answer().isSafeguarding() || s.question().isEmpty()) {
       reply(click, "A safeguarding concern goes to " + SlackText.escape(s.answer().reportTo()) + " today, not to a review queue. Please report it to them directly.");
       return;
     }
-    boolean fresh = ledger.requestHead(s.id(), click.user(), click.team(), s.school());
-    log.atInfo().addKeyValue("id", s.id()).addKeyValue("school", s.school()).addKeyValue("new", fresh).log("head's view requested");
-    reply(
-        click,
-        fresh
-            ? "I've recorded that you want the head's view on this question, with the clauses I showed you. "
-                + "Nobody has been notified yet: requests are kept for the head to review, and you will see the outcome in my Home tab. "
-                + "If you need an answer today, please ask "
-                + SlackText.escape(head)
-                + " directly."
-            : "You have already asked for the head's view on this question; it is recorded and waiting for review. "
-                + "If it is urgent, please ask "
-                + SlackText.escape(head)
-                + " directly.");
+    ledger.requestHead(s.id(), click.user(), click.team(), s.school());
+    count(click, s, Feedback.Choice.ASK_HEAD);
+    Filing filing;
+    try {
+      filing = cases.file(caseRequest(s, click));
+    } catch (RuntimeException e) {
+      log.atError().setCause(e).addKeyValue("id", s.id()).log("could not file a case for the head");
+      reply(click, "I couldn't send this to the head just now. It is noted here, but please ask " + SlackText.escape(head) + " directly.");
+      return;
+    }
+    log.atInfo().addKeyValue("id", s.id()).addKeyValue("school", s.school()).addKeyValue("filing", filing.getClass().getSimpleName()).log("head's view requested");
+    if (filing instanceof Filing.Created created) {
+      ledger.caseFiled(s.id(), click.user(), created.filed().id());
+      reply(
+          click,
+          "I've sent your question to the head's review queue, with the clauses I showed you. "
+              + "The head isn't alerted straight away: they see it when they next check the queue, and you can follow it in my Home tab. "
+              + "If you need an answer today, please ask "
+              + SlackText.escape(head)
+              + " directly.");
+    } else if (filing instanceof Filing.Repeated repeated) {
+      ledger.caseFiled(s.id(), click.user(), repeated.filed().id());
+      reply(click, "You have already sent this question to the head; it is " + caseStatus(repeated.filed()) + ". If it is urgent, please ask " + SlackText.escape(head) + " directly.");
+    } else {
+      reply(
+          click,
+          "I've noted that you want the head's view, but nobody at this school has been set up to review questions yet, so no one will see it. "
+              + "Please ask "
+              + SlackText.escape(head)
+              + " directly.");
+    }
+  }
+
+  /** The case for the head: the engine's own reason when it escalated, else "asked for the head". */
+  private static CaseRequest caseRequest(SlackLedger.StoredAnswer s, Click click) {
+    Asked asked = s.asked();
+    ReplyTo replyTo =
+        switch (asked.surface()) {
+          case MENTION -> asked.channel() != null && asked.threadTs() != null
+              ? new ReplyTo.Thread(asked.channel(), asked.threadTs())
+              : new ReplyTo.DirectMessage(click.user());
+          case DIRECT -> new ReplyTo.DirectMessage(asked.channel() == null ? click.user() : asked.channel());
+          // a private answer has no lasting place: a message to a user id lands in their DM with the bot
+          case COMMAND -> new ReplyTo.DirectMessage(click.user());
+        };
+    Asker asker = new Asker(Platform.SLACK, click.user(), click.user(), replyTo);
+    String key = "slack:" + s.id() + ":" + click.user();
+    String question = s.question().orElseThrow();
+    List<CaseClause> clauses = s.answer().caseClauses();
+    if (s.answer().reason() != null) {
+      return new CaseRequest(key, s.school(), CaseKind.QUESTION, question, Optional.of(s.answer().reason()), Origin.ASK_HEAD_BUTTON, asker, clauses);
+    }
+    return CaseRequest.askHead(key, s.school(), question, asker, Origin.ASK_HEAD_BUTTON, clauses);
+  }
+
+  private String headOf(String school) {
+    return index.current().flatMap(i -> i.corpus().school(school)).map(sc -> sc.contacts().head()).orElse("the headteacher");
+  }
+
+  /** Where a case stands, in words for the person who asked. */
+  static String caseStatus(Case c) {
+    return switch (c.status()) {
+      case OPEN -> "waiting for the head's review";
+      case ANSWERED -> "answered by the head: " + c.answer().orElse("");
+      case CLOSED -> "closed";
+      case DISMISSED -> "set aside by the head";
+    };
   }
 
   void share(Click click) {
@@ -380,12 +474,29 @@ final class SlackConversation implements Closeable {
       recent.add(
           new HomeView.Recent(
               s.question().orElse("(a safeguarding concern: its words are not kept)"),
-              status(s, ledger.feedbackOf(s.id(), user), ledger.headRequestStatus(s.id(), user)),
+              status(s, ledger.feedbackOf(s.id(), user), headStatus(s.id(), user)),
               s.at()));
     }
     HomeView.Home home =
         new HomeView.Home(school, candidates.size() > 1 ? candidates : List.of(), linkBase, LocalDate.now(clock), recent);
     api.publishHome(user, HomeView.render(home));
+  }
+
+  /** What became of a request for the head's view, if the person made one. */
+  private Optional<String> headStatus(String answerId, String user) {
+    Optional<Optional<String>> request = ledger.headRequest(answerId, user);
+    if (request.isEmpty()) {
+      return Optional.empty();
+    }
+    if (request.get().isEmpty()) {
+      return Optional.of("not sent: no reviewer is set up for this school");
+    }
+    try {
+      return Optional.of(cases.find(request.get().get()).map(SlackConversation::caseStatus).orElse("sent"));
+    } catch (RuntimeException e) {
+      log.atWarn().addKeyValue("error", e.toString()).log("could not read a case for the Home tab");
+      return Optional.of("sent");
+    }
   }
 
   /** What came of a question, in words for its asker. */
@@ -399,11 +510,11 @@ final class SlackConversation implements Closeable {
           out.append(" (").append(a.quotes().get(0).where()).append(")");
         }
       }
-      case ESCALATED -> out.append("Not settled by the policies: needs the head's decision");
+      case ESCALATED -> out.append("Not settled by the policies: ").append(a.reason() == null ? "needs the head's decision" : a.reason().explanation());
       case SAFEGUARDING -> out.append("Treated as a safeguarding concern: you were asked to report it to ").append(a.reportTo());
       case REFUSED -> out.append("Not answered: ").append(SlackText.cutAtSentence(a.text(), HomeView.QUESTION_CHARS));
     }
-    headRequest.ifPresent(st -> out.append(" · you asked for the head's view (").append(st.equals("waiting") ? "waiting for review" : st).append(")"));
+    headRequest.ifPresent(st -> out.append(" · you asked for the head's view: ").append(st));
     helpful.ifPresent(h -> out.append(h ? " · you marked it helpful" : " · you marked it not helpful"));
     return out.toString();
   }

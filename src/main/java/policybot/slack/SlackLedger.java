@@ -54,6 +54,8 @@ final class SlackLedger implements Closeable {
         team TEXT NOT NULL,
         user TEXT NOT NULL,
         channel TEXT,
+        thread_ts TEXT,
+        surface TEXT NOT NULL,
         school TEXT NOT NULL,
         question TEXT,
         outcome TEXT NOT NULL,
@@ -72,7 +74,7 @@ final class SlackLedger implements Closeable {
         user TEXT NOT NULL,
         team TEXT NOT NULL,
         school TEXT NOT NULL,
-        status TEXT NOT NULL,
+        case_id TEXT,
         at INTEGER NOT NULL,
         PRIMARY KEY (answer_id, user));
       CREATE TABLE IF NOT EXISTS school_choices (
@@ -103,6 +105,8 @@ final class SlackLedger implements Closeable {
 
   /** The thread key under which a DM's latest top-level question is kept; never a real ts. */
   private static final String DM_LATEST = "latest";
+
+  private static final String ANSWER_COLUMNS = "id, team, user, channel, surface, thread_ts, question, school, payload, at";
 
   private final Connection db;
   private final Clock clock;
@@ -163,18 +167,27 @@ final class SlackLedger implements Closeable {
     keys.forEach(key -> update("DELETE FROM seen WHERE key = ?", key));
   }
 
-  /** One answer as the ledger keeps it. */
-  record StoredAnswer(
-      String id, String team, String user, String school, Optional<String> question, SlackAnswer answer, Instant at) {}
+  /**
+   * One answer as the ledger keeps it.
+   *
+   * @param asked where it was asked (its text is the question, empty for a safeguarding concern)
+   */
+  record StoredAnswer(String id, Asked asked, String school, Optional<String> question, SlackAnswer answer, Instant at) {
+    String user() {
+      return asked.user();
+    }
+  }
 
-  synchronized void saveAnswer(String team, String user, String channel, SlackAnswer answer) {
+  synchronized void saveAnswer(Asked asked, SlackAnswer answer) {
     update(
-        "INSERT OR REPLACE INTO answers(id, team, user, channel, school, question, outcome, verdict, payload, at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT OR REPLACE INTO answers(id, team, user, channel, thread_ts, surface, school, question, outcome, verdict, payload, at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         answer.id(),
-        team,
-        user,
-        channel,
+        asked.team(),
+        asked.user(),
+        asked.channel(),
+        asked.threadRoot(),
+        asked.surface().name(),
         answer.school(),
         answer.question().isEmpty() ? null : answer.question(),
         answer.outcome().wire(),
@@ -185,14 +198,14 @@ final class SlackLedger implements Closeable {
 
   synchronized Optional<StoredAnswer> answer(String id) {
     List<StoredAnswer> rows =
-        query("SELECT id, team, user, school, question, payload, at FROM answers WHERE id = ?", id);
+        query("SELECT " + ANSWER_COLUMNS + " FROM answers WHERE id = ?", id);
     return rows.stream().findFirst();
   }
 
   /** The person's latest answers, newest first. */
   synchronized List<StoredAnswer> recent(String team, String user, int limit) {
     return query(
-        "SELECT id, team, user, school, question, payload, at FROM answers WHERE team = ? AND user = ?"
+        "SELECT " + ANSWER_COLUMNS + " FROM answers WHERE team = ? AND user = ?"
             + " ORDER BY at DESC, rowid DESC LIMIT ?",
         team,
         user,
@@ -224,7 +237,7 @@ final class SlackLedger implements Closeable {
   /** Records a request for the head's view; true if new, false if this person already asked. */
   synchronized boolean requestHead(String answerId, String user, String team, String school) {
     return update(
-            "INSERT OR IGNORE INTO head_requests(answer_id, user, team, school, status, at) VALUES (?, ?, ?, ?, 'waiting', ?)",
+            "INSERT OR IGNORE INTO head_requests(answer_id, user, team, school, at) VALUES (?, ?, ?, ?, ?)",
             answerId,
             user,
             team,
@@ -233,8 +246,21 @@ final class SlackLedger implements Closeable {
         == 1;
   }
 
-  synchronized Optional<String> headRequestStatus(String answerId, String user) {
-    return string("SELECT status FROM head_requests WHERE answer_id = ? AND user = ?", answerId, user);
+  /** Links a request for the head's view to the escalation case filed for it. */
+  synchronized void caseFiled(String answerId, String user, String caseId) {
+    update("UPDATE head_requests SET case_id = ? WHERE answer_id = ? AND user = ?", caseId, answerId, user);
+  }
+
+  /** Whether this person asked for the head's view on this answer, and the case filed for it, if any. */
+  synchronized Optional<Optional<String>> headRequest(String answerId, String user) {
+    try (PreparedStatement ps = db.prepareStatement("SELECT case_id FROM head_requests WHERE answer_id = ? AND user = ?")) {
+      bind(ps, answerId, user);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(Optional.ofNullable(rs.getString(1))) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw failed(e);
+    }
   }
 
   synchronized void rememberSchool(String team, String user, String school) {
@@ -366,15 +392,27 @@ final class SlackLedger implements Closeable {
       List<StoredAnswer> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(
-              new StoredAnswer(
-                  rs.getString(1),
+          Optional<String> question = Optional.ofNullable(rs.getString(7));
+          Asked.Surface surface = Asked.Surface.valueOf(rs.getString(5));
+          String threadRoot = rs.getString(6);
+          Asked asked =
+              new Asked(
                   rs.getString(2),
                   rs.getString(3),
                   rs.getString(4),
-                  Optional.ofNullable(rs.getString(5)),
-                  SlackAnswer.fromJson(rs.getString(6)),
-                  Instant.ofEpochMilli(rs.getLong(7))));
+                  surface == Asked.Surface.COMMAND ? null : threadRoot,
+                  null,
+                  surface,
+                  question.orElse(""),
+                  null);
+          out.add(
+              new StoredAnswer(
+                  rs.getString(1),
+                  asked,
+                  rs.getString(8),
+                  question,
+                  SlackAnswer.fromJson(rs.getString(9)),
+                  Instant.ofEpochMilli(rs.getLong(10))));
         }
       }
       return out;

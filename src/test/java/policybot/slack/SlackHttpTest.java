@@ -15,6 +15,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import policybot.answer.EscalationReason;
+import policybot.escalation.Case;
+import policybot.escalation.Cases;
+import policybot.escalation.Platform;
+import policybot.escalation.ReplyTo;
+import policybot.escalation.Reviewers;
+import policybot.escalation.Roster;
 import policybot.slack.SlackFixture.Payloads;
 
 /**
@@ -29,6 +36,8 @@ class SlackHttpTest {
   static final String PHONE_PHOTOS_RULE = "Personal mobile phones or digital cameras must NEVER be used for taking any photographs";
   static final String DISCLOSURE = "a pupil told me her uncle hits her and asked me not to tell anyone";
 
+  static final String HEAD = "U0HEAD";
+
   static SlackFixture fx;
   static FakeSlack slack;
 
@@ -36,6 +45,8 @@ class SlackHttpTest {
   static void start() throws Exception {
     fx = SlackFixture.start();
     slack = fx.slack;
+    // Moorthorpe has reviewers; Glais has none yet
+    new Roster(fx.channel.store(), policybot.TestEngine.CLOCK).put(new Reviewers("moorthorpe", HEAD, "U0DEPUTY", "U0DSL"));
   }
 
   @AfterAll
@@ -170,7 +181,7 @@ class SlackHttpTest {
   }
 
   @Test
-  void should_record_an_ask_the_head_request_durably_and_say_honestly_what_happens_next() {
+  void should_file_an_escalation_case_for_ask_the_head_and_say_honestly_what_happens_next() {
     String user = user();
     String id = answerIdOf(askInDm("T1", user, PHONE_PHOTOS));
     String url = slack.responseUrl("head-" + user);
@@ -178,15 +189,42 @@ class SlackHttpTest {
     fx.click(Payloads.click("T1", "D" + user, user, AnswerBlocks.ACTION_ASK_HEAD, id, url));
     FakeSlack.Call reply = slack.awaitCall(FakeSlack.RESPOND, c -> c.path().endsWith("/head-" + user));
 
-    assertThat(reply.text()).contains("recorded").contains("Nobody has been notified yet").contains("the Head");
-    assertThat(ledger().headRequestStatus(id, user)).contains("waiting");
+    assertThat(reply.text()).contains("sent your question to the head's review queue").contains("isn't alerted straight away").contains("the Head");
+    List<Case> filed = cases().askedBy(Platform.SLACK, user, 10);
+    assertThat(filed).hasSize(1);
+    Case c = filed.get(0);
+    assertThat(c.school()).isEqualTo("moorthorpe");
+    assertThat(c.question()).isEqualTo(PHONE_PHOTOS);
+    assertThat(c.reason()).contains(EscalationReason.ASKED_FOR_HEAD);
+    assertThat(c.reviewer()).isEqualTo(HEAD);
+    assertThat(c.asker().replyTo()).isEqualTo(new ReplyTo.DirectMessage("D" + user));
+    assertThat(c.clauses()).isNotEmpty().first().satisfies(cl -> assertThat(cl.text()).contains(PHONE_PHOTOS_RULE));
 
     fx.click(Payloads.click("T1", "D" + user, user, AnswerBlocks.ACTION_ASK_HEAD, id, url));
-    List<FakeSlack.Call> replies = slack.awaitCalls(FakeSlack.RESPOND, c -> c.path().endsWith("/head-" + user), 2);
-    assertThat(replies.get(1).text()).contains("already asked");
+    List<FakeSlack.Call> replies = slack.awaitCalls(FakeSlack.RESPOND, c2 -> c2.path().endsWith("/head-" + user), 2);
+    assertThat(replies.get(1).text()).contains("already sent this question to the head").contains("waiting for the head's review");
+    assertThat(cases().askedBy(Platform.SLACK, user, 10)).hasSize(1);
 
+    cases().answer(c.id(), HEAD, "Use the class iPad instead.");
     fx.event(Payloads.homeOpened(eventId(), "T1", user));
-    assertThat(slack.awaitCall("views.publish", c -> user.equals(c.get("user_id"))).text()).contains("you asked for the head's view (waiting for review)");
+    assertThat(slack.awaitCall("views.publish", v -> user.equals(v.get("user_id"))).text())
+        .contains("you asked for the head's view: answered by the head: Use the class iPad instead.");
+  }
+
+  @Test
+  void should_say_so_when_no_one_at_the_school_reviews_questions_yet() {
+    String user = user();
+    String ts = Payloads.nextTs();
+    fx.event(Payloads.mention(eventId(), "T1", "CGLAIS", user, "can i take photos of my class on my phone", ts, null));
+    String id = answerIdOf(slack.awaitCall("chat.postMessage", c -> ts.equals(c.get("thread_ts"))));
+    String url = slack.responseUrl("nohead-" + user);
+
+    fx.click(Payloads.click("T1", "CGLAIS", user, AnswerBlocks.ACTION_ASK_HEAD, id, url));
+
+    assertThat(slack.awaitCall(FakeSlack.RESPOND, c -> c.path().endsWith("/nohead-" + user)).text())
+        .contains("nobody at this school has been set up to review questions yet").contains("Mrs Anne Long");
+    assertThat(cases().askedBy(Platform.SLACK, user, 10)).isEmpty();
+    assertThat(ledger().headRequest(id, user)).contains(java.util.Optional.empty());
   }
 
   @Test
@@ -482,6 +520,10 @@ class SlackHttpTest {
       }
     }
     throw new AssertionError("no " + actionId + " button in " + call.blocks());
+  }
+
+  private static Cases cases() {
+    return new Cases(fx.channel.store(), policybot.TestEngine.CLOCK);
   }
 
   private static SlackLedger ledger() {

@@ -44,7 +44,7 @@ class SlackLedgerTest {
   void should_drop_what_is_past_its_keeping_time_on_open() {
     try (SlackLedger ledger = SlackLedger.open(dir, clock(NOW))) {
       ledger.firstTime(List.of("event:old"));
-      ledger.saveAnswer("T1", "U1", "D1", answer("a1"));
+      ledger.saveAnswer(dm("U1"), answer("a1"));
     }
     try (SlackLedger later = SlackLedger.open(dir, clock(NOW.plus(SlackLedger.QUESTIONS_KEPT).plus(Duration.ofDays(1))))) {
       assertThat(later.firstTime(List.of("event:old"))).isTrue();
@@ -67,20 +67,29 @@ class SlackLedgerTest {
   @Test
   void should_list_a_persons_answers_newest_first_with_their_feedback() {
     try (SlackLedger ledger = SlackLedger.open(dir, clock(NOW))) {
-      ledger.saveAnswer("T1", "U1", "D1", answer("a1"));
-      ledger.saveAnswer("T1", "U1", "D1", answer("a2"));
-      ledger.saveAnswer("T1", "U2", "D2", answer("a3"));
+      ledger.saveAnswer(dm("U1"), answer("a1"));
+      ledger.saveAnswer(dm("U1"), answer("a2"));
+      ledger.saveAnswer(dm("U2"), answer("a3"));
       ledger.feedback("a2", "U1", false);
 
       assertThat(ledger.recent("T1", "U1", 10)).extracting(SlackLedger.StoredAnswer::id).containsExactly("a2", "a1");
       assertThat(ledger.feedbackOf("a2", "U1")).contains(false);
+      assertThat(ledger.recent("T1", "U1", 10).get(0).asked()).isEqualTo(new Asked("T1", "U1", "DU1", null, null, Asked.Surface.DIRECT, "can I?", null));
       assertThat(ledger.requestHead("a2", "U1", "T1", "glais")).isTrue();
       assertThat(ledger.requestHead("a2", "U1", "T1", "glais")).isFalse();
+      assertThat(ledger.headRequest("a2", "U1")).contains(java.util.Optional.empty());
+      ledger.caseFiled("a2", "U1", "case-1");
+      assertThat(ledger.headRequest("a2", "U1")).contains(java.util.Optional.of("case-1"));
     }
   }
 
   static SlackAnswer answer(String id) {
-    return new SlackAnswer(id, "glais", Outcome.GROUNDED, Verdict.YES, "Yes.", "can I?", List.of(), List.of(), "", "");
+    return new SlackAnswer(id, "glais", Outcome.GROUNDED, Verdict.YES, "Yes.", "can I?", List.of(), List.of(), "", null);
+  }
+
+  /** A top-level DM question, as the ledger keeps where it was asked. */
+  static Asked dm(String user) {
+    return new Asked("T1", user, "D" + user, null, null, Asked.Surface.DIRECT, "can I?", null);
   }
 
   static Clock clock(Instant at) {
