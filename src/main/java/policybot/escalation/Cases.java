@@ -226,11 +226,11 @@ public final class Cases {
   }
 
   /**
-   * Open cases filed before {@code bound} and not yet handed to the deputy: the only ones that can
+   * Open cases filed at or before {@code bound} and not yet handed to the deputy: the only ones that can
    * be overdue. Oldest first.
    */
-  public List<Case> openFiledBefore(Instant bound) {
-    return store.read(c -> openFiledBefore(c, bound));
+  public List<Case> openFiledBy(Instant bound) {
+    return store.read(c -> openFiledBy(c, bound));
   }
 
   /**
@@ -243,7 +243,7 @@ public final class Cases {
         c -> {
           List<Nudge> applied = new ArrayList<>();
           Map<String, Optional<Reviewers>> rosters = new LinkedHashMap<>();
-          for (Case k : openFiledBefore(c, rule.filedBeforeBound(now))) {
+          for (Case k : openFiledBy(c, rule.filedByBound(now))) {
             Optional<Reviewers> reviewers = rosters.get(k.school());
             if (reviewers == null) {
               reviewers = Roster.load(c, k.school());
@@ -323,11 +323,11 @@ public final class Cases {
     return true;
   }
 
-  private List<Case> openFiledBefore(Connection c, Instant bound) throws SQLException {
+  private List<Case> openFiledBy(Connection c, Instant bound) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT " + COLUMNS + " FROM cases c WHERE c.status = 'OPEN' AND c.handed_over_at IS NULL"
-                + " AND c.created_at < ? ORDER BY c.created_at, c.id")) {
+                + " AND c.created_at <= ? ORDER BY c.created_at, c.id")) {
       ps.setLong(1, bound.toEpochMilli());
       return withClauses(c, rows(ps));
     }

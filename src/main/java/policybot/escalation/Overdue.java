@@ -75,10 +75,10 @@ public record Overdue(Duration after, ZoneId zone) {
   }
 
   /**
-   * Cases filed before this instant may be overdue at {@code now}; later ones cannot be, because
+   * Only cases filed at or before this instant may be overdue at {@code now}; later ones cannot be, because
    * working time never runs faster than the clock.
    */
-  public Instant filedBeforeBound(Instant now) {
+  public Instant filedByBound(Instant now) {
     return now.minus(after);
   }
 
