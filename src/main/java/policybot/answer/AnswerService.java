@@ -72,13 +72,38 @@ public final class AnswerService {
       return new Answer.Escalated(s.slug(), text, reason, citations, composer.escalated(s, text, reason, citations));
     }
     String form = FollowUp.questionForm(question);
-    Verdict verdict = VerdictReader.read(form, citations.get(0).highlight());
+    Verdict verdict = verdict(form, citations);
     if (disagree(form, citations, hits)) {
       EscalationReason reason = EscalationReason.CLAUSES_DISAGREE;
       return new Answer.Escalated(s.slug(), text, reason, citations, composer.escalated(s, text, reason, citations));
     }
     return new Answer.Grounded(
         s.slug(), text, verdict, citations, warnings(s, citations), composer.grounded(s, text, verdict, citations));
+  }
+
+  /**
+   * The verdict of the first cited sentence that states a rule: the key sentence of the best clause,
+   * else its other sentences, else the next clause's key sentence. A clause's explanatory sentence
+   * ("Digital images are easy to capture...") does not decide anything on its own.
+   */
+  private static Verdict verdict(String form, List<Citation> citations) {
+    if (VerdictReader.isInformationQuestion(form)) {
+      return Verdict.INFO;
+    }
+    List<String> candidates = new ArrayList<>();
+    Citation top = citations.get(0);
+    candidates.add(top.highlight());
+    for (KeySentence.Span span : KeySentence.sentences(top.text())) {
+      candidates.add(top.text().substring(span.start(), span.end()));
+    }
+    citations.stream().skip(1).limit(1).forEach(c -> candidates.add(c.highlight()));
+    for (String sentence : candidates) {
+      Verdict v = VerdictReader.read(form, sentence);
+      if (v != Verdict.INFO) {
+        return v;
+      }
+    }
+    return Verdict.INFO;
   }
 
   /**

@@ -19,6 +19,7 @@ final class VerdictReader {
               + "(must|should) be (approved|authori[sz]ed|agreed)|approved by|authori[sz]ed by|when authori[sz]ed|"
               + "following agreement|if deemed necessary|deemed .?reasonable|in exceptional circumstances|"
               + "prior permission|has been given|is granted|been granted|except|in accordance with|"
+              + "seek (parental |prior |their )?(consent|permission)|must be sought|with appropriate authority|"
               + "only be (used|taken|created)|but not|if .{0,30}necessary|ensure that|must ensure|should ensure)\\b");
 
   /** Wording that forbids. */
@@ -32,7 +33,9 @@ final class VerdictReader {
 
   /** Wording that allows. */
   private static final Pattern PERMISSION =
-      Pattern.compile("\\b(may|can|allowed|permitted|permits|is allowed|are allowed|acceptable|allows)\\b");
+      Pattern.compile(
+          "\\b(may(?! be (monitored|logged|subject|considered|made|deleted|harmed|tracked))|allowed|permitted|permits|"
+              + "is allowed|are allowed|is acceptable|allows)\\b");
 
   /** Openings of questions that ask for facts, not permission. */
   private static final Pattern INFO_QUESTION =

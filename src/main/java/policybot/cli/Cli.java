@@ -20,6 +20,8 @@ import policybot.config.Config;
       IndexCommand.class,
       BenchCommand.class,
       ClausesCommand.class,
+      ServeCommand.class,
+      BenchHttpCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {"", "Run 'policybot help <command>' for a command's options."})

@@ -59,6 +59,15 @@ public final class ClauseIndex implements Closeable {
   static final String F_VECTOR = "vector";
   static final String F_CLAUSE = "clause";
 
+  /**
+   * Changes whenever analysis or stored fields change, so an index written by an older build is
+   * rebuilt rather than searched with mismatched terms.
+   */
+  static final String INDEX_VERSION = "2";
+
+  /** Commit metadata key holding {@link #INDEX_VERSION}. */
+  static final String VERSION_KEY = "policybot.index.version";
+
   /** Commit metadata key prefix holding each policy file's content hash. */
   static final String HASH_PREFIX = "hash:";
 
@@ -306,6 +315,9 @@ public final class ClauseIndex implements Closeable {
       return out;
     }
     try (DirectoryReader r = DirectoryReader.open(dir)) {
+      if (!INDEX_VERSION.equals(r.getIndexCommit().getUserData().get(VERSION_KEY))) {
+        return out; // written by another version: every policy counts as changed
+      }
       r.getIndexCommit().getUserData().forEach((k, v) -> {
         if (k.startsWith(HASH_PREFIX)) {
           out.put(k.substring(HASH_PREFIX.length()), v);

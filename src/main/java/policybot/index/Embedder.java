@@ -64,15 +64,32 @@ public final class Embedder {
     return v;
   }
 
-  /** Embeds many texts, reporting how many are done after each batch. */
+  /**
+   * Embeds many texts, reporting how many are done after each batch. Texts are embedded shortest
+   * first, because a batch is padded to its longest text: mixing a two-word bullet with a
+   * 300-word paragraph would make the bullet cost as much as the paragraph.
+   */
   public List<float[]> embedAll(List<String> texts, IntConsumer done) {
-    List<float[]> out = new ArrayList<>(texts.size());
-    for (int i = 0; i < texts.size(); i += BATCH) {
-      List<TextSegment> batch =
-          texts.subList(i, Math.min(texts.size(), i + BATCH)).stream().map(TextSegment::from).toList();
-      model().embedAll(batch).content().forEach(e -> out.add(e.vector()));
-      done.accept(out.size());
+    Integer[] order = new Integer[texts.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
     }
-    return out;
+    java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> texts.get(i).length()));
+    float[][] out = new float[texts.size()][];
+    int finished = 0;
+    for (int i = 0; i < order.length; i += BATCH) {
+      int end = Math.min(order.length, i + BATCH);
+      List<TextSegment> batch = new ArrayList<>(end - i);
+      for (int j = i; j < end; j++) {
+        batch.add(TextSegment.from(texts.get(order[j])));
+      }
+      var embeddings = model().embedAll(batch).content();
+      for (int j = i; j < end; j++) {
+        out[order[j]] = embeddings.get(j - i).vector();
+      }
+      finished = end;
+      done.accept(finished);
+    }
+    return java.util.Arrays.asList(out);
   }
 }

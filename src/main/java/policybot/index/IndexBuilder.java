@@ -96,8 +96,9 @@ public final class IndexBuilder {
       docs.put(school.slug(), schoolDocs);
     }
     List<String> removed = oldHashes.keySet().stream().filter(k -> !newHashes.containsKey(k)).toList();
-    if (!toIndex.isEmpty() || !removed.isEmpty() || !oldHashes.equals(newHashes)) {
-      write(dir, toIndex, removed, newHashes, progress);
+    boolean fullRebuild = oldHashes.isEmpty();
+    if (fullRebuild || !toIndex.isEmpty() || !removed.isEmpty() || !oldHashes.equals(newHashes)) {
+      write(dir, toIndex, removed, newHashes, fullRebuild, progress);
     }
     problems.forEach(p -> progress.report("skipped " + p));
     Corpus corpus = new Corpus(mapOf(schools), docs, problems);
@@ -115,6 +116,7 @@ public final class IndexBuilder {
       List<PolicyDocument> toIndex,
       List<String> removed,
       Map<String, String> hashes,
+      boolean fullRebuild,
       Progress progress)
       throws IOException {
     List<Clause> clauses = toIndex.stream().flatMap(d -> d.clauses().stream()).toList();
@@ -131,6 +133,9 @@ public final class IndexBuilder {
               }
             });
     try (IndexWriter w = ClauseIndex.writer(dir)) {
+      if (fullRebuild) {
+        w.deleteAll();
+      }
       for (String key : removed) {
         w.deleteDocuments(new Term(ClauseIndex.F_POLICY_KEY, key));
       }
@@ -141,6 +146,7 @@ public final class IndexBuilder {
         w.addDocument(ClauseIndex.toDocument(clauses.get(i), vectors.get(i)));
       }
       Map<String, String> userData = new HashMap<>();
+      userData.put(ClauseIndex.VERSION_KEY, ClauseIndex.INDEX_VERSION);
       hashes.forEach((k, v) -> userData.put(ClauseIndex.HASH_PREFIX + k, v));
       w.setLiveCommitData(userData.entrySet());
       w.commit();

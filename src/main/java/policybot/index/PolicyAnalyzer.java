@@ -12,7 +12,6 @@ import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.SetKeywordMarkerFilter;
@@ -33,6 +32,30 @@ public final class PolicyAnalyzer extends Analyzer {
       new CharArraySet(List.of("outing", "outings", "ipad", "ipads", "pics"), true);
 
   private static final String SYNONYMS = "/policybot/index/synonyms.txt";
+
+  /**
+   * Lucene's English stop list is 33 words, so "who do I ask" kept "who", "do" and "i" as search
+   * terms. The Snowball list is fuller; the words it lists that change what a policy allows
+   * ("own" phone, "not", "only", "off" site, "during" lessons) are kept.
+   */
+  private static final CharArraySet STOP_WORDS = stopWords();
+
+  private static CharArraySet stopWords() {
+    try (Reader r =
+        new InputStreamReader(
+            org.apache.lucene.analysis.snowball.SnowballFilter.class.getResourceAsStream("english_stop.txt"),
+            StandardCharsets.UTF_8)) {
+      CharArraySet set = org.apache.lucene.analysis.WordlistLoader.getSnowballWordSet(r);
+      for (String keep :
+          List.of("own", "no", "not", "nor", "only", "off", "out", "against", "before", "after", "during",
+              "over", "under", "cannot", "don't", "won't", "mustn't", "shouldn't", "can't", "isn't", "aren't")) {
+        set.remove(keep);
+      }
+      return CharArraySet.unmodifiableSet(set);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read Lucene's Snowball stop list", e);
+    }
+  }
 
   private final SynonymMap synonyms;
 
@@ -55,7 +78,7 @@ public final class PolicyAnalyzer extends Analyzer {
     StandardTokenizer source = new StandardTokenizer();
     TokenStream ts = new EnglishPossessiveFilter(source);
     ts = new LowerCaseFilter(ts);
-    ts = new StopFilter(ts, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+    ts = new StopFilter(ts, STOP_WORDS);
     if (synonyms != null) {
       ts = new SynonymGraphFilter(ts, synonyms, true);
     }

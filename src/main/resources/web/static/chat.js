@@ -1,0 +1,361 @@
+// The chat page: asks /api/ask and renders answers. Every piece of question or policy text goes
+// into the page through textContent, never innerHTML, so it can only ever be text.
+(function () {
+  'use strict';
+
+  var SCHOOL_KEY = 'policybot.school';
+  var HISTORY_KEY = 'policybot.conversation';
+  // Only this many exchanges are kept for a reload; older ones would just make the page long.
+  var MAX_KEPT = 50;
+  // How often a page opened while the policies load checks whether they have.
+  var READY_POLL_MS = 2000;
+
+  var VERDICT_BADGES = {
+    yes: { text: 'Yes', kind: 'yes' },
+    no: { text: 'No', kind: 'no' },
+    conditional: { text: 'Only with permission or on conditions', kind: 'conditional' },
+    info: { text: 'For information', kind: 'info' }
+  };
+  var OUTCOME_BADGES = {
+    escalated: { text: 'Not settled by the policies: ask the head', kind: 'escalated' },
+    safeguarding: { text: 'Safeguarding: report this now', kind: 'safeguarding' },
+    refused: { text: 'Could not answer that', kind: 'refused' }
+  };
+
+  var form = document.getElementById('pb_form');
+  var school = document.getElementById('pb_school');
+  var question = document.getElementById('pb_question');
+  var askButton = document.getElementById('pb_ask');
+  var newButton = document.getElementById('pb_new');
+  var log = document.getElementById('pb_log');
+  var status = document.getElementById('pb_status');
+
+  var history = load(HISTORY_KEY, []);
+  var busy = false;
+
+  function load(key, fallback) {
+    try {
+      var v = window.sessionStorage.getItem(key);
+      return v ? JSON.parse(v) : fallback;
+    } catch (e) {
+      return fallback;
+    }
+  }
+
+  function save() {
+    try {
+      window.sessionStorage.setItem(HISTORY_KEY, JSON.stringify(history.slice(-MAX_KEPT)));
+    } catch (e) {
+      // storage full or disabled: the conversation still shows until the page is left
+    }
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) {
+      node.className = className;
+    }
+    if (text !== undefined && text !== null) {
+      node.textContent = String(text);
+    }
+    return node;
+  }
+
+  function safeHref(link) {
+    if (typeof link !== 'string') {
+      return null;
+    }
+    return /^(https?:\/\/|\/(?!\/))/i.test(link) ? link : null;
+  }
+
+  function schoolName(slug) {
+    for (var i = 0; i < school.options.length; i++) {
+      if (school.options[i].value === slug) {
+        return school.options[i].textContent;
+      }
+    }
+    return slug;
+  }
+
+  // --- the school picker, remembered across visits ---
+  var remembered = null;
+  try {
+    remembered = window.localStorage.getItem(SCHOOL_KEY);
+  } catch (e) {
+    remembered = null;
+  }
+  if (remembered) {
+    for (var i = 0; i < school.options.length; i++) {
+      if (school.options[i].value === remembered) {
+        school.value = remembered;
+      }
+    }
+  }
+  school.addEventListener('change', function () {
+    try {
+      window.localStorage.setItem(SCHOOL_KEY, school.value);
+    } catch (e) {
+      // private browsing: the choice lasts for this page only
+    }
+    // a follow-up never reaches back into another school's conversation
+    history.push({ note: 'Now asking about ' + schoolName(school.value) + '.' });
+    save();
+    renderNote(history[history.length - 1].note);
+  });
+
+  // --- rendering ---
+  function renderQuestion(text, schoolSlug) {
+    var item = el('li', 'msg msg-user');
+    item.appendChild(el('p', 'msg-label visually-hidden', 'You asked'));
+    item.appendChild(el('p', 'msg-text', text));
+    item.appendChild(el('p', 'msg-meta', schoolName(schoolSlug)));
+    log.appendChild(item);
+    return item;
+  }
+
+  function renderNote(text) {
+    log.appendChild(el('li', 'msg msg-note', text));
+  }
+
+  function badgeFor(record) {
+    if (record.outcome === 'grounded' && VERDICT_BADGES[record.verdict]) {
+      return VERDICT_BADGES[record.verdict];
+    }
+    return OUTCOME_BADGES[record.outcome] || { text: 'Answer', kind: 'info' };
+  }
+
+  function quoteText(clause) {
+    var p = el('p', 'quote-text');
+    var text = typeof clause.text === 'string' ? clause.text : '';
+    var key = typeof clause.highlight === 'string' ? clause.highlight : '';
+    var at = key ? text.indexOf(key) : -1;
+    if (at < 0) {
+      p.textContent = text;
+      return p;
+    }
+    p.appendChild(document.createTextNode(text.slice(0, at)));
+    p.appendChild(el('mark', null, key));
+    p.appendChild(document.createTextNode(text.slice(at + key.length)));
+    return p;
+  }
+
+  function renderQuotes(record) {
+    var clauses = Array.isArray(record.clauses) ? record.clauses : [];
+    if (clauses.length === 0) {
+      return null;
+    }
+    var wrap = el('div', 'quotes');
+    var heading = {
+      grounded: 'What the policy says',
+      safeguarding: 'What the policy says about reporting',
+      escalated: 'The nearest clauses'
+    }[record.outcome] || 'Clauses';
+    wrap.appendChild(el('p', 'quotes-title', heading));
+    var list = el('ol', 'quote-list');
+    clauses.forEach(function (clause) {
+      var item = el('li', 'quote');
+      var block = el('blockquote');
+      block.appendChild(quoteText(clause));
+      item.appendChild(block);
+      var cite = el('p', 'quote-source');
+      var label = clause.title || 'Policy';
+      if (clause.section) {
+        label += ' › ' + clause.section;
+      }
+      var href = safeHref(clause.link);
+      if (href) {
+        var a = el('a', 'quote-link', label);
+        a.href = href;
+        cite.appendChild(a);
+      } else {
+        cite.textContent = label;
+      }
+      item.appendChild(cite);
+      list.appendChild(item);
+    });
+    wrap.appendChild(list);
+    return wrap;
+  }
+
+  function renderAnswer(record) {
+    var item = el('li', 'msg msg-bot outcome-' + String(record.outcome || 'unknown'));
+    var badge = badgeFor(record);
+    item.appendChild(el('p', 'badge badge-' + badge.kind, badge.text));
+    if (record.outcome === 'safeguarding') {
+      var alarm = el('div', 'callout callout-safeguarding');
+      alarm.setAttribute('role', 'alert');
+      alarm.appendChild(el('p', 'answer-text', record.answer));
+      item.appendChild(alarm);
+    } else if (record.outcome === 'escalated') {
+      var callout = el('div', 'callout callout-escalated');
+      callout.appendChild(el('p', 'answer-text', record.answer));
+      if (record.reason) {
+        callout.appendChild(el('p', 'reason', 'Why: ' + record.reason));
+      }
+      item.appendChild(callout);
+    } else {
+      item.appendChild(el('p', 'answer-text', record.answer));
+    }
+    var warnings = Array.isArray(record.warnings) ? record.warnings : [];
+    if (warnings.length > 0) {
+      var list = el('ul', 'warnings');
+      warnings.forEach(function (w) {
+        list.appendChild(el('li', 'warning', w));
+      });
+      item.appendChild(list);
+    }
+    var quotes = renderQuotes(record);
+    if (quotes) {
+      item.appendChild(quotes);
+    }
+    log.appendChild(item);
+    return item;
+  }
+
+  function renderError(message) {
+    var item = el('li', 'msg msg-bot msg-error');
+    item.appendChild(el('p', 'badge badge-refused', 'Something went wrong'));
+    item.appendChild(el('p', 'answer-text', message));
+    log.appendChild(item);
+    return item;
+  }
+
+  function renderEntry(entry) {
+    if (entry.note) {
+      renderNote(entry.note);
+      return;
+    }
+    renderQuestion(entry.question, entry.school);
+    if (entry.record) {
+      renderAnswer(entry.record);
+    } else if (entry.error) {
+      renderError(entry.error);
+    }
+  }
+
+  // --- asking ---
+  function lastQuestion() {
+    for (var i = history.length - 1; i >= 0; i--) {
+      if (history[i].note) {
+        return null; // a school change starts afresh
+      }
+      if (history[i].record && history[i].record.outcome !== 'refused') {
+        return history[i].question;
+      }
+    }
+    return null;
+  }
+
+  function setBusy(on) {
+    busy = on;
+    askButton.disabled = on;
+    form.setAttribute('aria-busy', on ? 'true' : 'false');
+    status.textContent = on ? 'Looking through the policies…' : '';
+  }
+
+  function errorMessage(response, body) {
+    if (body && typeof body.message === 'string') {
+      return body.message;
+    }
+    if (response.status === 429) {
+      return 'Too many questions at once; wait a moment and ask again.';
+    }
+    return 'The server could not answer (' + response.status + '). Try again in a moment.';
+  }
+
+  function ask(text) {
+    var entry = { question: text, school: school.value };
+    var payload = { school: school.value, question: text };
+    var previous = lastQuestion();
+    if (previous) {
+      payload.previous = previous;
+    }
+    renderQuestion(text, entry.school);
+    setBusy(true);
+    return fetch('/api/ask', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(payload)
+    })
+      .then(function (response) {
+        return response
+          .json()
+          .catch(function () {
+            return null;
+          })
+          .then(function (body) {
+            if (response.ok && body) {
+              entry.record = body;
+              entry.shown = renderAnswer(body);
+            } else {
+              entry.error = errorMessage(response, body);
+              entry.shown = renderError(entry.error);
+            }
+          });
+      })
+      .catch(function () {
+        entry.error = 'Could not reach Policy Bot. Check your connection and try again.';
+        entry.shown = renderError(entry.error);
+      })
+      .then(function () {
+        var shown = entry.shown;
+        delete entry.shown;
+        history.push(entry);
+        save();
+        setBusy(false);
+        // the answer is read from its verdict down, and typing the next question goes on at once
+        question.focus({ preventScroll: true });
+        if (shown) {
+          shown.scrollIntoView({ block: 'start' });
+        }
+      });
+  }
+
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    if (busy) {
+      return;
+    }
+    var text = question.value.trim();
+    if (!text) {
+      status.textContent = 'Type a question first.';
+      question.focus();
+      return;
+    }
+    question.value = '';
+    ask(text);
+  });
+
+  question.addEventListener('keydown', function (event) {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      form.requestSubmit ? form.requestSubmit() : askButton.click();
+    }
+  });
+
+  newButton.addEventListener('click', function () {
+    history = [];
+    save();
+    while (log.firstChild) {
+      log.removeChild(log.firstChild);
+    }
+    status.textContent = 'Started a new conversation.';
+    question.focus();
+  });
+
+  history.forEach(renderEntry);
+
+  // rendered before the index had loaded: there is no school list yet, so reload once ready
+  if (document.getElementById('pb_loading')) {
+    var poll = window.setInterval(function () {
+      fetch('/readyz').then(function (response) {
+        if (response.ok) {
+          window.clearInterval(poll);
+          window.location.reload();
+        }
+      }).catch(function () {
+        // the server is restarting: keep polling
+      });
+    }, READY_POLL_MS);
+  }
+})();
