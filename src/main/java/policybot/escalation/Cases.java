@@ -205,7 +205,7 @@ public final class Cases {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT case_id, changed_at, actor, old_status, new_status, note FROM case_audit"
-                      + " WHERE case_id = ? ORDER BY changed_at, id")) {
+                      + " WHERE case_id = ? ORDER BY seq")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
@@ -412,6 +412,10 @@ public final class Cases {
     }
   }
 
+  /**
+   * Appends to a case's audit log. Callers have already written the case row in this transaction,
+   * which holds its lock, so no two entries for one case race for the same sequence number.
+   */
   private static void audit(
       Connection c,
       String caseId,
@@ -423,9 +427,10 @@ public final class Cases {
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO case_audit (id, case_id, changed_at, actor, old_status, new_status, note)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-      ps.setString(1, UUID.randomUUID().toString());
+            "INSERT INTO case_audit (case_id, seq, changed_at, actor, old_status, new_status, note)"
+                + " VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM case_audit WHERE case_id = ?),"
+                + " ?, ?, ?, ?, ?)")) {
+      ps.setString(1, caseId);
       ps.setString(2, caseId);
       ps.setLong(3, at);
       ps.setString(4, actor);

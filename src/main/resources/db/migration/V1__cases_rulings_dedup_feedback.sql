@@ -53,16 +53,17 @@ CREATE TABLE case_clauses (
 );
 
 -- Every change to a case: who, when, from which status to which.
+-- seq orders a case's entries even when two share a millisecond.
 CREATE TABLE case_audit (
-  id         TEXT   NOT NULL PRIMARY KEY,
-  case_id    TEXT   NOT NULL REFERENCES cases (id),
-  changed_at BIGINT NOT NULL,
-  actor      TEXT   NOT NULL,
+  case_id    TEXT    NOT NULL REFERENCES cases (id),
+  seq        INTEGER NOT NULL,
+  changed_at BIGINT  NOT NULL,
+  actor      TEXT    NOT NULL,
   old_status TEXT,
-  new_status TEXT   NOT NULL,
-  note       TEXT   NOT NULL
+  new_status TEXT    NOT NULL,
+  note       TEXT    NOT NULL,
+  PRIMARY KEY (case_id, seq)
 );
-CREATE INDEX case_audit_case ON case_audit (case_id, changed_at);
 
 -- A reviewer's published answer, reused for the same question while its policies are unchanged.
 CREATE TABLE rulings (
