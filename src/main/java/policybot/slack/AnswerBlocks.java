@@ -31,6 +31,9 @@ final class AnswerBlocks {
   /** Most clauses quoted: the engine cites no more, and three is what fits on a phone screen. */
   static final int MAX_QUOTES = 3;
 
+  /** Schools listed in a safeguarding reply for someone whose school is not known yet. */
+  static final int MAX_SAFEGUARDING_SCHOOLS = 10;
+
   /** The notification preview is a glance, not the answer. */
   static final int FALLBACK_CHARS = 300;
 
@@ -123,6 +126,20 @@ final class AnswerBlocks {
     if (!buttons.isEmpty()) {
       blocks.add(ActionsBlock.builder().elements(buttons).build());
     }
+    return capped(blocks);
+  }
+
+  /**
+   * A safeguarding reply for someone whose school is not known yet: the engine's reply for each
+   * school they may be at, so each names the right person to tell. Only ever sent privately.
+   */
+  static List<LayoutBlock> safeguardingAtEach(List<School> schools, List<SlackAnswer> answers) {
+    List<LayoutBlock> blocks = new ArrayList<>();
+    blocks.add(section(":rotating_light: *Safeguarding: report this today.* I don't know your school yet, so here is who to tell at each:"));
+    for (int i = 0; i < answers.size(); i++) {
+      blocks.add(section("*" + SlackText.escape(schools.get(i).name()) + "*\n" + SlackText.escape(answers.get(i).text())));
+    }
+    blocks.add(context(List.of(":lock: Only you can see this reply.")));
     return capped(blocks);
   }
 

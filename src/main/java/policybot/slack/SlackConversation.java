@@ -149,11 +149,41 @@ final class SlackConversation implements Closeable {
     List<School> candidates = candidates(asked.team(), asked.channel());
     Optional<School> school = school(asked.team(), asked.user(), candidates);
     if (school.isEmpty()) {
+      if (answeredAsSafeguarding(asked, candidates)) {
+        return;
+      }
       String pending = ledger.savePending(asked);
       deliverPrivately(asked, "Which school are you at?", AnswerBlocks.chooseSchool(candidates, pending));
       return;
     }
     answer(asked, school.get());
+  }
+
+  /**
+   * A concern about a child must not wait for the person to pick a school, and its words are not
+   * kept while they do: it is answered at once, privately, with who to tell at each school it may
+   * be. False when the question is not such a concern (the check does not depend on the school).
+   */
+  private boolean answeredAsSafeguarding(Asked asked, List<School> candidates) {
+    List<SlackAnswer> perSchool = new ArrayList<>();
+    try {
+      for (School s : candidates.subList(0, Math.min(candidates.size(), AnswerBlocks.MAX_SAFEGUARDING_SCHOOLS))) {
+        ChatService.Reply reply = chat.ask(s.slug(), asked.text(), Optional.empty());
+        if (ChatService.Outcome.of(reply.answer()) != ChatService.Outcome.SAFEGUARDING) {
+          return false;
+        }
+        perSchool.add(SlackAnswer.of(reply));
+      }
+    } catch (RuntimeException e) {
+      log.atWarn().addKeyValue("error", e.toString()).log("could not check a question before asking for the school");
+      return false;
+    }
+    if (perSchool.isEmpty()) {
+      return false;
+    }
+    ledger.saveAnswer(asked, perSchool.get(0));
+    deliverPrivately(asked, AnswerBlocks.fallback(perSchool.get(0)), AnswerBlocks.safeguardingAtEach(candidates, perSchool));
+    return true;
   }
 
   private void answer(Asked asked, School school) {

@@ -470,6 +470,21 @@ class SlackHttpTest {
     assertThat(ledger().recent("T1", user, 10)).allSatisfy(a -> assertThat(a.question()).isEmpty());
   }
 
+  @Test
+  void should_answer_a_concern_at_once_when_the_school_is_not_known_yet() {
+    String user = user();
+
+    fx.event(Payloads.mention(eventId(), "T2", "CSTAFF2", user, DISCLOSURE, Payloads.nextTs(), null));
+
+    FakeSlack.Call reply = slack.awaitCall("chat.postEphemeral", c -> "CSTAFF2".equals(c.get("channel")) && user.equals(c.get("user")));
+    assertThat(reply.text()).contains("Safeguarding").contains("*Glais Primary School*").contains("the designated person for Child Protection")
+        .contains("*Moorthorpe Primary School with Inclusion Resource*").contains("the Senior or Deputy Designated Safeguarding Lead")
+        .doesNotContain("Which school");
+    syncAfter();
+    assertThat(slack.calls("chat.postMessage", c -> "CSTAFF2".equals(c.get("channel")))).isEmpty();
+    assertThat(ledger().recent("T2", user, 10)).singleElement().satisfies(a -> assertThat(a.question()).isEmpty());
+  }
+
   // ------------------------------------------------------------------ settings
 
   @Test
