@@ -48,7 +48,7 @@ public final class Store implements AutoCloseable {
   private final ReentrantLock sqliteWriteLock = new ReentrantLock(true);
   /** SQLite's one writer connection, opened with BEGIN IMMEDIATE so it never upgrades a read lock. */
   private Connection sqliteWriter;
-  private boolean closed;
+  private volatile boolean closed;
 
   private record Idle(Connection connection, long since) {}
 
