@@ -1,0 +1,60 @@
+package policybot.store;
+
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Remembers events already handled (a Slack {@code event_id}, a client message id) so a
+ * redelivery, even after a restart, is recognised and dropped.
+ */
+public final class Dedup {
+
+  private final Store store;
+  private final Clock clock;
+
+  public Dedup(Store store, Clock clock) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * Records {@code key} from {@code source} ("slack-event", "web-message"...) and says whether this
+   * is its first delivery. Committed before it returns, so exactly one caller ever sees true.
+   */
+  public boolean firstSeen(String source, String key) {
+    requireText(source, "source");
+    requireText(key, "key");
+    long now = clock.millis();
+    return store.write(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO dedup (source, event_key, seen_at) VALUES (?, ?, ?)"
+                      + " ON CONFLICT (source, event_key) DO NOTHING")) {
+            ps.setString(1, source);
+            ps.setString(2, key);
+            ps.setLong(3, now);
+            return ps.executeUpdate() == 1;
+          }
+        });
+  }
+
+  /** Forgets keys seen before {@code cutoff}; platforms stop redelivering long before. */
+  public int forgetBefore(Instant cutoff) {
+    return store.write(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement("DELETE FROM dedup WHERE seen_at < ?")) {
+            ps.setLong(1, cutoff.toEpochMilli());
+            return ps.executeUpdate();
+          }
+        });
+  }
+
+  private static void requireText(String value, String name) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(name + " must not be blank");
+    }
+  }
+}

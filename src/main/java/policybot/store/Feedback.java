@@ -1,0 +1,114 @@
+package policybot.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/** Records the buttons people press under an answer, and counts them. */
+public final class Feedback {
+
+  /** The buttons under an answer. */
+  public enum Choice {
+    HELPFUL,
+    NOT_HELPFUL,
+    ASK_HEAD
+  }
+
+  /**
+   * One press of a button.
+   *
+   * @param clickKey the platform's id for this press (Slack's action id and timestamp, the web
+   *     request id): a redelivered press carries the same key and is recorded once
+   * @param school school slug
+   * @param answerRef which answer the button was under (message timestamp, answer id)
+   * @param question the question that answer was for; purged after the retention period
+   * @param platform where it was pressed ("slack", "web", "teams")
+   * @param userId who pressed it; purged after the retention period
+   * @param choice which button
+   */
+  public record Click(
+      String clickKey,
+      String school,
+      String answerRef,
+      String question,
+      String platform,
+      String userId,
+      Choice choice) {
+    public Click {
+      requireText(clickKey, "clickKey");
+      requireText(school, "school");
+      requireText(answerRef, "answerRef");
+      Objects.requireNonNull(question, "question");
+      requireText(platform, "platform");
+      requireText(userId, "userId");
+      Objects.requireNonNull(choice, "choice");
+    }
+  }
+
+  private final Store store;
+  private final Clock clock;
+
+  public Feedback(Store store, Clock clock) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** Records a press; false when this press (same click key) was already recorded. */
+  public boolean record(Click click) {
+    long now = clock.millis();
+    return store.write(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO feedback (id, click_key, school, answer_ref, question, platform,"
+                      + " user_id, choice, clicked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                      + " ON CONFLICT (click_key) DO NOTHING")) {
+            ps.setString(1, UUID.randomUUID().toString());
+            ps.setString(2, click.clickKey());
+            ps.setString(3, click.school());
+            ps.setString(4, click.answerRef());
+            ps.setString(5, click.question());
+            ps.setString(6, click.platform());
+            ps.setString(7, click.userId());
+            ps.setString(8, click.choice().name());
+            ps.setLong(9, now);
+            return ps.executeUpdate() == 1;
+          }
+        });
+  }
+
+  /** Presses per button for a school since {@code since}; every button appears, zero or not. */
+  public Map<Choice, Long> counts(String school, Instant since) {
+    return store.read(
+        c -> {
+          Map<Choice, Long> counts = new EnumMap<>(Choice.class);
+          for (Choice choice : Choice.values()) {
+            counts.put(choice, 0L);
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT choice, COUNT(*) FROM feedback WHERE school = ? AND clicked_at >= ?"
+                      + " GROUP BY choice")) {
+            ps.setString(1, school);
+            ps.setLong(2, since.toEpochMilli());
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                counts.put(Choice.valueOf(rs.getString(1)), rs.getLong(2));
+              }
+            }
+          }
+          return counts;
+        });
+  }
+
+  private static void requireText(String value, String name) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(name + " must not be blank");
+    }
+  }
+}
