@@ -48,7 +48,7 @@ public final class Store implements AutoCloseable {
   private final ReentrantLock sqliteWriteLock = new ReentrantLock(true);
   /** SQLite's one writer connection, opened with BEGIN IMMEDIATE so it never upgrades a read lock. */
   private Connection sqliteWriter;
-  private boolean closed;
+  private volatile boolean closed;
 
   private record Idle(Connection connection, long since) {}
 
@@ -131,12 +131,17 @@ public final class Store implements AutoCloseable {
     }
   }
 
-  /** Commits {@code work}, or rolls it back; a connection that cannot roll back is closed. */
+  /**
+   * Commits {@code work}, or rolls it back; a connection that cannot roll back is closed. The
+   * connection goes back to auto-commit afterwards because in manual mode sqlite-jdbc opens the next
+   * transaction at once, and an idle BEGIN IMMEDIATE would lock every other process out.
+   */
   private static <T> T transaction(Connection c, Work<T> work) {
     try {
       c.setAutoCommit(false);
       T result = work.run(c);
       c.commit();
+      c.setAutoCommit(true);
       return result;
     } catch (SQLException e) {
       rollbackOrClose(c);
@@ -149,7 +154,10 @@ public final class Store implements AutoCloseable {
 
   private static void rollbackOrClose(Connection c) {
     try {
-      c.rollback();
+      if (!c.isClosed() && !c.getAutoCommit()) {
+        c.rollback();
+        c.setAutoCommit(true);
+      }
     } catch (SQLException e) {
       closeQuietly(c);
     }

@@ -104,6 +104,20 @@ class StoreTest {
   }
 
   @Test
+  void should_let_a_second_process_write_to_the_same_sqlite_file_between_our_writes() {
+    // a second Store has its own connections, as a CLI run beside the server would
+    String url = stores.freshUrl(Db.SQLITE);
+    Store server = stores.reopen(url);
+    Store cli = stores.reopen(url);
+    server.write(c -> insertDedup(c, "from-server"));
+
+    cli.write(c -> insertDedup(c, "from-cli"));
+    server.write(c -> insertDedup(c, "from-server-again"));
+
+    assertThat(rows(server, "dedup")).isEqualTo(3);
+  }
+
+  @Test
   void should_default_to_a_file_in_the_data_folder() {
     assertThat(Store.sqliteUrl(Path.of("/srv/policybot/data")))
         .isEqualTo("jdbc:sqlite:/srv/policybot/data/policybot.db");
