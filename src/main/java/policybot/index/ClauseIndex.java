@@ -63,7 +63,7 @@ public final class ClauseIndex implements Closeable {
    * Changes whenever analysis or stored fields change, so an index written by an older build is
    * rebuilt rather than searched with mismatched terms.
    */
-  static final String INDEX_VERSION = "2";
+  static final String INDEX_VERSION = "3";
 
   /** Commit metadata key holding {@link #INDEX_VERSION}. */
   static final String VERSION_KEY = "policybot.index.version";

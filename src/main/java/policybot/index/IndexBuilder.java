@@ -119,7 +119,7 @@ public final class IndexBuilder {
       boolean fullRebuild,
       Progress progress)
       throws IOException {
-    List<Clause> clauses = toIndex.stream().flatMap(d -> d.clauses().stream()).toList();
+    List<Clause> clauses = toIndex.stream().flatMap(d -> searchable(d).stream()).toList();
     List<String> texts = clauses.stream().map(IndexBuilder::embeddingText).toList();
     if (!clauses.isEmpty()) {
       progress.report("embedding " + clauses.size() + " clauses (loading the model the first time)");
@@ -151,6 +151,21 @@ public final class IndexBuilder {
       w.setLiveCommitData(userData.entrySet());
       w.commit();
     }
+  }
+
+  /**
+   * The clauses worth searching: a contents list ("A. The use of social networking sites within
+   * school.") repeats the section headings and would outrank the rules under them, so an item
+   * whose words are exactly a heading of the same policy stays on the page but out of search.
+   */
+  static List<Clause> searchable(PolicyDocument d) {
+    java.util.Set<String> headings = new java.util.HashSet<>();
+    d.clauses().forEach(c -> c.headings().forEach(h -> headings.add(words(h))));
+    return d.clauses().stream().filter(c -> !headings.contains(words(c.text()))).toList();
+  }
+
+  private static String words(String s) {
+    return s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
   }
 
   /**
