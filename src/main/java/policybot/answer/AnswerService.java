@@ -66,7 +66,7 @@ public final class AnswerService {
     String searchText = FollowUp.searchText(question);
     List<Hit> hits = idx.search(s.slug(), searchText, mode, MAX_CITATIONS);
     List<Citation> citations = citations(idx, s, searchText, hits);
-    Confidence confidence = Confidence.assess(idx, searchText, hits);
+    Confidence confidence = Confidence.assess(hits);
     if (confidence.escalate().isPresent()) {
       EscalationReason reason = confidence.escalate().get();
       return new Answer.Escalated(s.slug(), text, reason, citations, composer.escalated(s, text, reason, citations));

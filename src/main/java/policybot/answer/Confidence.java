@@ -1,21 +1,17 @@
 package policybot.answer;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import policybot.index.ClauseIndex;
 import policybot.index.Hit;
 
 /**
  * Decides whether the best clause really answers a question, from named signals: how close the
  * question and the clause are in meaning (embedding cosine), and whether keyword search and
- * embedding search independently put the same clause first. The share of the question's content
- * words the clause contains is reported too; on the development set it did not separate answerable
- * from unanswerable questions, so it does not vote. Thresholds were tuned on the development set
- * with {@code policybot eval}.
+ * embedding search independently put the same clause first. (The share of the question's words
+ * found in the clause was tried as a third signal; on the development set it did not separate
+ * answerable from unanswerable questions.) Thresholds were tuned with {@code policybot eval}.
  */
-record Confidence(double cosine, double coverage, Optional<EscalationReason> escalate) {
+record Confidence(double cosine, Optional<EscalationReason> escalate) {
 
   /** Cosine at or above which the top clause is taken to answer the question. */
   static final double STRONG_COSINE = 0.44;
@@ -29,30 +25,19 @@ record Confidence(double cosine, double coverage, Optional<EscalationReason> esc
   /** A second clause scoring at least this share of the first counts as equally strong. */
   static final double DISAGREEMENT_SCORE_SHARE = 0.97;
 
-  static Confidence assess(ClauseIndex index, String question, List<Hit> hits) {
+  static Confidence assess(List<Hit> hits) {
     if (hits.isEmpty()) {
-      return new Confidence(0, 0, Optional.of(EscalationReason.NO_CLAUSE_COVERS_IT));
+      return new Confidence(0, Optional.of(EscalationReason.NO_CLAUSE_COVERS_IT));
     }
     Hit top = hits.get(0);
     // the closest of the cited clauses: a question can be answered by the second clause shown
     double cosine = hits.stream().mapToDouble(Hit::cosine).max().orElse(-1);
-    double coverage = coverage(index, question, top);
     boolean agreed = top.bm25Rank() == 1 && top.vectorRank() == 1;
     boolean answered = cosine >= STRONG_COSINE || (agreed && cosine >= AGREED_COSINE);
     Optional<EscalationReason> reason = Optional.empty();
     if (!answered) {
       reason = Optional.of(cosine < OFF_TOPIC_COSINE ? EscalationReason.NO_CLAUSE_COVERS_IT : EscalationReason.LOW_CONFIDENCE);
     }
-    return new Confidence(cosine, coverage, reason);
-  }
-
-  static double coverage(ClauseIndex index, String question, Hit hit) {
-    List<Set<String>> groups = index.questionTerms(question);
-    if (groups.isEmpty()) {
-      return 0;
-    }
-    Set<String> clause = new HashSet<>(index.clauseTerms(hit.clause()));
-    long found = groups.stream().filter(g -> g.stream().anyMatch(clause::contains)).count();
-    return (double) found / groups.size();
+    return new Confidence(cosine, reason);
   }
 }

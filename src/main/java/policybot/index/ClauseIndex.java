@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -94,7 +93,6 @@ public final class ClauseIndex implements Closeable {
   private final Analyzer queryAnalyzer = PolicyAnalyzer.forQuery();
   private final Analyzer indexAnalyzer = PolicyAnalyzer.forIndex();
   private final Map<String, Clause> clausesByKey;
-  private final Map<String, Set<String>> clauseTerms = new ConcurrentHashMap<>();
 
   ClauseIndex(Directory directory, Corpus corpus, Embedder embedder) throws IOException {
     this.directory = directory;
@@ -222,12 +220,6 @@ public final class ClauseIndex implements Closeable {
       }
     }
     return out;
-  }
-
-  /** Stemmed words of a clause's text and its context (headings, lead-in). */
-  public Set<String> clauseTerms(Clause c) {
-    return clauseTerms.computeIfAbsent(
-        Corpus.key(c), k -> new HashSet<>(analyze(indexAnalyzer, c.text() + " " + context(c))));
   }
 
   /** Stemmed words of a piece of text, as indexed. */
