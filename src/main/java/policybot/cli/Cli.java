@@ -21,6 +21,7 @@ import policybot.config.Config;
       BenchCommand.class,
       ClausesCommand.class,
       ServeCommand.class,
+      ReviewersCommand.class,
       BenchHttpCommand.class,
       CommandLine.HelpCommand.class
     },

@@ -15,16 +15,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import policybot.chat.LiveIndex;
 import policybot.config.Config;
+import policybot.escalation.Cases;
+import policybot.escalation.Overdue;
 import policybot.index.Embedder;
 import policybot.slack.SlackChannel;
 import policybot.slack.SlackSettings;
+import policybot.store.Retention;
+import policybot.store.Store;
 import policybot.web.WebServer;
 
 /** Runs the web chat, the JSON API and the policy pages until the process is stopped. */
 @Command(
     name = "serve",
     description =
-        "Start the web server: the chat page at /, POST /api/ask, policy pages under /policies, and"
+        "Start the web server: the chat page at /, POST /api/ask and /api/ask-head, policy pages under /policies, and"
             + " /healthz, /readyz and /metrics. The index loads in the background and is rebuilt when"
             + " a file in the corpus folder changes.")
 final class ServeCommand implements Callable<Integer> {
@@ -51,15 +55,28 @@ final class ServeCommand implements Callable<Integer> {
             Duration.ofSeconds(config.reloadSeconds()),
             new Embedder());
     Clock clock = Clock.systemDefaultZone();
-    SlackChannel slack = SlackChannel.create(slackSettings, index, config.data(), config.school(), clock);
-    WebServer server;
+    // one store for the whole server: the web's cases, Slack's cases and the maintenance job
+    Store store;
     try {
-      server = WebServer.start(config, index, clock, List.of(slack));
-    } catch (Exception e) {
-      slack.close();
+      store = Store.open(config.jdbcUrl());
+    } catch (RuntimeException e) {
       index.close();
       throw e;
     }
+    Cases cases = new Cases(store, clock);
+    SlackChannel slack = SlackChannel.create(slackSettings, index, config.data(), config.school(), clock, store);
+    WebServer server;
+    try {
+      server = WebServer.start(config, index, clock, List.of(slack), Optional.of(cases));
+    } catch (Exception e) {
+      slack.close();
+      store.close();
+      index.close();
+      throw e;
+    }
+    Maintenance maintenance =
+        Maintenance.start(
+            new Retention(store, clock, Duration.ofDays(config.retentionDays())), cases, Overdue.defaults());
     PrintWriter out = spec.commandLine().getOut();
     out.printf(
         "Policy Bot is serving %s/ (listening on %s; policies load in the background, /readyz says when)%n",
@@ -70,8 +87,10 @@ final class ServeCommand implements Callable<Integer> {
             new Thread(
                 () -> {
                   log.info("shutting down");
+                  maintenance.close();
                   slack.close();
                   server.close();
+                  store.close();
                   index.close();
                 },
                 "policybot-shutdown"));

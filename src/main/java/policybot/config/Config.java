@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import policybot.store.Store;
 
 /**
  * Policy Bot's settings, read once from an optional YAML file and then the environment, which wins.
@@ -21,6 +22,8 @@ import java.util.Optional;
  * @param school default school slug, or empty
  * @param rateLimitPerMinute questions per minute per client on the JSON API
  * @param reloadSeconds corpus polling interval, 0 for none
+ * @param databaseUrl JDBC URL of the database, or empty for the SQLite file in {@code data}
+ * @param retentionDays days personal data in cases and feedback is kept
  */
 public record Config(
     int port,
@@ -30,10 +33,28 @@ public record Config(
     Path data,
     String school,
     int rateLimitPerMinute,
-    int reloadSeconds) {
+    int reloadSeconds,
+    String databaseUrl,
+    int retentionDays) {
 
   /** Config file read when no --config is given and it exists in the working directory. */
   public static final String DEFAULT_FILE = "policybot.yml";
+
+  /** Default retention: a school year plus the summer, as {@code store.Retention} explains. */
+  public static final int DEFAULT_RETENTION_DAYS = 365;
+
+  /** The settings before the database ones, with those at their defaults. */
+  public Config(
+      int port,
+      String bind,
+      String baseUrl,
+      Path corpus,
+      Path data,
+      String school,
+      int rateLimitPerMinute,
+      int reloadSeconds) {
+    this(port, bind, baseUrl, corpus, data, school, rateLimitPerMinute, reloadSeconds, "", DEFAULT_RETENTION_DAYS);
+  }
 
   public Config {
     if (port < 0 || port > 65535) {
@@ -44,6 +65,13 @@ public record Config(
     }
     if (reloadSeconds < 0) {
       throw new ConfigException("reload_seconds must not be negative");
+    }
+    if (retentionDays < 1) {
+      throw new ConfigException("retention_days must be at least 1");
+    }
+    databaseUrl = databaseUrl == null ? "" : databaseUrl;
+    if (!databaseUrl.isEmpty() && !databaseUrl.startsWith("jdbc:")) {
+      throw new ConfigException("database_url must be a JDBC URL starting with jdbc:, or empty");
     }
     baseUrl = baseUrl == null ? "" : baseUrl.replaceAll("/+$", "");
     school = school == null ? "" : school;
@@ -66,16 +94,21 @@ public record Config(
     return "http://localhost:" + (port == 0 ? 8080 : port);
   }
 
+  /** The database to open: the configured URL, or the SQLite file {@code policybot.db} in the data folder. */
+  public String jdbcUrl() {
+    return databaseUrl.isEmpty() ? Store.sqliteUrl(data) : databaseUrl;
+  }
+
   public Config withPort(int newPort) {
-    return new Config(newPort, bind, baseUrl, corpus, data, school, rateLimitPerMinute, reloadSeconds);
+    return new Config(newPort, bind, baseUrl, corpus, data, school, rateLimitPerMinute, reloadSeconds, databaseUrl, retentionDays);
   }
 
   public Config withCorpus(Path newCorpus) {
-    return new Config(port, bind, baseUrl, newCorpus, data, school, rateLimitPerMinute, reloadSeconds);
+    return new Config(port, bind, baseUrl, newCorpus, data, school, rateLimitPerMinute, reloadSeconds, databaseUrl, retentionDays);
   }
 
   public Config withData(Path newData) {
-    return new Config(port, bind, baseUrl, corpus, newData, school, rateLimitPerMinute, reloadSeconds);
+    return new Config(port, bind, baseUrl, corpus, newData, school, rateLimitPerMinute, reloadSeconds, databaseUrl, retentionDays);
   }
 
   public static Config defaults() {
@@ -122,7 +155,9 @@ public record Config(
         Path.of(v.get(Setting.DATA)),
         v.get(Setting.SCHOOL),
         integer(v, Setting.RATE_LIMIT),
-        integer(v, Setting.RELOAD_SECONDS));
+        integer(v, Setting.RELOAD_SECONDS),
+        v.get(Setting.DATABASE_URL),
+        integer(v, Setting.RETENTION_DAYS));
   }
 
   private static int integer(Map<Setting, String> v, Setting s) {

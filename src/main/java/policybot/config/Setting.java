@@ -15,7 +15,9 @@ public enum Setting {
   DATA("data", "data", "Folder for the search index and the database."),
   SCHOOL("school", "", "Default school slug when a question names none; empty means the first school."),
   RATE_LIMIT("rate_limit", "30", "Questions per minute one client may send to /api/ask."),
-  RELOAD_SECONDS("reload_seconds", "5", "How often the corpus folder is checked for changed files; 0 turns it off.");
+  RELOAD_SECONDS("reload_seconds", "5", "How often the corpus folder is checked for changed files; 0 turns it off."),
+  DATABASE_URL("database_url", "", "JDBC URL of the database (jdbc:sqlite:FILE or jdbc:postgresql://...); empty means jdbc:sqlite:<data>/policybot.db."),
+  RETENTION_DAYS("retention_days", "365", "Days a case or feedback keeps the question and who asked before they are blanked.");
 
   private final String key;
   private final String defaultValue;

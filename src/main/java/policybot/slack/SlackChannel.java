@@ -10,6 +10,7 @@ import com.slack.api.socket_mode.SocketModeClient;
 import java.io.Closeable;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Objects;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.slf4j.Logger;
@@ -43,6 +44,8 @@ public final class SlackChannel implements WebServer.Channel, Closeable {
   private final Path dataDir;
   private final String defaultSchool;
   private final Clock clock;
+  /** The server's store, or null when this channel opens (and so closes) its own. */
+  private final Store shared;
   private Store store;
   private SlackLedger ledger;
   private SlackApi api;
@@ -50,7 +53,8 @@ public final class SlackChannel implements WebServer.Channel, Closeable {
   private App app;
   private SocketModeApp socket;
 
-  private SlackChannel(SlackSettings settings, LiveIndex index, Path dataDir, String defaultSchool, Clock clock) {
+  private SlackChannel(SlackSettings settings, LiveIndex index, Path dataDir, String defaultSchool, Clock clock, Store shared) {
+    this.shared = shared;
     this.settings = settings;
     this.index = index;
     this.dataDir = dataDir;
@@ -66,7 +70,13 @@ public final class SlackChannel implements WebServer.Channel, Closeable {
    * @param defaultSchool the configured default school, or empty
    */
   public static SlackChannel create(SlackSettings settings, LiveIndex index, Path dataDir, String defaultSchool, Clock clock) {
-    return new SlackChannel(settings.validated(), index, dataDir, defaultSchool, clock);
+    return new SlackChannel(settings.validated(), index, dataDir, defaultSchool, clock, null);
+  }
+
+  /** As {@link #create(SlackSettings, LiveIndex, Path, String, Clock)}, filing cases in the server's {@code store}, which the caller closes. */
+  public static SlackChannel create(
+      SlackSettings settings, LiveIndex index, Path dataDir, String defaultSchool, Clock clock, Store store) {
+    return new SlackChannel(settings.validated(), index, dataDir, defaultSchool, clock, Objects.requireNonNull(store, "store"));
   }
 
   public SlackSettings.Mode mode() {
@@ -114,7 +124,7 @@ public final class SlackChannel implements WebServer.Channel, Closeable {
 
   private void start(ServletContextHandler context, ChatService chat, String linkBase, AppConfig appConfig, Slack slack) {
     // escalation cases and feedback counts live in the shared store; the ledger holds Slack's own state
-    store = Store.open(Store.sqliteUrl(dataDir));
+    store = shared != null ? shared : Store.open(Store.sqliteUrl(dataDir));
     ledger = SlackLedger.open(dataDir, clock);
     api = new SlackApi(slack, settings.botToken());
     conversation =
@@ -194,7 +204,9 @@ public final class SlackChannel implements WebServer.Channel, Closeable {
       ledger = null;
     }
     if (store != null) {
-      store.close();
+      if (store != shared) {
+        store.close();
+      }
       store = null;
     }
   }

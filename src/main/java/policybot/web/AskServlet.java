@@ -42,7 +42,7 @@ final class AskServlet extends HttpServlet {
   private record AskRequest(String school, String question, Optional<String> previous) {}
 
   /** A request we answer with a 4xx and this code and message. */
-  private static final class BadRequest extends Exception {
+  static final class BadRequest extends Exception {
     private static final long serialVersionUID = 1L;
     final int status;
     final String code;
@@ -93,6 +93,15 @@ final class AskServlet extends HttpServlet {
   }
 
   private static AskRequest read(HttpServletRequest req) throws BadRequest, IOException {
+    JsonNode json = readObject(req);
+    String question = text(json, "question").orElseThrow(
+        () -> new BadRequest(400, "bad_request", "\"question\" is required and must be a string."));
+    String school = text(json, "school").orElse("");
+    return new AskRequest(school, question, text(json, "previous"));
+  }
+
+  /** The body as a JSON object, or the 4xx that says what is wrong with it. */
+  static JsonNode readObject(HttpServletRequest req) throws BadRequest, IOException {
     String type = req.getContentType() == null ? "" : req.getContentType().toLowerCase(Locale.ROOT);
     if (!type.startsWith("application/json")) {
       // a cross-site form can only send form or text types; requiring JSON keeps it out
@@ -113,14 +122,11 @@ final class AskServlet extends HttpServlet {
     if (json == null || !json.isObject()) {
       throw new BadRequest(400, "bad_request", "The body must be a JSON object like {\"school\": \"...\", \"question\": \"...\"}.");
     }
-    String question = text(json, "question").orElseThrow(
-        () -> new BadRequest(400, "bad_request", "\"question\" is required and must be a string."));
-    String school = text(json, "school").orElse("");
-    return new AskRequest(school, question, text(json, "previous"));
+    return json;
   }
 
   /** A string field, absent or null meaning empty; any other type is a bad request. */
-  private static Optional<String> text(JsonNode json, String field) throws BadRequest {
+  static Optional<String> text(JsonNode json, String field) throws BadRequest {
     JsonNode node = json.get(field);
     if (node == null || node.isNull()) {
       return Optional.empty();

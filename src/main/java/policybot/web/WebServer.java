@@ -10,6 +10,7 @@ import java.io.Closeable;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -23,6 +24,7 @@ import policybot.answer.AnswerService;
 import policybot.chat.ChatService;
 import policybot.chat.LiveIndex;
 import policybot.config.Config;
+import policybot.escalation.Cases;
 
 /**
  * The embedded web server: chat page, JSON API, policy pages and operations endpoints. Built by
@@ -67,6 +69,16 @@ public final class WebServer implements Closeable {
   /** As {@link #start(Config, LiveIndex, Clock)}, with other channels sharing the chat core. */
   public static WebServer start(Config config, LiveIndex index, Clock clock, List<Channel> channels)
       throws Exception {
+    return start(config, index, clock, channels, Optional.empty());
+  }
+
+  /**
+   * As {@link #start(Config, LiveIndex, Clock, List)}; with {@code cases}, {@code POST
+   * /api/ask-head} files questions for the head there. Without, that path is not served.
+   */
+  public static WebServer start(
+      Config config, LiveIndex index, Clock clock, List<Channel> channels, Optional<Cases> cases)
+      throws Exception {
     QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS);
     threads.setName("policybot-http");
     Server server = new Server(threads);
@@ -96,8 +108,12 @@ public final class WebServer implements Closeable {
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
     context.addServlet(new ServletHolder(new ChatPageServlet(index, chat, templates)), "");
-    context.addServlet(
-        new ServletHolder(new AskServlet(chat, new RateLimiter(config.rateLimitPerMinute()))), "/api/ask");
+    // one budget for both: each request runs the engine once
+    RateLimiter limiter = new RateLimiter(config.rateLimitPerMinute());
+    context.addServlet(new ServletHolder(new AskServlet(chat, limiter)), "/api/ask");
+    if (cases.isPresent()) {
+      context.addServlet(new ServletHolder(new AskHeadServlet(chat, cases.get(), limiter)), "/api/ask-head");
+    }
     ServletHolder policies = new ServletHolder(new PolicyPagesServlet(index, templates, clock));
     context.addServlet(policies, "/policies");
     context.addServlet(policies, "/policies/*");

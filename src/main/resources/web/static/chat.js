@@ -4,6 +4,7 @@
   'use strict';
 
   var SCHOOL_KEY = 'policybot.school';
+  var SESSION_KEY = 'policybot.session';
   var HISTORY_KEY = 'policybot.conversation';
   // Only this many exchanges are kept for a reload; older ones would just make the page long.
   var MAX_KEPT = 50;
@@ -31,6 +32,7 @@
   var status = document.getElementById('pb_status');
 
   var history = load(HISTORY_KEY, []);
+  var session = sessionId();
   var busy = false;
 
   function load(key, fallback) {
@@ -48,6 +50,28 @@
     } catch (e) {
       // storage full or disabled: the conversation still shows until the page is left
     }
+  }
+
+  function randomId() {
+    if (window.crypto && typeof window.crypto.randomUUID === 'function') {
+      return window.crypto.randomUUID();
+    }
+    return Date.now().toString(36) + '-' + Math.random().toString(36).slice(2) + Math.random().toString(36).slice(2);
+  }
+
+  // who asked, as the head's case records it: this tab's conversation, with no login behind it
+  function sessionId() {
+    var id = null;
+    try {
+      id = window.sessionStorage.getItem(SESSION_KEY);
+      if (!id) {
+        id = randomId();
+        window.sessionStorage.setItem(SESSION_KEY, id);
+      }
+    } catch (e) {
+      id = id || randomId();
+    }
+    return id;
   }
 
   function el(tag, className, text) {
@@ -177,7 +201,93 @@
     return wrap;
   }
 
-  function renderAnswer(record) {
+  var ASK_HEAD_RESULTS = {
+    sent: 'Sent to the head. Their reply is not shown in the web chat yet, so keep a note of the case number: ',
+    already_sent: 'This was already sent to the head, so it was not sent twice. Case number: ',
+    no_reviewers: 'Not sent: no head is set up to receive questions for this school yet. Please ask them in person.'
+  };
+
+  function askHeadResultText(body) {
+    var text = ASK_HEAD_RESULTS[body.status];
+    if (!text) {
+      return 'The server gave an answer we did not expect, so we cannot say whether it was sent.';
+    }
+    return body.case_id ? text + String(body.case_id).slice(0, 8) : text;
+  }
+
+  // the engine never sends a question on by itself from here: a person decides, by pressing this
+  function renderAskHead(entry) {
+    var record = entry.record;
+    if (!record || record.outcome === 'refused' || record.outcome === 'safeguarding') {
+      return null;
+    }
+    var wrap = el('div', 'ask-head');
+    wrap.appendChild(
+      el(
+        'p',
+        'ask-head-note',
+        record.outcome === 'escalated'
+          ? 'This has not been sent to anyone yet. To send your question to the head, press the button.'
+          : 'Still unsure? You can send this question to the head.'
+      )
+    );
+    var button = el('button', 'secondary ask-head-button', 'Ask the head');
+    button.type = 'button';
+    var result = el('p', 'ask-head-result');
+    result.setAttribute('role', 'status');
+    wrap.appendChild(button);
+    wrap.appendChild(result);
+    if (entry.headResult) {
+      result.textContent = entry.headResult;
+      if (entry.headSent) {
+        button.disabled = true;
+      }
+    }
+    button.addEventListener('click', function () {
+      // one id per answer: pressing again, or after a reload, cannot file a second case
+      entry.requestId = entry.requestId || randomId();
+      save();
+      button.disabled = true;
+      result.textContent = 'Sending to the head…';
+      var payload = { school: entry.school, question: entry.question, session: session, request_id: entry.requestId };
+      if (entry.previous) {
+        payload.previous = entry.previous;
+      }
+      fetch('/api/ask-head', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify(payload)
+      })
+        .then(function (response) {
+          return response
+            .json()
+            .catch(function () {
+              return null;
+            })
+            .then(function (body) {
+              if (response.ok && body) {
+                entry.headResult = askHeadResultText(body);
+                entry.headSent = body.status === 'sent' || body.status === 'already_sent';
+              } else {
+                entry.headResult = 'Not sent: ' + errorMessage(response, body);
+                entry.headSent = false;
+              }
+            });
+        })
+        .catch(function () {
+          entry.headResult = 'Not sent: could not reach Policy Bot. Check your connection and try again.';
+          entry.headSent = false;
+        })
+        .then(function () {
+          result.textContent = entry.headResult;
+          button.disabled = entry.headSent;
+          save();
+        });
+    });
+    return wrap;
+  }
+
+  function renderAnswer(record, entry) {
     var item = el('li', 'msg msg-bot outcome-' + String(record.outcome || 'unknown'));
     var badge = badgeFor(record);
     item.appendChild(el('p', 'badge badge-' + badge.kind, badge.text));
@@ -208,6 +318,10 @@
     if (quotes) {
       item.appendChild(quotes);
     }
+    var askHead = entry ? renderAskHead(entry) : null;
+    if (askHead) {
+      item.appendChild(askHead);
+    }
     log.appendChild(item);
     return item;
   }
@@ -227,7 +341,7 @@
     }
     renderQuestion(entry.question, entry.school);
     if (entry.record) {
-      renderAnswer(entry.record);
+      renderAnswer(entry.record, entry);
     } else if (entry.error) {
       renderError(entry.error);
     }
@@ -269,6 +383,7 @@
     var previous = lastQuestion();
     if (previous) {
       payload.previous = previous;
+      entry.previous = previous;
     }
     renderQuestion(text, entry.school);
     setBusy(true);
@@ -286,7 +401,7 @@
           .then(function (body) {
             if (response.ok && body) {
               entry.record = body;
-              entry.shown = renderAnswer(body);
+              entry.shown = renderAnswer(body, entry);
             } else {
               entry.error = errorMessage(response, body);
               entry.shown = renderError(entry.error);
