@@ -194,6 +194,45 @@ public final class Cases {
         });
   }
 
+  /**
+   * Reassigns an open case from its current reviewer to {@code to} on behalf of {@code actorId},
+   * who must be able to see it. Safeguarding cases stay with the DSL: only the DSL sees them, so
+   * there is no one else to give them to.
+   */
+  public StatusChange assign(String id, String to, String actorId) {
+    if (to == null || to.isBlank()) {
+      throw new IllegalArgumentException("to must not be blank");
+    }
+    long now = clock.millis();
+    return store.write(
+        c -> {
+          Optional<Case> found = visible(c, load(c, id), actorId);
+          if (found.isEmpty()) {
+            return new StatusChange.NotFound(id);
+          }
+          Case current = found.get();
+          if (current.status() != CaseStatus.OPEN || current.isSafeguarding()) {
+            return new StatusChange.NotAllowed(current, CaseStatus.OPEN);
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE cases SET reviewer = ?, updated_at = ? WHERE id = ? AND status = 'OPEN'"
+                      + " AND reviewer = ?")) {
+            ps.setString(1, to);
+            ps.setLong(2, now);
+            ps.setString(3, id);
+            ps.setString(4, current.reviewer());
+            if (ps.executeUpdate() == 0) {
+              return new StatusChange.NotAllowed(load(c, id).orElseThrow(), CaseStatus.OPEN);
+            }
+          }
+          audit(
+              c, id, now, actorId, Optional.of(CaseStatus.OPEN), CaseStatus.OPEN,
+              "assigned from " + current.reviewer() + " to " + to);
+          return new StatusChange.Changed(load(c, id).orElseThrow(), CaseStatus.OPEN);
+        });
+  }
+
   /** A case's audit log, oldest first, if {@code userId} may see the case. */
   public List<AuditEntry> history(String userId, String id) {
     return store.read(
