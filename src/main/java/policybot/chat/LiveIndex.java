@@ -105,6 +105,11 @@ public final class LiveIndex implements Supplier<ClauseIndex>, MeterBinder, Clos
     return Optional.ofNullable(current.get());
   }
 
+  /** The school's policy content hashes in the index now; empty until the first load. */
+  public java.util.Map<String, String> policyHashes(String school) {
+    return current().map(i -> i.policyHashes(school)).orElse(java.util.Map.of());
+  }
+
   public boolean isReady() {
     return current.get() != null;
   }

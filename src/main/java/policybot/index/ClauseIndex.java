@@ -301,6 +301,25 @@ public final class ClauseIndex implements Closeable {
     return FSDirectory.open(dir);
   }
 
+  /**
+   * Policy id to the SHA-256 of its file, for one school, as this index was built from: what a
+   * ruling records so that it can be flagged when a policy it rests on changes.
+   */
+  public Map<String, String> policyHashes(String school) {
+    Map<String, String> out = new HashMap<>();
+    String prefix = HASH_PREFIX + school + "/";
+    try {
+      reader.getIndexCommit().getUserData().forEach((k, v) -> {
+        if (k.startsWith(prefix)) {
+          out.put(k.substring(prefix.length()), v);
+        }
+      });
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out;
+  }
+
   static Map<String, String> hashes(Directory dir) throws IOException {
     Map<String, String> out = new HashMap<>();
     if (!DirectoryReader.indexExists(dir)) {

@@ -41,7 +41,10 @@ class IndexBuilderTest {
       assertThat(first).filteredOn(m -> m.contains("reading")).hasSize(5);
     }
     List<String> second = new ArrayList<>();
+    java.util.Map<String, String> eyrescroftBefore;
     try (ClauseIndex idx = builder.refresh(corpus, data, second::add)) {
+      eyrescroftBefore = idx.policyHashes("eyrescroft");
+      assertThat(eyrescroftBefore).hasSize(1).allSatisfy((k, v) -> assertThat(v).matches("[0-9a-f]{64}"));
       assertThat(second).noneMatch(m -> m.contains("reading"));
       assertThat(idx.size()).isEqualTo(TestEngine.index().size());
     }
@@ -51,6 +54,8 @@ class IndexBuilderTest {
     List<String> third = new ArrayList<>();
     try (ClauseIndex idx = builder.refresh(corpus, data, third::add)) {
       assertThat(third).filteredOn(m -> m.contains("reading")).singleElement().asString().contains("eyrescroft");
+      assertThat(idx.policyHashes("eyrescroft")).hasSize(1).isNotEqualTo(eyrescroftBefore);
+      assertThat(idx.policyHashes("no-such-school")).isEmpty();
       assertThat(idx.search("eyrescroft", "can pupils give the tortoise chocolate", SearchMode.HYBRID, 1).get(0).clause().text())
           .contains("tortoise");
     }
