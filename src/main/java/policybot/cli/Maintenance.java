@@ -7,7 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import policybot.escalation.Cases;
+import policybot.escalation.Escalations;
 import policybot.escalation.Nudge;
 import policybot.escalation.Overdue;
 import policybot.store.Retention;
@@ -27,19 +27,19 @@ final class Maintenance implements AutoCloseable {
   static final Duration FIRST_RUN_AFTER = Duration.ofMinutes(1);
 
   private final Retention retention;
-  private final Cases cases;
+  private final Escalations escalations;
   private final Overdue overdue;
   private final ScheduledExecutorService scheduler;
 
   /** Runs daily, first a minute after start. */
-  static Maintenance start(Retention retention, Cases cases, Overdue overdue) {
-    return new Maintenance(retention, cases, overdue, FIRST_RUN_AFTER, DAILY);
+  static Maintenance start(Retention retention, Escalations escalations, Overdue overdue) {
+    return new Maintenance(retention, escalations, overdue, FIRST_RUN_AFTER, DAILY);
   }
 
   /** Runs every {@code every}, first after {@code firstAfter}; tests pass milliseconds. */
-  Maintenance(Retention retention, Cases cases, Overdue overdue, Duration firstAfter, Duration every) {
+  Maintenance(Retention retention, Escalations escalations, Overdue overdue, Duration firstAfter, Duration every) {
     this.retention = retention;
-    this.cases = cases;
+    this.escalations = escalations;
     this.overdue = overdue;
     this.scheduler =
         Executors.newSingleThreadScheduledExecutor(
@@ -60,13 +60,8 @@ final class Maintenance implements AutoCloseable {
       log.atError().setCause(e).log("retention purge failed; it runs again tomorrow");
     }
     try {
-      List<Nudge> nudges = cases.sweepOverdue(overdue);
-      for (Nudge n : nudges) {
-        log.atInfo()
-            .addKeyValue("case", n.overdue().id())
-            .addKeyValue("nudge", n.getClass().getSimpleName())
-            .log("overdue case recorded; delivery to the reviewer is not built yet");
-      }
+      // recorded, then handed to the channels (CaseEvents.nudged) to deliver
+      List<Nudge> nudges = escalations.sweepOverdue(overdue);
       log.atInfo().addKeyValue("nudges", nudges.size()).log("overdue sweep done");
     } catch (RuntimeException e) {
       log.atError().setCause(e).log("overdue sweep failed; it runs again tomorrow");

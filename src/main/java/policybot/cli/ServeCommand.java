@@ -16,6 +16,8 @@ import picocli.CommandLine.Spec;
 import policybot.chat.LiveIndex;
 import policybot.config.Config;
 import policybot.escalation.Cases;
+import policybot.escalation.Escalations;
+import policybot.escalation.Rulings;
 import policybot.escalation.Overdue;
 import policybot.index.Embedder;
 import policybot.slack.SlackChannel;
@@ -64,6 +66,8 @@ final class ServeCommand implements Callable<Integer> {
       throw e;
     }
     Cases cases = new Cases(store, clock);
+    // every channel changes cases through this, so each change is committed before anyone is told
+    Escalations escalations = new Escalations(cases, new Rulings(store, clock), index::policyHashes);
     SlackChannel slack = SlackChannel.create(slackSettings, index, config.data(), config.school(), clock, store);
     WebServer server;
     try {
@@ -76,7 +80,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     Maintenance maintenance =
         Maintenance.start(
-            new Retention(store, clock, Duration.ofDays(config.retentionDays())), cases, Overdue.defaults());
+            new Retention(store, clock, Duration.ofDays(config.retentionDays())), escalations, Overdue.defaults());
     PrintWriter out = spec.commandLine().getOut();
     out.printf(
         "Policy Bot is serving %s/ (listening on %s; policies load in the background, /readyz says when)%n",

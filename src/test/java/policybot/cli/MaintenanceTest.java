@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import policybot.escalation.Case;
 import policybot.escalation.Cases;
+import policybot.escalation.Escalations;
+import policybot.escalation.Rulings;
 import policybot.escalation.Filing;
 import policybot.escalation.Fixtures;
 import policybot.escalation.Overdue;
@@ -35,7 +37,7 @@ class MaintenanceTest {
       clock.advance(Duration.ofDays(7));
       Retention retention = new Retention(store, clock, Duration.ofDays(30));
 
-      try (Maintenance job = new Maintenance(retention, cases, Overdue.defaults(), Duration.ZERO, Duration.ofMillis(50))) {
+      try (Maintenance job = new Maintenance(retention, new Escalations(cases, new Rulings(store, clock), school -> java.util.Map.of()), Overdue.defaults(), Duration.ZERO, Duration.ofMillis(50))) {
         Case purged = await(cases, old, c -> c.purgedAt().isPresent());
         Case reminded = await(cases, overdue, c -> c.remindedAt().isPresent());
 
