@@ -41,6 +41,24 @@ public final class Dedup {
         });
   }
 
+  /**
+   * Forgets one key, so its next delivery is taken again: for a handler that recorded the key but
+   * could not finish (a full queue), whose platform will retry. True if the key was there.
+   */
+  public boolean forget(String source, String key) {
+    requireText(source, "source");
+    requireText(key, "key");
+    return store.write(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("DELETE FROM dedup WHERE source = ? AND event_key = ?")) {
+            ps.setString(1, source);
+            ps.setString(2, key);
+            return ps.executeUpdate() == 1;
+          }
+        });
+  }
+
   /** Forgets keys seen before {@code cutoff}; platforms stop redelivering long before. */
   public int forgetBefore(Instant cutoff) {
     return store.write(

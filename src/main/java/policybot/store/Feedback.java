@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Records the buttons people press under an answer, and counts them. */
@@ -78,6 +79,28 @@ public final class Feedback {
             ps.setString(8, click.choice().name());
             ps.setLong(9, now);
             return ps.executeUpdate() == 1;
+          }
+        });
+  }
+
+  /**
+   * The person's latest verdict (helpful or not) on one answer, so their own view of it can be shown
+   * back to them by any instance; empty if they pressed neither.
+   */
+  public Optional<Choice> verdictOf(String platform, String answerRef, String userId) {
+    return store.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT choice FROM feedback WHERE platform = ? AND answer_ref = ? AND user_id = ?"
+                      + " AND choice IN ('HELPFUL', 'NOT_HELPFUL')"
+                      + " ORDER BY clicked_at DESC, id DESC LIMIT 1")) {
+            ps.setString(1, platform);
+            ps.setString(2, answerRef);
+            ps.setString(3, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? Optional.of(Choice.valueOf(rs.getString(1))) : Optional.<Choice>empty();
+            }
           }
         });
   }

@@ -51,4 +51,20 @@ class DedupTest {
     assertThat(dedup.firstSeen("slack-event", "old")).isTrue();
     assertThat(dedup.firstSeen("slack-event", "new")).isFalse();
   }
+
+  @ParameterizedTest
+  @EnumSource(Db.class)
+  void should_take_a_key_again_once_forgotten_and_leave_other_keys_alone(Db db) {
+    Dedup dedup = new Dedup(stores.open(db), clock);
+    dedup.firstSeen("slack", "event:Ev1");
+    dedup.firstSeen("slack", "event:Ev2");
+    dedup.firstSeen("web", "event:Ev1");
+
+    assertThat(dedup.forget("slack", "event:Ev1")).isTrue();
+    assertThat(dedup.forget("slack", "event:Ev1")).as("already forgotten").isFalse();
+
+    assertThat(dedup.firstSeen("slack", "event:Ev1")).isTrue();
+    assertThat(dedup.firstSeen("slack", "event:Ev2")).isFalse();
+    assertThat(dedup.firstSeen("web", "event:Ev1")).as("another source's key").isFalse();
+  }
 }

@@ -33,6 +33,21 @@ class FeedbackTest {
     assertThat(feedback.counts("elsewhere", Instant.EPOCH)).containsEntry(Choice.HELPFUL, 0L);
   }
 
+  @ParameterizedTest
+  @EnumSource(Db.class)
+  void should_give_a_persons_latest_verdict_on_an_answer_and_ignore_ask_head(Db db) {
+    Feedback feedback = new Feedback(stores.open(db), clock);
+    feedback.record(click("k1", "U1", Choice.HELPFUL));
+    clock.advance(java.time.Duration.ofMinutes(1));
+    feedback.record(click("k2", "U1", Choice.NOT_HELPFUL));
+    clock.advance(java.time.Duration.ofMinutes(1));
+    feedback.record(click("k3", "U1", Choice.ASK_HEAD));
+
+    assertThat(feedback.verdictOf("slack", "1700000000.000100", "U1")).contains(Choice.NOT_HELPFUL);
+    assertThat(feedback.verdictOf("slack", "1700000000.000100", "U2")).isEmpty();
+    assertThat(feedback.verdictOf("web", "1700000000.000100", "U1")).isEmpty();
+  }
+
   static Click click(String key, String user, Choice choice) {
     return new Click(key, "oakfield", "1700000000.000100", "Can I use my phone?", "slack", user, choice);
   }
