@@ -13,15 +13,21 @@ import policybot.escalation.Overdue;
 import policybot.store.Retention;
 
 /**
- * The server's background housekeeping: blanks personal data past the retention period and
- * records overdue reminders and hand-overs. Delivering those nudges to reviewers comes later; for
- * now they are logged.
+ * The server's background housekeeping: a frequent overdue sweep, which records reminders and
+ * hand-overs and hands them to the channels (Slack DMs them) to deliver, and a daily retention
+ * purge of personal data.
  */
 final class Maintenance implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Maintenance.class);
 
-  /** Once a day: retention is counted in days and overdue in working days. */
+  /** Retention is counted in days, so once a day is enough. */
   static final Duration DAILY = Duration.ofDays(1);
+
+  /**
+   * A case overdue after one working day is reminded within this much of its deadline; the sweep
+   * is one indexed query over open cases, so running it this often costs nothing noticeable.
+   */
+  static final Duration SWEEP_EVERY = Duration.ofMinutes(5);
 
   /** The first run waits a little, so start-up (and the index load) is not slowed by it. */
   static final Duration FIRST_RUN_AFTER = Duration.ofMinutes(1);
@@ -31,13 +37,14 @@ final class Maintenance implements AutoCloseable {
   private final Overdue overdue;
   private final ScheduledExecutorService scheduler;
 
-  /** Runs daily, first a minute after start. */
+  /** Sweeps every {@link #SWEEP_EVERY} and purges daily, first a minute after start. */
   static Maintenance start(Retention retention, Escalations escalations, Overdue overdue) {
-    return new Maintenance(retention, escalations, overdue, FIRST_RUN_AFTER, DAILY);
+    return new Maintenance(retention, escalations, overdue, FIRST_RUN_AFTER, SWEEP_EVERY, DAILY);
   }
 
-  /** Runs every {@code every}, first after {@code firstAfter}; tests pass milliseconds. */
-  Maintenance(Retention retention, Escalations escalations, Overdue overdue, Duration firstAfter, Duration every) {
+  /** Sweeps every {@code sweepEvery} and purges every {@code purgeEvery}, first after {@code firstAfter}; tests pass milliseconds. */
+  Maintenance(
+      Retention retention, Escalations escalations, Overdue overdue, Duration firstAfter, Duration sweepEvery, Duration purgeEvery) {
     this.retention = retention;
     this.escalations = escalations;
     this.overdue = overdue;
@@ -48,23 +55,30 @@ final class Maintenance implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    scheduler.scheduleWithFixedDelay(this::runOnce, firstAfter.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    scheduler.scheduleWithFixedDelay(this::purgeOnce, firstAfter.toMillis(), purgeEvery.toMillis(), TimeUnit.MILLISECONDS);
+    scheduler.scheduleWithFixedDelay(this::sweepOnce, firstAfter.toMillis(), sweepEvery.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** One pass. Never throws: an exception would cancel every later run of a scheduled task. */
-  void runOnce() {
+  /** One purge. Never throws: an exception would cancel every later run of a scheduled task. */
+  void purgeOnce() {
     try {
       Retention.Purged purged = retention.purge();
       log.atInfo().addKeyValue("cases", purged.cases()).addKeyValue("feedback", purged.feedback()).log("retention purge done");
     } catch (RuntimeException e) {
       log.atError().setCause(e).log("retention purge failed; it runs again tomorrow");
     }
+  }
+
+  /** One overdue sweep; never throws, as above. */
+  void sweepOnce() {
     try {
       // recorded, then handed to the channels (CaseEvents.nudged) to deliver
       List<Nudge> nudges = escalations.sweepOverdue(overdue);
-      log.atInfo().addKeyValue("nudges", nudges.size()).log("overdue sweep done");
+      if (!nudges.isEmpty()) {
+        log.atInfo().addKeyValue("nudges", nudges.size()).log("overdue sweep done");
+      }
     } catch (RuntimeException e) {
-      log.atError().setCause(e).log("overdue sweep failed; it runs again tomorrow");
+      log.atError().setCause(e).log("overdue sweep failed; it runs again in " + SWEEP_EVERY.toMinutes() + " minutes");
     }
   }
 

@@ -68,7 +68,7 @@ final class ServeCommand implements Callable<Integer> {
     Cases cases = new Cases(store, clock);
     // every channel changes cases through this, so each change is committed before anyone is told
     Escalations escalations = new Escalations(cases, new Rulings(store, clock), index::policyHashes);
-    SlackChannel slack = SlackChannel.create(slackSettings, index, config.data(), config.school(), clock, store);
+    SlackChannel slack = SlackChannel.create(slackSettings, index, config.data(), config.school(), clock, store, escalations);
     WebServer server;
     try {
       server = WebServer.start(config, index, clock, List.of(slack), Optional.of(cases));
@@ -80,7 +80,9 @@ final class ServeCommand implements Callable<Integer> {
     }
     Maintenance maintenance =
         Maintenance.start(
-            new Retention(store, clock, Duration.ofDays(config.retentionDays())), escalations, Overdue.defaults());
+            new Retention(store, clock, Duration.ofDays(config.retentionDays())),
+            escalations,
+            new Overdue(Duration.ofHours(config.overdueHours()), Overdue.DEFAULT_ZONE));
     PrintWriter out = spec.commandLine().getOut();
     out.printf(
         "Policy Bot is serving %s/ (listening on %s; policies load in the background, /readyz says when)%n",

@@ -24,6 +24,8 @@ import policybot.store.Store;
  * @param reloadSeconds corpus polling interval, 0 for none
  * @param databaseUrl JDBC URL of the database, or empty for the SQLite file in {@code data}
  * @param retentionDays days personal data in cases and feedback is kept
+ * @param overdueHours working hours before an open case's reviewer is reminded (and again before
+ *     it goes to the deputy)
  */
 public record Config(
     int port,
@@ -35,13 +37,17 @@ public record Config(
     int rateLimitPerMinute,
     int reloadSeconds,
     String databaseUrl,
-    int retentionDays) {
+    int retentionDays,
+    int overdueHours) {
 
   /** Config file read when no --config is given and it exists in the working directory. */
   public static final String DEFAULT_FILE = "policybot.yml";
 
   /** Default retention: a school year plus the summer, as {@code store.Retention} explains. */
   public static final int DEFAULT_RETENTION_DAYS = 365;
+
+  /** One working day, as {@code escalation.Overdue} defines it. */
+  public static final int DEFAULT_OVERDUE_HOURS = 24;
 
   /** The settings before the database ones, with those at their defaults. */
   public Config(
@@ -53,7 +59,7 @@ public record Config(
       String school,
       int rateLimitPerMinute,
       int reloadSeconds) {
-    this(port, bind, baseUrl, corpus, data, school, rateLimitPerMinute, reloadSeconds, "", DEFAULT_RETENTION_DAYS);
+    this(port, bind, baseUrl, corpus, data, school, rateLimitPerMinute, reloadSeconds, "", DEFAULT_RETENTION_DAYS, DEFAULT_OVERDUE_HOURS);
   }
 
   public Config {
@@ -68,6 +74,9 @@ public record Config(
     }
     if (retentionDays < 1) {
       throw new ConfigException("retention_days must be at least 1");
+    }
+    if (overdueHours < 1) {
+      throw new ConfigException("overdue_hours must be at least 1");
     }
     databaseUrl = databaseUrl == null ? "" : databaseUrl;
     if (!databaseUrl.isEmpty() && !databaseUrl.startsWith("jdbc:")) {
@@ -100,15 +109,15 @@ public record Config(
   }
 
   public Config withPort(int newPort) {
-    return new Config(newPort, bind, baseUrl, corpus, data, school, rateLimitPerMinute, reloadSeconds, databaseUrl, retentionDays);
+    return new Config(newPort, bind, baseUrl, corpus, data, school, rateLimitPerMinute, reloadSeconds, databaseUrl, retentionDays, overdueHours);
   }
 
   public Config withCorpus(Path newCorpus) {
-    return new Config(port, bind, baseUrl, newCorpus, data, school, rateLimitPerMinute, reloadSeconds, databaseUrl, retentionDays);
+    return new Config(port, bind, baseUrl, newCorpus, data, school, rateLimitPerMinute, reloadSeconds, databaseUrl, retentionDays, overdueHours);
   }
 
   public Config withData(Path newData) {
-    return new Config(port, bind, baseUrl, corpus, newData, school, rateLimitPerMinute, reloadSeconds, databaseUrl, retentionDays);
+    return new Config(port, bind, baseUrl, corpus, newData, school, rateLimitPerMinute, reloadSeconds, databaseUrl, retentionDays, overdueHours);
   }
 
   public static Config defaults() {
@@ -157,7 +166,8 @@ public record Config(
         integer(v, Setting.RATE_LIMIT),
         integer(v, Setting.RELOAD_SECONDS),
         v.get(Setting.DATABASE_URL),
-        integer(v, Setting.RETENTION_DAYS));
+        integer(v, Setting.RETENTION_DAYS),
+        integer(v, Setting.OVERDUE_HOURS));
   }
 
   private static int integer(Map<Setting, String> v, Setting s) {

@@ -17,7 +17,8 @@ public enum Setting {
   RATE_LIMIT("rate_limit", "30", "Questions per minute one client may send to /api/ask."),
   RELOAD_SECONDS("reload_seconds", "5", "How often the corpus folder is checked for changed files; 0 turns it off."),
   DATABASE_URL("database_url", "", "JDBC URL of the database (jdbc:sqlite:FILE or jdbc:postgresql://...); empty means jdbc:sqlite:<data>/policybot.db."),
-  RETENTION_DAYS("retention_days", "365", "Days a case or feedback keeps the question and who asked before they are blanked.");
+  RETENTION_DAYS("retention_days", "365", "Days a case or feedback keeps the question and who asked before they are blanked."),
+  OVERDUE_HOURS("overdue_hours", "24", "Working hours (Monday to Friday) an open case waits before its reviewer is reminded, and again before it goes to the deputy.");
 
   private final String key;
   private final String defaultValue;

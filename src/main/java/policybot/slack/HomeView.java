@@ -53,8 +53,12 @@ final class HomeView {
    * @param linkBase base address of the policy pages
    * @param today for review-date warnings
    * @param recent the person's recent questions, newest first
+   * @param reviewer whether the person reviews a school's cases, and so gets the review pages button
    */
-  record Home(Optional<School> school, List<School> choices, String linkBase, LocalDate today, List<Recent> recent) {}
+  record Home(Optional<School> school, List<School> choices, String linkBase, LocalDate today, List<Recent> recent, boolean reviewer) {}
+
+  /** The Home tab button that DMs a reviewer a sign-in link to the review pages. */
+  static final String ACTION_OPEN_ADMIN = "policy_open_admin";
 
   static View render(Home home) {
     List<LayoutBlock> blocks = new ArrayList<>();
@@ -68,6 +72,15 @@ final class HomeView {
                 + "Every answer has buttons: *Helpful*, *Not helpful* and *Ask the head*. "
                 + "Anything about a child's safety goes to your safeguarding lead, and I only ever reply about it privately."));
     blocks.add(DividerBlock.builder().build());
+    if (home.reviewer()) {
+      blocks.add(AnswerBlocks.section("*For reviewers:* questions sent to you arrive here in Messages. The review pages list every case and ruling."));
+      blocks.add(
+          ActionsBlock.builder()
+              .blockId("reviewer_actions")
+              .elements(List.of(AnswerBlocks.button("Open the review pages", ACTION_OPEN_ADMIN, "admin", "primary")))
+              .build());
+      blocks.add(DividerBlock.builder().build());
+    }
     if (home.school().isPresent()) {
       School s = home.school().get();
       policies(s, home, blocks);

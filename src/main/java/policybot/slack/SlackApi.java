@@ -87,6 +87,27 @@ final class SlackApi implements Closeable {
         .thenApply(Optional::isPresent);
   }
 
+  /** Opens (or finds) the bot's DM with {@code user}; completes with its channel id, or empty. */
+  CompletableFuture<Optional<String>> openDm(String user) {
+    return call(
+        "conversations.open",
+        user,
+        () -> methods.conversationsOpen(r -> r.users(List.of(user)).returnIm(false)),
+        r -> r.getChannel() == null ? null : r.getChannel().getId());
+  }
+
+  /** Replaces a message the bot posted; completes true once Slack accepted it. */
+  CompletableFuture<Boolean> updateMessage(String channel, String ts, String text, List<LayoutBlock> blocks) {
+    return call("chat.update", channel, () -> methods.chatUpdate(r -> r.channel(channel).ts(ts).text(text).blocks(blocks)), r -> Boolean.TRUE)
+        .thenApply(Optional::isPresent);
+  }
+
+  /** Opens a modal for the button press that gave {@code triggerId} (valid for 3 seconds). */
+  CompletableFuture<Boolean> openView(String triggerId, View view) {
+    return call("views.open", "-", () -> methods.viewsOpen(r -> r.triggerId(triggerId).view(view)), r -> Boolean.TRUE)
+        .thenApply(Optional::isPresent);
+  }
+
   CompletableFuture<Boolean> publishHome(String user, View view) {
     return call("views.publish", user, () -> methods.viewsPublish(r -> r.userId(user).view(view)), r -> Boolean.TRUE)
         .thenApply(Optional::isPresent);

@@ -3,14 +3,17 @@ package policybot.slack;
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.view.ViewState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -26,11 +29,14 @@ final class SlackApp {
   /** Returned when the queue is full: Slack retries a delivery that was not acknowledged with 200. */
   static final int BUSY_STATUS = 503;
 
+  /** {@code /policy admin}: a reviewer's sign-in link to the review pages. */
+  static final String ADMIN = "admin";
+
   private SlackApp() {}
 
-  static App build(AppConfig config, SlackConversation conversation) {
+  static App build(AppConfig config, SlackConversation conversation, ReviewerDesk desk) {
     App app = new App(config);
-    SlackLedger ledger = conversation.ledger();
+    SeenDeliveries seen = conversation.seen();
 
     app.event(
         MessageEvent.class,
@@ -52,7 +58,7 @@ final class SlackApp {
                   Asked.Surface.DIRECT,
                   SlackText.fromEvent(e.getText(), ctx.getBotUserId()),
                   null);
-          return take(ctx.ack(), ledger, keys(payload, team, e.getClientMsgId()), conversation, () -> conversation.ask(asked));
+          return take(ctx.ack(), seen, keys(payload, team, e.getClientMsgId()), conversation, () -> conversation.ask(asked));
         });
 
     app.event(
@@ -73,7 +79,7 @@ final class SlackApp {
                   Asked.Surface.MENTION,
                   SlackText.fromEvent(e.getText(), ctx.getBotUserId()),
                   null);
-          return take(ctx.ack(), ledger, keys(payload, team, e.getClientMsgId()), conversation, () -> conversation.ask(asked));
+          return take(ctx.ack(), seen, keys(payload, team, e.getClientMsgId()), conversation, () -> conversation.ask(asked));
         });
 
     app.event(
@@ -84,7 +90,7 @@ final class SlackApp {
             return ctx.ack();
           }
           String team = team(payload, null);
-          return take(ctx.ack(), ledger, keys(payload, team, null), conversation, () -> conversation.home(team, e.getUser()));
+          return take(ctx.ack(), seen, keys(payload, team, null), conversation, () -> conversation.home(team, e.getUser()));
         });
 
     app.command(
@@ -101,7 +107,13 @@ final class SlackApp {
                   Asked.Surface.COMMAND,
                   p.getText() == null ? "" : p.getText().strip(),
                   p.getResponseUrl());
-          return take(ctx.ack(), ledger, List.of("command:" + p.getTriggerId()), conversation, () -> conversation.ask(asked));
+          List<String> keys = List.of("command:" + p.getTriggerId());
+          if (ADMIN.equalsIgnoreCase(asked.text())) {
+            SlackConversation.Click click =
+                new SlackConversation.Click(p.getTeamId(), p.getUserId(), p.getChannelId(), p.getResponseUrl(), "", false, p.getTriggerId());
+            return take(ctx.ack(), seen, keys, conversation, () -> desk.adminLink(click));
+          }
+          return take(ctx.ack(), seen, keys, conversation, () -> conversation.ask(asked));
         });
 
     onClick(app, Pattern.compile("^" + AnswerBlocks.ACTION_HELPFUL + "$"), conversation, c -> conversation.feedback(c, true));
@@ -109,6 +121,34 @@ final class SlackApp {
     onClick(app, Pattern.compile("^" + AnswerBlocks.ACTION_ASK_HEAD + "$"), conversation, conversation::askHead);
     onClick(app, Pattern.compile("^" + AnswerBlocks.ACTION_SHARE + "$"), conversation, conversation::share);
     onClick(app, Pattern.compile("^" + AnswerBlocks.ACTION_CHOOSE_SCHOOL + "_.+$"), conversation, conversation::chooseSchool);
+    onClick(app, Pattern.compile("^" + ReviewerCards.ACTION_ANSWER + "$"), conversation, c -> desk.openAnswer(c, c.clickKey()));
+    onClick(app, Pattern.compile("^" + ReviewerCards.ACTION_DEPUTY + "$"), conversation, desk::assignToDeputy);
+    onClick(app, Pattern.compile("^" + ReviewerCards.ACTION_DISMISS + "$"), conversation, desk::dismiss);
+    onClick(app, Pattern.compile("^" + HomeView.ACTION_OPEN_ADMIN + "$"), conversation, desk::adminLink);
+
+    app.viewSubmission(
+        ReviewerCards.MODAL_ANSWER,
+        (req, ctx) -> {
+          // answered here, before the ack, so a blank or stale answer is shown in the modal itself;
+          // it is one database write, well within Slack's 3 seconds
+          ViewSubmissionPayload p = req.getPayload();
+          Map<String, Map<String, ViewState.Value>> values =
+              p.getView().getState() == null || p.getView().getState().getValues() == null ? Map.of() : p.getView().getState().getValues();
+          ViewState.Value text = values.getOrDefault(ReviewerCards.BLOCK_ANSWER, Map.of()).get(ReviewerCards.INPUT_ANSWER);
+          ViewState.Value publish = values.getOrDefault(ReviewerCards.BLOCK_PUBLISH, Map.of()).get(ReviewerCards.INPUT_PUBLISH);
+          boolean ruling =
+              publish != null
+                  && publish.getSelectedOptions() != null
+                  && publish.getSelectedOptions().stream().anyMatch(o -> ReviewerCards.PUBLISH_VALUE.equals(o.getValue()));
+          Map<String, String> errors;
+          try {
+            errors = desk.submitAnswer(p.getUser().getId(), p.getView().getPrivateMetadata(), text == null ? null : text.getValue(), ruling);
+          } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(SlackApp.class).atError().setCause(e).log("could not record an answer from Slack");
+            errors = Map.of(ReviewerCards.BLOCK_ANSWER, "Your answer could not be saved just now. Please try again in a minute.");
+          }
+          return errors.isEmpty() ? ctx.ack() : ctx.ackWithErrors(errors);
+        });
     return app;
   }
 
@@ -119,7 +159,7 @@ final class SlackApp {
           BlockActionPayload p = req.getPayload();
           SlackConversation.Click click = click(p);
           List<String> keys = p.getTriggerId() == null ? List.of() : List.of("action:" + p.getTriggerId());
-          return take(ctx.ack(), conversation.ledger(), keys, conversation, () -> then.accept(click));
+          return take(ctx.ack(), conversation.seen(), keys, conversation, () -> then.accept(click));
         });
   }
 
@@ -141,12 +181,12 @@ final class SlackApp {
    * acknowledged and dropped; when the queue is full the keys are forgotten and Slack is told to
    * retry.
    */
-  private static Response take(Response ack, SlackLedger ledger, List<String> keys, SlackConversation conversation, Runnable work) {
-    if (!keys.isEmpty() && !ledger.firstTime(keys)) {
+  private static Response take(Response ack, SeenDeliveries seen, List<String> keys, SlackConversation conversation, Runnable work) {
+    if (!keys.isEmpty() && !seen.firstTime(keys)) {
       return ack;
     }
     if (!conversation.submit(work)) {
-      ledger.forget(keys);
+      seen.forget(keys);
       return Response.builder().statusCode(BUSY_STATUS).body("busy").build();
     }
     return ack;

@@ -17,7 +17,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import policybot.chat.ChatService;
 import policybot.chat.LiveIndex;
+import policybot.admin.SignInLinks;
 import policybot.escalation.Cases;
+import policybot.escalation.Escalations;
+import policybot.escalation.Roster;
+import policybot.escalation.Rulings;
+import policybot.store.Dedup;
 import policybot.store.Feedback;
 import policybot.store.Store;
 import policybot.web.WebServer;
@@ -36,6 +41,9 @@ public final class SlackChannel implements WebServer.Channel, Closeable {
   /** Socket Mode messages handled at once; each handler only queues work, so a few suffice. */
   static final int SOCKET_CONCURRENCY = 10;
 
+  /** Slack retries a delivery for about an hour; a week covers any retry and a long outage. */
+  static final java.time.Duration SEEN_KEPT = java.time.Duration.ofDays(7);
+
   /** Slack Web API calls give up after this long, so a hung call frees its thread. */
   static final int HTTP_TIMEOUT_MILLIS = 15_000;
 
@@ -46,15 +54,22 @@ public final class SlackChannel implements WebServer.Channel, Closeable {
   private final Clock clock;
   /** The server's store, or null when this channel opens (and so closes) its own. */
   private final Store shared;
+  /** The server's escalations, or null when this channel makes its own over its store. */
+  private final Escalations sharedEscalations;
   private Store store;
+  private Escalations escalations;
+  private ReviewerDesk desk;
+  private SlackOutbox outbox;
   private SlackLedger ledger;
   private SlackApi api;
   private SlackConversation conversation;
   private App app;
   private SocketModeApp socket;
 
-  private SlackChannel(SlackSettings settings, LiveIndex index, Path dataDir, String defaultSchool, Clock clock, Store shared) {
+  private SlackChannel(
+      SlackSettings settings, LiveIndex index, Path dataDir, String defaultSchool, Clock clock, Store shared, Escalations escalations) {
     this.shared = shared;
+    this.sharedEscalations = escalations;
     this.settings = settings;
     this.index = index;
     this.dataDir = dataDir;
@@ -70,13 +85,24 @@ public final class SlackChannel implements WebServer.Channel, Closeable {
    * @param defaultSchool the configured default school, or empty
    */
   public static SlackChannel create(SlackSettings settings, LiveIndex index, Path dataDir, String defaultSchool, Clock clock) {
-    return new SlackChannel(settings.validated(), index, dataDir, defaultSchool, clock, null);
+    return new SlackChannel(settings.validated(), index, dataDir, defaultSchool, clock, null, null);
   }
 
   /** As {@link #create(SlackSettings, LiveIndex, Path, String, Clock)}, filing cases in the server's {@code store}, which the caller closes. */
   public static SlackChannel create(
       SlackSettings settings, LiveIndex index, Path dataDir, String defaultSchool, Clock clock, Store store) {
-    return new SlackChannel(settings.validated(), index, dataDir, defaultSchool, clock, Objects.requireNonNull(store, "store"));
+    return new SlackChannel(settings.validated(), index, dataDir, defaultSchool, clock, Objects.requireNonNull(store, "store"), null);
+  }
+
+  /**
+   * As {@link #create(SlackSettings, LiveIndex, Path, String, Clock, Store)}, changing cases through
+   * the server's {@code escalations} (over {@code store}), so Slack hears of cases filed or
+   * answered anywhere: it DMs reviewers their cases and delivers their answers to Slack askers.
+   */
+  public static SlackChannel create(
+      SlackSettings settings, LiveIndex index, Path dataDir, String defaultSchool, Clock clock, Store store, Escalations escalations) {
+    return new SlackChannel(
+        settings.validated(), index, dataDir, defaultSchool, clock, Objects.requireNonNull(store, "store"), Objects.requireNonNull(escalations, "escalations"));
   }
 
   public SlackSettings.Mode mode() {
@@ -123,14 +149,36 @@ public final class SlackChannel implements WebServer.Channel, Closeable {
   }
 
   private void start(ServletContextHandler context, ChatService chat, String linkBase, AppConfig appConfig, Slack slack) {
-    // escalation cases and feedback counts live in the shared store; the ledger holds Slack's own state
+    // cases, deliveries taken, button presses and case news to send live in the shared store;
+    // the ledger holds Slack's own session state
     store = shared != null ? shared : Store.open(Store.sqliteUrl(dataDir));
+    escalations =
+        sharedEscalations != null ? sharedEscalations : new Escalations(new Cases(store, clock), new Rulings(store, clock), index::policyHashes);
     ledger = SlackLedger.open(dataDir, clock);
     api = new SlackApi(slack, settings.botToken());
+    Roster roster = new Roster(store, clock);
+    desk = new ReviewerDesk(escalations, roster, new SignInLinks(store, clock), api, linkBase);
+    // delivery times are the wall clock's, whatever clock the cases run on
+    outbox = new SlackOutbox(store, Clock.systemUTC(), desk);
+    desk.deliverThrough(outbox);
+    Dedup dedup = new Dedup(store, clock);
+    forgetOldDeliveries(dedup);
     conversation =
         new SlackConversation(
-            chat, index, defaultSchool, settings.schools(), ledger, api, new Cases(store, clock), new Feedback(store, clock), linkBase, clock);
-    App built = SlackApp.build(appConfig, conversation);
+            chat,
+            index,
+            defaultSchool,
+            settings.schools(),
+            ledger,
+            api,
+            escalations,
+            new SeenDeliveries(dedup),
+            desk::isReviewer,
+            // stamped with the wall clock: a person's latest press is the one that counts
+            new Feedback(store, Clock.systemUTC()),
+            linkBase,
+            clock);
+    App built = SlackApp.build(appConfig, conversation, desk);
     try {
       // auth.test: a revoked or mistyped token shows up here, in the log, not on the first question
       built.start();
@@ -141,6 +189,8 @@ public final class SlackChannel implements WebServer.Channel, Closeable {
       closeQuietly();
       return;
     }
+    escalations.listen(desk);
+    outbox.start();
     if (settings.mode() == SlackSettings.Mode.HTTP) {
       context.addServlet(new ServletHolder(new SlackAppServlet(built)), EVENTS_PATH);
       app = built;
@@ -169,6 +219,23 @@ public final class SlackChannel implements WebServer.Channel, Closeable {
     return api;
   }
 
+  SlackOutbox outbox() {
+    return outbox;
+  }
+
+  Escalations escalations() {
+    return escalations;
+  }
+
+  /** Slack retries a delivery for about an hour; keys older than {@link #SEEN_KEPT} can go. */
+  private void forgetOldDeliveries(Dedup dedup) {
+    try {
+      dedup.forgetBefore(clock.instant().minus(SEEN_KEPT));
+    } catch (RuntimeException e) {
+      log.atWarn().addKeyValue("error", e.toString()).log("could not forget old Slack deliveries; they are kept until next start");
+    }
+  }
+
   Store store() {
     return store;
   }
@@ -190,6 +257,11 @@ public final class SlackChannel implements WebServer.Channel, Closeable {
     if (app != null) {
       app.stop();
       app = null;
+    }
+    if (outbox != null) {
+      // rows not yet sent stay in the store; the next start (or another instance) sends them
+      outbox.close();
+      outbox = null;
     }
     if (conversation != null) {
       conversation.close();

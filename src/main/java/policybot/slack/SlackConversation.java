@@ -15,6 +15,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import policybot.chat.ChatService;
@@ -26,7 +27,7 @@ import policybot.escalation.Case;
 import policybot.escalation.CaseClause;
 import policybot.escalation.CaseKind;
 import policybot.escalation.CaseRequest;
-import policybot.escalation.Cases;
+import policybot.escalation.Escalations;
 import policybot.escalation.Filing;
 import policybot.escalation.Origin;
 import policybot.escalation.Platform;
@@ -68,7 +69,9 @@ final class SlackConversation implements Closeable {
   private final SlackSettings.SchoolMap schools;
   private final SlackLedger ledger;
   private final SlackApi api;
-  private final Cases cases;
+  private final Escalations escalations;
+  private final SeenDeliveries seen;
+  private final Predicate<String> isReviewer;
   private final Feedback feedback;
   private final String linkBase;
   private final Clock clock;
@@ -83,7 +86,9 @@ final class SlackConversation implements Closeable {
       SlackSettings.SchoolMap schools,
       SlackLedger ledger,
       SlackApi api,
-      Cases cases,
+      Escalations escalations,
+      SeenDeliveries seen,
+      Predicate<String> isReviewer,
       Feedback feedback,
       String linkBase,
       Clock clock) {
@@ -93,7 +98,9 @@ final class SlackConversation implements Closeable {
     this.schools = schools;
     this.ledger = ledger;
     this.api = api;
-    this.cases = cases;
+    this.escalations = escalations;
+    this.seen = seen;
+    this.isReviewer = isReviewer;
     this.feedback = feedback;
     this.linkBase = linkBase;
     this.clock = clock;
@@ -132,6 +139,11 @@ final class SlackConversation implements Closeable {
 
   SlackLedger ledger() {
     return ledger;
+  }
+
+  /** The deliveries already taken, in the shared store. */
+  SeenDeliveries seen() {
+    return seen;
   }
 
   // ---------------------------------------------------------------- questions
@@ -321,7 +333,6 @@ final class SlackConversation implements Closeable {
       reply(click, "That answer is too old to rate now.");
       return;
     }
-    ledger.feedback(click.value(), click.user(), helpful);
     count(click, stored.get(), helpful ? Feedback.Choice.HELPFUL : Feedback.Choice.NOT_HELPFUL);
     log.atInfo().addKeyValue("id", click.value()).addKeyValue("helpful", helpful).log("feedback");
     reply(
@@ -332,8 +343,8 @@ final class SlackConversation implements Closeable {
   }
 
   /**
-   * Adds a press to the school's feedback counts in the store. The ledger keeps the person's own
-   * view of it for their Home tab; the store's record is what the school's reports count.
+   * Adds a press to the school's feedback counts in the store, which also gives the person's own
+   * latest verdict back for their Home tab on any instance.
    */
   private void count(Click click, SlackLedger.StoredAnswer stored, Feedback.Choice choice) {
     try {
@@ -367,7 +378,7 @@ final class SlackConversation implements Closeable {
     count(click, s, Feedback.Choice.ASK_HEAD);
     Filing filing;
     try {
-      filing = cases.file(caseRequest(s, click));
+      filing = escalations.file(caseRequest(s, click));
     } catch (RuntimeException e) {
       log.atError().setCause(e).addKeyValue("id", s.id()).log("could not file a case for the head");
       reply(click, "I couldn't send this to the head just now. It is noted here, but please ask " + SlackText.escape(head) + " directly.");
@@ -378,8 +389,8 @@ final class SlackConversation implements Closeable {
       ledger.caseFiled(s.id(), click.user(), created.filed().id());
       reply(
           click,
-          "I've sent your question to the head's review queue, with the clauses I showed you. "
-              + "The head isn't alerted straight away: they see it when they next check the queue, and you can follow it in my Home tab. "
+          "I've sent your question to the head, with the clauses I showed you; they get it as a direct message from me. "
+              + "Their answer comes back to you here, and you can follow it in my Home tab. "
               + "If you need an answer today, please ask "
               + SlackText.escape(head)
               + " directly.");
@@ -444,7 +455,7 @@ final class SlackConversation implements Closeable {
       reply(click, "This reply stays private.");
       return;
     }
-    if (!ledger.firstTime("share:" + answer.id())) {
+    if (!seen.firstTime("share:" + answer.id())) {
       reply(click, "You've already shared this answer.");
       return;
     }
@@ -504,12 +515,31 @@ final class SlackConversation implements Closeable {
       recent.add(
           new HomeView.Recent(
               s.question().orElse("(a safeguarding concern: its words are not kept)"),
-              status(s, ledger.feedbackOf(s.id(), user), headStatus(s.id(), user)),
+              status(s, verdictOf(s.id(), user), headStatus(s.id(), user)),
               s.at()));
     }
     HomeView.Home home =
-        new HomeView.Home(school, candidates.size() > 1 ? candidates : List.of(), linkBase, LocalDate.now(clock), recent);
+        new HomeView.Home(school, candidates.size() > 1 ? candidates : List.of(), linkBase, LocalDate.now(clock), recent, reviewer(user));
     api.publishHome(user, HomeView.render(home));
+  }
+
+  /** The person's latest Helpful / Not helpful on an answer, from the shared store. */
+  private Optional<Boolean> verdictOf(String answerId, String user) {
+    try {
+      return feedback.verdictOf(PLATFORM, answerId, user).map(c -> c == Feedback.Choice.HELPFUL);
+    } catch (RuntimeException e) {
+      log.atWarn().addKeyValue("error", e.toString()).log("could not read feedback for the Home tab");
+      return Optional.empty();
+    }
+  }
+
+  private boolean reviewer(String user) {
+    try {
+      return isReviewer.test(user);
+    } catch (RuntimeException e) {
+      log.atWarn().addKeyValue("error", e.toString()).log("could not read the reviewers for the Home tab");
+      return false;
+    }
   }
 
   /** What became of a request for the head's view, if the person made one. */
@@ -522,7 +552,7 @@ final class SlackConversation implements Closeable {
       return Optional.of("not sent: no reviewer is set up for this school");
     }
     try {
-      return Optional.of(cases.find(request.get().get()).map(SlackConversation::caseStatus).orElse("sent"));
+      return Optional.of(escalations.cases().find(request.get().get()).map(SlackConversation::caseStatus).orElse("sent"));
     } catch (RuntimeException e) {
       log.atWarn().addKeyValue("error", e.toString()).log("could not read a case for the Home tab");
       return Optional.of("sent");

@@ -20,17 +20,15 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * What the Slack side must remember across a restart, in one SQLite file in the data folder: the
- * deliveries already taken (so a retry is never answered twice), each answer sent, feedback and
- * "ask the head" requests, each person's school, the question a thread started with, and questions
- * waiting for their asker to pick a school.
+ * Slack session state kept across a restart, in one SQLite file in the data folder: each answer
+ * sent (for Share, the buttons and the Home tab), "ask the head" requests, each person's school,
+ * the question a thread started with, and questions waiting for their asker to pick a school.
+ * Deliveries already taken and button presses live in the shared store (see {@link
+ * SeenDeliveries}), so several instances on one database agree on them.
  */
 final class SlackLedger implements Closeable {
   /** File name in the data folder. */
   static final String FILE = "slack.db";
-
-  /** Slack retries a delivery for about an hour; a week covers any retry and a long outage. */
-  static final Duration SEEN_KEPT = Duration.ofDays(7);
 
   /**
    * Questions, answers and threads are kept a term at most: long enough for a person's recent
@@ -46,9 +44,6 @@ final class SlackLedger implements Closeable {
 
   private static final String SCHEMA =
       """
-      CREATE TABLE IF NOT EXISTS seen (
-        key TEXT PRIMARY KEY,
-        at INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS answers (
         id TEXT PRIMARY KEY,
         team TEXT NOT NULL,
@@ -63,12 +58,6 @@ final class SlackLedger implements Closeable {
         payload TEXT NOT NULL,
         at INTEGER NOT NULL);
       CREATE INDEX IF NOT EXISTS answers_by_user ON answers(team, user, at);
-      CREATE TABLE IF NOT EXISTS feedback (
-        answer_id TEXT NOT NULL,
-        user TEXT NOT NULL,
-        helpful INTEGER NOT NULL,
-        at INTEGER NOT NULL,
-        PRIMARY KEY (answer_id, user));
       CREATE TABLE IF NOT EXISTS head_requests (
         answer_id TEXT NOT NULL,
         user TEXT NOT NULL,
@@ -144,30 +133,6 @@ final class SlackLedger implements Closeable {
   }
 
   /**
-   * Records a delivery; true the first time {@code key} is seen, false for a retry or a duplicate.
-   */
-  synchronized boolean firstTime(String key) {
-    return update("INSERT OR IGNORE INTO seen(key, at) VALUES (?, ?)", key, now()) == 1;
-  }
-
-  /**
-   * Records every key of one delivery (its event id and its message's client id); true only if
-   * none was seen before, so the same message arriving under two events is answered once.
-   */
-  synchronized boolean firstTime(List<String> keys) {
-    boolean fresh = true;
-    for (String key : keys) {
-      fresh &= firstTime(key);
-    }
-    return fresh;
-  }
-
-  /** Forgets a delivery that was not taken after all, so Slack's retry of it is answered. */
-  synchronized void forget(List<String> keys) {
-    keys.forEach(key -> update("DELETE FROM seen WHERE key = ?", key));
-  }
-
-  /**
    * One answer as the ledger keeps it.
    *
    * @param asked where it was asked (its text is the question, empty for a safeguarding concern)
@@ -210,28 +175,6 @@ final class SlackLedger implements Closeable {
         team,
         user,
         limit);
-  }
-
-  /** Records (or changes) a person's verdict on an answer. */
-  synchronized void feedback(String answerId, String user, boolean helpful) {
-    update(
-        "INSERT INTO feedback(answer_id, user, helpful, at) VALUES (?, ?, ?, ?)"
-            + " ON CONFLICT(answer_id, user) DO UPDATE SET helpful = excluded.helpful, at = excluded.at",
-        answerId,
-        user,
-        helpful ? 1 : 0,
-        now());
-  }
-
-  synchronized Optional<Boolean> feedbackOf(String answerId, String user) {
-    try (PreparedStatement ps = db.prepareStatement("SELECT helpful FROM feedback WHERE answer_id = ? AND user = ?")) {
-      bind(ps, answerId, user);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getInt(1) == 1) : Optional.empty();
-      }
-    } catch (SQLException e) {
-      throw failed(e);
-    }
   }
 
   /** Records a request for the head's view; true if new, false if this person already asked. */
@@ -366,7 +309,6 @@ final class SlackLedger implements Closeable {
   /** Drops what is past its keeping time. */
   synchronized void purge() {
     long now = now();
-    update("DELETE FROM seen WHERE at < ?", now - SEEN_KEPT.toMillis());
     update("DELETE FROM pending WHERE at < ?", now - PENDING_KEPT.toMillis());
     long questions = now - QUESTIONS_KEPT.toMillis();
     update("DELETE FROM threads WHERE at < ?", questions);

@@ -37,7 +37,7 @@ class MaintenanceTest {
       clock.advance(Duration.ofDays(7));
       Retention retention = new Retention(store, clock, Duration.ofDays(30));
 
-      try (Maintenance job = new Maintenance(retention, new Escalations(cases, new Rulings(store, clock), school -> java.util.Map.of()), Overdue.defaults(), Duration.ZERO, Duration.ofMillis(50))) {
+      try (Maintenance job = new Maintenance(retention, new Escalations(cases, new Rulings(store, clock), school -> java.util.Map.of()), Overdue.defaults(), Duration.ZERO, Duration.ofMillis(50), Duration.ofMillis(50))) {
         Case purged = await(cases, old, c -> c.purgedAt().isPresent());
         Case reminded = await(cases, overdue, c -> c.remindedAt().isPresent());
 

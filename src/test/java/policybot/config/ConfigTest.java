@@ -36,4 +36,12 @@ class ConfigTest {
     assertThatThrownBy(() -> Config.from(Map.of("database_url", "postgres://db"), Map.of()))
         .hasMessageContaining("database_url");
   }
+
+  @Test
+  void should_default_the_overdue_period_to_one_working_day_and_take_it_from_the_environment() {
+    assertThat(Config.from(Map.of(), Map.of()).overdueHours()).isEqualTo(24);
+    assertThat(Config.from(Map.of("overdue_hours", "8"), Map.of("POLICYBOT_OVERDUE_HOURS", "4")).overdueHours()).isEqualTo(4);
+    assertThatThrownBy(() -> Config.from(Map.of("overdue_hours", "0"), Map.of())).hasMessageContaining("overdue_hours");
+    assertThatThrownBy(() -> Config.from(Map.of("overdue_hours", "a day"), Map.of())).hasMessageContaining("overdue_hours");
+  }
 }

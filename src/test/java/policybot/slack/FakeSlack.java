@@ -277,6 +277,10 @@ final class FakeSlack implements AutoCloseable {
       case "chat.postMessage" -> out.put("channel", params.get("channel")).put("ts", nextTs());
       case "chat.postEphemeral" -> out.put("message_ts", nextTs());
       case "apps.connections.open" -> out.put("url", socketUrl);
+      // the bot's DM with a person is "D" + their user id, as tests expect
+      case "conversations.open" -> out.putObject("channel").put("id", "D" + params.getOrDefault("users", "").split(",")[0]);
+      case "chat.update" -> out.put("channel", params.get("channel")).put("ts", params.get("ts"));
+      case "views.open" -> out.putObject("view").put("id", "V" + nextTs().replace(".", "")).put("type", "modal");
       case "bots.info" -> out.putObject("bot").put("id", params.getOrDefault("bot", "B0")).put("user_id", "U0OTHERBOT");
       default -> {}
     }

@@ -30,7 +30,7 @@ class HomeViewTest {
       recent.add(new HomeView.Recent("question " + i + " <!here>", "Answered: Yes", Instant.parse("2026-11-20T10:00:00Z")));
     }
 
-    JsonNode view = json(HomeView.render(new HomeView.Home(Optional.of(school), List.of(), "https://pb.test", TODAY, recent)));
+    JsonNode view = json(HomeView.render(new HomeView.Home(Optional.of(school), List.of(), "https://pb.test", TODAY, recent, false)));
 
     assertThat(view.get("type").asText()).isEqualTo("home");
     assertThat(view.get("blocks").size()).isLessThanOrEqualTo(HomeView.MAX_HOME_BLOCKS);
@@ -47,7 +47,7 @@ class HomeViewTest {
     School a = new School("glais", "Glais", new School.Contacts("", "", ""), List.of());
     School b = new School("moorthorpe", "Moorthorpe", new School.Contacts("", "", ""), List.of());
 
-    JsonNode view = json(HomeView.render(new HomeView.Home(Optional.empty(), List.of(a, b), "https://pb.test", TODAY, List.of())));
+    JsonNode view = json(HomeView.render(new HomeView.Home(Optional.empty(), List.of(a, b), "https://pb.test", TODAY, List.of(), false)));
 
     assertThat(view.findValuesAsText("action_id")).containsExactly("policy_choose_school_glais", "policy_choose_school_moorthorpe");
     assertThat(view.findValuesAsText("value")).containsExactly(":glais", ":moorthorpe");

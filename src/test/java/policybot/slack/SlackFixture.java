@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,8 @@ import java.util.stream.Stream;
 import policybot.TestEngine;
 import policybot.chat.LiveIndex;
 import policybot.config.Config;
+import policybot.escalation.Escalations;
+import policybot.store.Store;
 import policybot.web.WebServer;
 
 /**
@@ -60,6 +63,34 @@ final class SlackFixture implements AutoCloseable {
     this.channel = SlackChannel.create(SlackSettings.fromEnv(env), index, data, "", TestEngine.CLOCK);
     Config config = new Config(0, "127.0.0.1", "", index.corpus(), data, "", 100_000, 0);
     this.server = WebServer.start(config, index, TestEngine.CLOCK, List.of(channel));
+  }
+
+  /** As the server runs it: Slack changes cases through the server's escalations, over its store. */
+  private SlackFixture(FakeSlack slack, Path data, Map<String, String> env, Clock clock, Store store, Escalations escalations)
+      throws Exception {
+    this.slack = slack;
+    this.data = data;
+    this.env = env;
+    LiveIndex index = index();
+    this.channel = SlackChannel.create(SlackSettings.fromEnv(env), index, data, "", clock, store, escalations);
+    Config config = new Config(0, "127.0.0.1", "", index.corpus(), data, "", 100_000, 0);
+    this.server = WebServer.start(config, index, clock, List.of(channel));
+  }
+
+  /** A server in HTTP mode sharing {@code store} and {@code escalations}, on {@code clock}. */
+  static SlackFixture serving(Clock clock, Store store, Escalations escalations) throws Exception {
+    FakeSlack slack = new FakeSlack();
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("SLACK_BOT_TOKEN", BOT_TOKEN);
+    env.put("SLACK_SIGNING_SECRET", SECRET);
+    env.put("SLACK_API_URL", slack.apiUrl());
+    env.put("SLACK_SCHOOLS", SCHOOLS);
+    return new SlackFixture(slack, Files.createTempDirectory("policybot-slack-data"), env, clock, store, escalations);
+  }
+
+  /** Posts a modal submission, as Slack's interactivity sends it. */
+  HttpResponse<String> submit(String payloadJson) {
+    return click(payloadJson);
   }
 
   /** A server in HTTP mode with the standard school mapping and a fresh data folder. */
@@ -269,6 +300,28 @@ final class SlackFixture implements AutoCloseable {
       ArrayNode actions = p.putArray("actions");
       actions.addObject().put("type", "button").put("action_id", actionId).put("block_id", "answer_actions").put("value", value)
           .put("action_ts", nextTs()).putObject("text").put("type", "plain_text").put("text", "button");
+      return p.toString();
+    }
+
+    /** The answer modal submitted, with the answer typed and the ruling box ticked or not. */
+    static String answerSubmission(String team, String user, String caseId, String answer, boolean publish) {
+      ObjectNode p = FakeSlack.JSON.createObjectNode().put("type", "view_submission").put("api_app_id", "A1").put("token", "legacy")
+          .put("trigger_id", unique("trigger-"));
+      p.putObject("team").put("id", team).put("domain", "school");
+      p.putObject("user").put("id", user).put("username", "head").put("name", "head").put("team_id", team);
+      ObjectNode view = p.putObject("view").put("id", unique("V")).put("team_id", team).put("type", "modal")
+          .put("callback_id", ReviewerCards.MODAL_ANSWER).put("private_metadata", caseId).put("hash", unique("h-"));
+      view.putObject("title").put("type", "plain_text").put("text", "Answer the question");
+      view.putArray("blocks");
+      ObjectNode values = view.putObject("state").putObject("values");
+      values.putObject(ReviewerCards.BLOCK_ANSWER).putObject(ReviewerCards.INPUT_ANSWER).put("type", "plain_text_input").put("value", answer);
+      ArrayNode selected = values.putObject(ReviewerCards.BLOCK_PUBLISH).putObject(ReviewerCards.INPUT_PUBLISH).put("type", "checkboxes")
+          .putArray("selected_options");
+      if (publish) {
+        ObjectNode option = selected.addObject().put("value", ReviewerCards.PUBLISH_VALUE);
+        option.putObject("text").put("type", "plain_text").put("text", "Publish as a ruling for everyone");
+      }
+      p.putArray("response_urls");
       return p.toString();
     }
 

@@ -23,6 +23,7 @@ import policybot.escalation.ReplyTo;
 import policybot.escalation.Reviewers;
 import policybot.escalation.Roster;
 import policybot.slack.SlackFixture.Payloads;
+import policybot.store.Feedback;
 
 /**
  * Policy Bot in Slack over HTTP, end to end: real Bolt on the real Jetty server on port 0, real
@@ -172,12 +173,12 @@ class SlackHttpTest {
 
     assertThat(thanks.text()).contains("noted that this answer helped");
     assertThat(thanks.get("response_type")).isEqualTo("ephemeral");
-    assertThat(ledger().feedbackOf(id, user)).contains(true);
+    assertThat(verdictOf(id, user)).contains(Feedback.Choice.HELPFUL);
 
     fx.click(Payloads.click("T1", "D" + user, user, AnswerBlocks.ACTION_NOT_HELPFUL, id, url));
     List<FakeSlack.Call> replies = slack.awaitCalls(FakeSlack.RESPOND, c -> c.path().endsWith("/fb-" + user), 2);
     assertThat(replies.get(1).text()).contains("did not help");
-    assertThat(ledger().feedbackOf(id, user)).contains(false);
+    assertThat(verdictOf(id, user)).contains(Feedback.Choice.NOT_HELPFUL);
   }
 
   @Test
@@ -189,7 +190,7 @@ class SlackHttpTest {
     fx.click(Payloads.click("T1", "D" + user, user, AnswerBlocks.ACTION_ASK_HEAD, id, url));
     FakeSlack.Call reply = slack.awaitCall(FakeSlack.RESPOND, c -> c.path().endsWith("/head-" + user));
 
-    assertThat(reply.text()).contains("sent your question to the head's review queue").contains("isn't alerted straight away").contains("the Head");
+    assertThat(reply.text()).contains("I've sent your question to the head").contains("direct message").contains("the Head");
     List<Case> filed = cases().askedBy(Platform.SLACK, user, 10);
     assertThat(filed).hasSize(1);
     Case c = filed.get(0);
@@ -539,6 +540,11 @@ class SlackHttpTest {
 
   private static Cases cases() {
     return new Cases(fx.channel.store(), policybot.TestEngine.CLOCK);
+  }
+
+  /** The person's latest verdict as the shared store has it, once the press has been recorded. */
+  private static java.util.Optional<Feedback.Choice> verdictOf(String answerId, String user) {
+    return new Feedback(fx.channel.store(), policybot.TestEngine.CLOCK).verdictOf(SlackConversation.PLATFORM, answerId, user);
   }
 
   private static SlackLedger ledger() {

@@ -19,35 +19,11 @@ class SlackLedgerTest {
   static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
 
   @Test
-  void should_remember_a_delivery_across_a_reopen() {
-    try (SlackLedger ledger = SlackLedger.open(dir, clock(NOW))) {
-      assertThat(ledger.firstTime(List.of("event:Ev1", "message:T1:m1"))).isTrue();
-      assertThat(ledger.firstTime(List.of("event:Ev1"))).isFalse();
-      assertThat(ledger.firstTime(List.of("event:Ev2", "message:T1:m1"))).as("same message, new event id").isFalse();
-    }
-    try (SlackLedger reopened = SlackLedger.open(dir, clock(NOW.plusSeconds(60)))) {
-      assertThat(reopened.firstTime(List.of("event:Ev1"))).isFalse();
-    }
-  }
-
-  @Test
-  void should_take_a_delivery_again_once_forgotten() {
-    try (SlackLedger ledger = SlackLedger.open(dir, clock(NOW))) {
-      ledger.firstTime(List.of("event:Ev1"));
-      ledger.forget(List.of("event:Ev1"));
-
-      assertThat(ledger.firstTime(List.of("event:Ev1"))).isTrue();
-    }
-  }
-
-  @Test
   void should_drop_what_is_past_its_keeping_time_on_open() {
     try (SlackLedger ledger = SlackLedger.open(dir, clock(NOW))) {
-      ledger.firstTime(List.of("event:old"));
       ledger.saveAnswer(dm("U1"), answer("a1"));
     }
     try (SlackLedger later = SlackLedger.open(dir, clock(NOW.plus(SlackLedger.QUESTIONS_KEPT).plus(Duration.ofDays(1))))) {
-      assertThat(later.firstTime(List.of("event:old"))).isTrue();
       assertThat(later.answer("a1")).isEmpty();
     }
   }
@@ -65,15 +41,13 @@ class SlackLedgerTest {
   }
 
   @Test
-  void should_list_a_persons_answers_newest_first_with_their_feedback() {
+  void should_list_a_persons_answers_newest_first_with_their_head_requests() {
     try (SlackLedger ledger = SlackLedger.open(dir, clock(NOW))) {
       ledger.saveAnswer(dm("U1"), answer("a1"));
       ledger.saveAnswer(dm("U1"), answer("a2"));
       ledger.saveAnswer(dm("U2"), answer("a3"));
-      ledger.feedback("a2", "U1", false);
 
       assertThat(ledger.recent("T1", "U1", 10)).extracting(SlackLedger.StoredAnswer::id).containsExactly("a2", "a1");
-      assertThat(ledger.feedbackOf("a2", "U1")).contains(false);
       assertThat(ledger.recent("T1", "U1", 10).get(0).asked()).isEqualTo(new Asked("T1", "U1", "DU1", null, null, Asked.Surface.DIRECT, "can I?", null));
       assertThat(ledger.requestHead("a2", "U1", "T1", "glais")).isTrue();
       assertThat(ledger.requestHead("a2", "U1", "T1", "glais")).isFalse();
