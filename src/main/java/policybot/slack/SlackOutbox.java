@@ -91,6 +91,8 @@ final class SlackOutbox implements Closeable {
   private final Deliverer deliverer;
   private final ScheduledExecutorService loop;
   private final AtomicBoolean kicked = new AtomicBoolean();
+  /** Until started, rows only queue: tests drive {@link #runDue} themselves. */
+  private volatile boolean started;
 
   SlackOutbox(Store store, Clock clock, Deliverer deliverer) {
     this.store = Objects.requireNonNull(store, "store");
@@ -107,6 +109,7 @@ final class SlackOutbox implements Closeable {
 
   /** Starts the background loop that delivers what is due. */
   void start() {
+    started = true;
     loop.scheduleWithFixedDelay(this::runQuietly, 0, POLL_EVERY.toMillis(), TimeUnit.MILLISECONDS);
   }
 
@@ -143,7 +146,7 @@ final class SlackOutbox implements Closeable {
 
   /** Runs a pass soon, off the caller's thread; passes asked for while one is queued merge. */
   void kick() {
-    if (kicked.compareAndSet(false, true)) {
+    if (started && kicked.compareAndSet(false, true)) {
       try {
         loop.execute(
             () -> {
