@@ -125,6 +125,23 @@ public final class RulingFinder implements RulingSource {
     return out;
   }
 
+  /**
+   * Flags for re-approval every ruling resting on a policy that is not, in {@code swappedIn}, the
+   * version it was made against; called with each index the live index swaps in. Only schools in
+   * that index are looked at, so a school whose folder is missing is left alone.
+   */
+  public List<Ruling> flagChanged(ClauseIndex swappedIn) {
+    Map<String, String> now = new HashMap<>();
+    for (String school : swappedIn.corpus().schools().keySet()) {
+      swappedIn.policyHashes(school).forEach((policy, hash) -> now.put(school + "/" + policy, hash));
+    }
+    List<Ruling> flagged = rulings.flagChanged(now);
+    if (!flagged.isEmpty()) {
+      log.atInfo().addKeyValue("rulings", flagged.size()).log("rulings flagged for re-approval: a policy they rest on changed");
+    }
+    return flagged;
+  }
+
   /** Share of the ruling question's words found in the asked question, synonyms counting. */
   static double sharedWords(Set<String> rulingWords, List<Set<String>> asked) {
     if (rulingWords.isEmpty()) {
