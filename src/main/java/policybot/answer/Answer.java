@@ -20,21 +20,32 @@ public sealed interface Answer
   /** Clauses shown with the answer, best first. */
   List<Citation> citations();
 
-  /** The policies settle it: a verdict and the clauses it rests on. */
+  /**
+   * The policies settle it, or a reviewer's ruling on them does: a verdict, the clauses it rests
+   * on and any rulings that interpret them ({@code rulings}, best first; empty for most answers).
+   */
   record Grounded(
       String school,
       String question,
       Verdict verdict,
       List<Citation> citations,
       List<String> warnings,
-      String text)
+      String text,
+      List<RulingCitation> rulings)
       implements Answer {
     public Grounded {
       citations = List.copyOf(citations);
       warnings = List.copyOf(warnings);
-      if (citations.isEmpty()) {
-        throw new IllegalArgumentException("a grounded answer cites at least one clause");
+      rulings = rulings == null ? List.of() : List.copyOf(rulings);
+      if (citations.isEmpty() && rulings.isEmpty()) {
+        throw new IllegalArgumentException("a grounded answer cites at least one clause or ruling");
       }
+    }
+
+    /** An answer resting on the clauses alone. */
+    public Grounded(
+        String school, String question, Verdict verdict, List<Citation> citations, List<String> warnings, String text) {
+      this(school, question, verdict, citations, warnings, text, List.of());
     }
   }
 

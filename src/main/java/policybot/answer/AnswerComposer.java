@@ -13,4 +13,19 @@ public interface AnswerComposer {
   String escalated(School school, String question, EscalationReason reason, List<Citation> nearest);
 
   String safeguarding(School school, String question, List<Citation> citations);
+
+  /**
+   * The reply when a reviewer's ruling answers the question: the verdict, then the ruling in the
+   * reviewer's words with who made it and when; the clauses it interprets are shown below it.
+   */
+  default String ruled(School school, String question, Verdict verdict, RulingCitation ruling, List<Citation> clauses) {
+    String lead =
+        switch (verdict) {
+          case YES -> "Yes.";
+          case NO -> "No.";
+          case CONDITIONAL -> "Only with permission or on conditions.";
+          case INFO -> "Here is what was decided.";
+        };
+    return lead + " This question has been decided before. " + ruling.attribution() + ": “" + ruling.text() + "”";
+  }
 }

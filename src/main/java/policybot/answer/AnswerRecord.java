@@ -6,9 +6,11 @@ import java.util.List;
 
 /**
  * The answer as one flat JSON record: what {@code batch} writes per line and {@code POST /api/ask}
- * returns. Outside evaluations read these field names, so they do not change.
+ * returns. Outside evaluations read these field names, so they do not change; reviewers' rulings
+ * come after them in a separate {@code rulings} array (always empty from {@code batch}, which has
+ * no database).
  */
-@JsonPropertyOrder({"id", "school", "verdict", "escalate", "reason", "clauses", "answer", "latency_ms", "outcome", "warnings"})
+@JsonPropertyOrder({"id", "school", "verdict", "escalate", "reason", "clauses", "answer", "latency_ms", "outcome", "warnings", "rulings"})
 public record AnswerRecord(
     String id,
     String school,
@@ -19,12 +21,43 @@ public record AnswerRecord(
     String answer,
     @JsonProperty("latency_ms") long latencyMs,
     String outcome,
-    List<String> warnings) {
+    List<String> warnings,
+    List<RulingRecord> rulings) {
+
+  public AnswerRecord {
+    rulings = rulings == null ? List.of() : List.copyOf(rulings);
+  }
+
+  /** A record citing no rulings, as {@code batch} writes for every line. */
+  public AnswerRecord(
+      String id,
+      String school,
+      String verdict,
+      boolean escalate,
+      String reason,
+      List<ClauseRecord> clauses,
+      String answer,
+      long latencyMs,
+      String outcome,
+      List<String> warnings) {
+    this(id, school, verdict, escalate, reason, clauses, answer, latencyMs, outcome, warnings, List.of());
+  }
 
   /** One cited clause: its verbatim text and where it lives. */
   @JsonPropertyOrder({"text", "school", "policy", "title", "section", "link", "score", "highlight"})
   public record ClauseRecord(
       String text, String school, String policy, String title, String section, String link, double score, String highlight) {}
+
+  /**
+   * One cited ruling: the reviewer's answer verbatim, the question it answered, who made it (a
+   * name, or a user id when no name is known) and the ISO date it was made or last confirmed.
+   */
+  @JsonPropertyOrder({"text", "question", "reviewer", "date"})
+  public record RulingRecord(String text, String question, String reviewer, String date) {
+    static RulingRecord of(RulingCitation r) {
+      return new RulingRecord(r.text(), r.question(), r.reviewer(), r.decidedOn().toString());
+    }
+  }
 
   public static AnswerRecord of(String id, Answer answer, long latencyMs) {
     List<ClauseRecord> clauses =
@@ -43,17 +76,19 @@ public record AnswerRecord(
             .toList();
     // Java 17 has no pattern switch; the sealed interface keeps this list complete
     if (answer instanceof Answer.Grounded g) {
-      return new AnswerRecord(id, g.school(), g.verdict().wire(), false, "", clauses, g.text(), latencyMs, "grounded", g.warnings());
+      return new AnswerRecord(
+          id, g.school(), g.verdict().wire(), false, "", clauses, g.text(), latencyMs, "grounded", g.warnings(),
+          g.rulings().stream().map(RulingRecord::of).toList());
     }
     if (answer instanceof Answer.Escalated e) {
-      return new AnswerRecord(id, e.school(), "unknown", true, e.reason().explanation(), clauses, e.text(), latencyMs, "escalated", List.of());
+      return new AnswerRecord(id, e.school(), "unknown", true, e.reason().explanation(), clauses, e.text(), latencyMs, "escalated", List.of(), List.of());
     }
     if (answer instanceof Answer.Safeguarding s) {
       return new AnswerRecord(
-          id, s.school(), "safeguarding", true, "Safeguarding concern: report to " + s.reportTo() + ".", clauses, s.text(), latencyMs, "safeguarding", List.of());
+          id, s.school(), "safeguarding", true, "Safeguarding concern: report to " + s.reportTo() + ".", clauses, s.text(), latencyMs, "safeguarding", List.of(), List.of());
     }
     Answer.Refused r = (Answer.Refused) answer;
     return new AnswerRecord(
-        id, r.school(), "unknown", false, r.problem().name().toLowerCase(java.util.Locale.ROOT), clauses, r.text(), latencyMs, "refused", List.of());
+        id, r.school(), "unknown", false, r.problem().name().toLowerCase(java.util.Locale.ROOT), clauses, r.text(), latencyMs, "refused", List.of(), List.of());
   }
 }

@@ -29,13 +29,14 @@ public final class AnswerService {
   static final String SAFEGUARDING_QUERY =
       "report concerns about a child's safety to the designated safeguarding lead or designated person for child protection";
 
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+  static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
   private final Supplier<ClauseIndex> index;
   private final String linkBase;
   private final Clock clock;
   private final AnswerComposer composer;
   private final SearchMode mode;
+  private final RulingSource rulings;
 
   public AnswerService(Supplier<ClauseIndex> index, String linkBase, Clock clock) {
     this(index, linkBase, clock, new TemplateComposer(), SearchMode.HYBRID);
@@ -43,11 +44,27 @@ public final class AnswerService {
 
   public AnswerService(
       Supplier<ClauseIndex> index, String linkBase, Clock clock, AnswerComposer composer, SearchMode mode) {
+    this(index, linkBase, clock, composer, mode, RulingSource.NONE);
+  }
+
+  /** An engine that also cites reviewers' published rulings from {@code rulings}. */
+  public AnswerService(Supplier<ClauseIndex> index, String linkBase, Clock clock, RulingSource rulings) {
+    this(index, linkBase, clock, new TemplateComposer(), SearchMode.HYBRID, rulings);
+  }
+
+  public AnswerService(
+      Supplier<ClauseIndex> index,
+      String linkBase,
+      Clock clock,
+      AnswerComposer composer,
+      SearchMode mode,
+      RulingSource rulings) {
     this.index = index;
     this.linkBase = linkBase.replaceAll("/+$", "");
     this.clock = clock;
     this.composer = composer;
     this.mode = mode;
+    this.rulings = java.util.Objects.requireNonNull(rulings, "rulings");
   }
 
   public Answer ask(Question question) {
@@ -66,6 +83,10 @@ public final class AnswerService {
     String searchText = FollowUp.searchText(question);
     List<Hit> hits = idx.search(s.slug(), searchText, mode, MAX_CITATIONS);
     List<Citation> citations = citations(idx, s, searchText, hits);
+    Optional<Answer.Grounded> ruled = ruled(idx, s, question, text, searchText, citations);
+    if (ruled.isPresent()) {
+      return ruled.get();
+    }
     Confidence confidence = Confidence.assess(hits);
     if (confidence.escalate().isPresent()) {
       EscalationReason reason = confidence.escalate().get();
@@ -79,6 +100,30 @@ public final class AnswerService {
     }
     return new Answer.Grounded(
         s.slug(), text, verdict, citations, warnings(s, citations), composer.grounded(s, text, verdict, citations));
+  }
+
+  /**
+   * A reviewer's ruling on a question like this one settles it, whatever the clauses alone would
+   * have given (too unsure, or two clauses pointing different ways): the head's answer is what the
+   * school decided. Its verdict is read from the ruling's words; the nearest clauses go with it.
+   */
+  private Optional<Answer.Grounded> ruled(
+      ClauseIndex idx, School s, Question question, String text, String searchText, List<Citation> citations) {
+    List<RulingCitation> found = rulings.find(idx, s.slug(), searchText);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    RulingCitation best = found.get(0);
+    Verdict verdict = RulingVerdict.read(FollowUp.questionForm(question), best.text());
+    return Optional.of(
+        new Answer.Grounded(
+            s.slug(),
+            text,
+            verdict,
+            citations,
+            warnings(s, citations),
+            composer.ruled(s, text, verdict, best, citations),
+            found));
   }
 
   /**

@@ -8,14 +8,18 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +67,9 @@ public final class LiveIndex implements Supplier<ClauseIndex>, MeterBinder, Clos
   /** Swapped-out indexes waiting out their grace period. */
   private final Set<ClauseIndex> retired = ConcurrentHashMap.newKeySet();
   private volatile CorpusFingerprint built;
+  /** Told after each swap, on the index thread. */
+  private final List<Consumer<ClauseIndex>> swapListeners =
+      new CopyOnWriteArrayList<>();
   /** Only touched on the worker thread. */
   private String lastError;
 
@@ -108,6 +115,21 @@ public final class LiveIndex implements Supplier<ClauseIndex>, MeterBinder, Clos
   /** The school's policy content hashes in the index now; empty until the first load. */
   public java.util.Map<String, String> policyHashes(String school) {
     return current().map(i -> i.policyHashes(school)).orElse(java.util.Map.of());
+  }
+
+  /**
+   * Calls {@code listener} with each index swapped in from now on, the first load included, on the
+   * index thread right after the swap (e.g. to flag rulings whose policies changed). A listener's
+   * failure is logged and does not stop later rebuilds.
+   */
+  public void onSwap(Consumer<ClauseIndex> listener) {
+    swapListeners.add(Objects.requireNonNull(listener, "listener"));
+    // an index loaded before the listener came is told too, on the index thread like every swap
+    try {
+      worker.execute(() -> current().ifPresent(i -> tell(listener, i)));
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // closed: there is nothing more to tell
+    }
   }
 
   public boolean isReady() {
@@ -182,6 +204,7 @@ public final class LiveIndex implements Supplier<ClauseIndex>, MeterBinder, Clos
         .addKeyValue("clauses", fresh.size())
         .addKeyValue("millis", (System.nanoTime() - start) / 1_000_000)
         .log(old == null ? "index loaded" : "index reloaded");
+    swapListeners.forEach(listener -> tell(listener, fresh));
     if (old != null) {
       retired.add(old);
       worker.schedule(
@@ -192,6 +215,15 @@ public final class LiveIndex implements Supplier<ClauseIndex>, MeterBinder, Clos
           },
           closeGrace.toMillis(),
           TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private static void tell(Consumer<ClauseIndex> listener, ClauseIndex index) {
+    try {
+      listener.accept(index);
+    } catch (RuntimeException e) {
+      // the new index is in and serving; what a listener could not do waits for the next swap
+      log.atWarn().addKeyValue("error", e.toString()).log("index swap listener failed");
     }
   }
 

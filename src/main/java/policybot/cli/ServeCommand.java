@@ -17,6 +17,7 @@ import policybot.chat.LiveIndex;
 import policybot.config.Config;
 import policybot.escalation.Cases;
 import policybot.escalation.Escalations;
+import policybot.escalation.RulingFinder;
 import policybot.escalation.Rulings;
 import policybot.escalation.Overdue;
 import policybot.index.Embedder;
@@ -67,11 +68,15 @@ final class ServeCommand implements Callable<Integer> {
     }
     Cases cases = new Cases(store, clock);
     // every channel changes cases through this, so each change is committed before anyone is told
-    Escalations escalations = new Escalations(cases, new Rulings(store, clock), index::policyHashes);
+    Rulings rulings = new Rulings(store, clock);
+    Escalations escalations = new Escalations(cases, rulings, index::policyHashes);
+    // answers cite rulings in force; each index swapped in flags those whose policies changed
+    RulingFinder rulingFinder = new RulingFinder(rulings);
+    index.onSwap(rulingFinder::flagChanged);
     SlackChannel slack = SlackChannel.create(slackSettings, index, config.data(), config.school(), clock, store, escalations);
     WebServer server;
     try {
-      server = WebServer.start(config, index, clock, List.of(slack), Optional.of(cases));
+      server = WebServer.start(config, index, clock, List.of(slack), Optional.of(cases), rulingFinder);
     } catch (Exception e) {
       slack.close();
       store.close();

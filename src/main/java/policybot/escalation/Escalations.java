@@ -59,6 +59,15 @@ public final class Escalations {
    * ruling resting on the current versions of the policies the case's clauses came from.
    */
   public Answered answer(String caseId, String reviewerId, String text, boolean publish) {
+    return answer(caseId, reviewerId, Optional.empty(), text, publish);
+  }
+
+  /**
+   * As {@link #answer(String, String, String, boolean)}, with the reviewer's name as staff know it
+   * ({@code reviewerName}), which a published ruling shows when an answer cites it.
+   */
+  public Answered answer(
+      String caseId, String reviewerId, Optional<String> reviewerName, String text, boolean publish) {
     StatusChange change = cases.answer(caseId, reviewerId, text);
     Optional<Ruling> ruling = Optional.empty();
     if (change instanceof StatusChange.Changed changed) {
@@ -67,7 +76,13 @@ public final class Escalations {
         ruling =
             Optional.of(
                 rulings.publish(
-                    k.school(), k.question(), text, reviewerId, restsOn(k), Optional.of(k.id())));
+                    k.school(),
+                    k.question(),
+                    text,
+                    reviewerId,
+                    reviewerName,
+                    restsOn(k),
+                    Optional.of(k.id())));
       }
       tell(e -> e.answered(k, reviewerId));
     }

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param status whether it is in force
  * @param caseId the case it answered, if it came from one
  * @param updatedAt when it last changed
+ * @param reviewerName the reviewer's name as staff know it, when it was given
  */
 public record Ruling(
     String id,
@@ -31,7 +32,8 @@ public record Ruling(
     List<PolicyVersion> restsOn,
     RulingStatus status,
     Optional<String> caseId,
-    Instant updatedAt) {
+    Instant updatedAt,
+    Optional<String> reviewerName) {
   public Ruling {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(school, "school");
@@ -43,5 +45,26 @@ public record Ruling(
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(caseId, "caseId");
     Objects.requireNonNull(updatedAt, "updatedAt");
+    reviewerName = reviewerName == null ? Optional.empty() : reviewerName.filter(n -> !n.isBlank());
+  }
+
+  /** A ruling whose reviewer is known by user id only. */
+  public Ruling(
+      String id,
+      String school,
+      String question,
+      String answer,
+      String reviewer,
+      LocalDate decidedOn,
+      List<PolicyVersion> restsOn,
+      RulingStatus status,
+      Optional<String> caseId,
+      Instant updatedAt) {
+    this(id, school, question, answer, reviewer, decidedOn, restsOn, status, caseId, updatedAt, Optional.empty());
+  }
+
+  /** Who to name when the ruling is cited: the reviewer's name, else their user id. */
+  public String reviewerShown() {
+    return reviewerName.orElse(reviewer);
   }
 }

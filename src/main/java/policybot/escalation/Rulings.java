@@ -24,7 +24,14 @@ import policybot.store.Store;
 public final class Rulings {
 
   private static final String COLUMNS =
-      "id, school, question, answer, reviewer, decided_on, status, case_id, updated_at";
+      "id, school, question, answer, reviewer, decided_on, status, case_id, updated_at, reviewer_name";
+
+  /**
+   * Every statement that changes a ruling bumps its revision ({@link #revision}) and keeps the
+   * reviewer's name only when the same person acts again; SET reads the row's old values.
+   */
+  private static final String TOUCH =
+      "revision = revision + 1, reviewer_name = CASE WHEN reviewer = ? THEN reviewer_name ELSE NULL END";
 
   private final Store store;
   private final Clock clock;
@@ -42,6 +49,21 @@ public final class Rulings {
       String reviewer,
       List<PolicyVersion> restsOn,
       Optional<String> caseId) {
+    return publish(school, question, answer, reviewer, Optional.empty(), restsOn, caseId);
+  }
+
+  /**
+   * Publishes a ruling, in force from today, naming the reviewer as staff know them ({@code
+   * reviewerName}) when an answer cites it.
+   */
+  public Ruling publish(
+      String school,
+      String question,
+      String answer,
+      String reviewer,
+      Optional<String> reviewerName,
+      List<PolicyVersion> restsOn,
+      Optional<String> caseId) {
     requireText(school, "school");
     requireText(question, "question");
     requireText(answer, "answer");
@@ -54,7 +76,8 @@ public final class Rulings {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "INSERT INTO rulings (id, school, question, answer, reviewer, decided_on, status,"
-                      + " case_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                      + " case_id, created_at, updated_at, reviewer_name)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, id);
             ps.setString(2, school);
             ps.setString(3, question.strip());
@@ -65,6 +88,7 @@ public final class Rulings {
             ps.setString(8, caseId.orElse(null));
             ps.setLong(9, now);
             ps.setLong(10, now);
+            ps.setString(11, reviewerName.map(String::strip).filter(n -> !n.isEmpty()).orElse(null));
             ps.executeUpdate();
           }
           replacePolicies(c, id, restsOn);
@@ -79,10 +103,11 @@ public final class Rulings {
     requireText(editor, "editor");
     return update(
         id,
-        "UPDATE rulings SET question = ?, answer = ?, reviewer = ?, decided_on = ?, updated_at = ?"
-            + " WHERE id = ? AND status <> 'WITHDRAWN'",
+        "UPDATE rulings SET question = ?, answer = ?, " + TOUCH + ", reviewer = ?, decided_on = ?,"
+            + " updated_at = ? WHERE id = ? AND status <> 'WITHDRAWN'",
         question.strip(),
         answer.strip(),
+        editor,
         editor);
   }
 
@@ -91,8 +116,9 @@ public final class Rulings {
     requireText(by, "by");
     return update(
         id,
-        "UPDATE rulings SET status = 'WITHDRAWN', reviewer = ?, decided_on = ?, updated_at = ?"
-            + " WHERE id = ?",
+        "UPDATE rulings SET status = 'WITHDRAWN', " + TOUCH + ", reviewer = ?, decided_on = ?,"
+            + " updated_at = ? WHERE id = ?",
+        by,
         by);
   }
 
@@ -108,12 +134,13 @@ public final class Rulings {
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "UPDATE rulings SET status = 'CURRENT', reviewer = ?, decided_on = ?, updated_at = ?"
-                      + " WHERE id = ? AND status <> 'WITHDRAWN'")) {
+                  "UPDATE rulings SET status = 'CURRENT', " + TOUCH + ", reviewer = ?, decided_on = ?,"
+                      + " updated_at = ? WHERE id = ? AND status <> 'WITHDRAWN'")) {
             ps.setString(1, reviewer);
-            ps.setString(2, today);
-            ps.setLong(3, now);
-            ps.setString(4, id);
+            ps.setString(2, reviewer);
+            ps.setString(3, today);
+            ps.setLong(4, now);
+            ps.setString(5, id);
             if (ps.executeUpdate() == 0) {
               return Optional.empty();
             }
@@ -162,7 +189,7 @@ public final class Rulings {
           List<Ruling> flagged = new ArrayList<>();
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "UPDATE rulings SET status = 'NEEDS_REAPPROVAL', updated_at = ?"
+                  "UPDATE rulings SET status = 'NEEDS_REAPPROVAL', revision = revision + 1, updated_at = ?"
                       + " WHERE id = ? AND status = 'CURRENT'")) {
             for (String id : stale) {
               ps.setLong(1, now);
@@ -175,6 +202,30 @@ public final class Rulings {
           return flagged;
         });
   }
+
+  /**
+   * A value that changes whenever any of the school's rulings is published or changed, so a copy
+   * of its rulings held in memory can be checked with one small query before each answer.
+   */
+  public Revision revision(String school) {
+    return store.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT COUNT(*), COALESCE(SUM(revision), 0) FROM rulings WHERE school = ?")) {
+            ps.setString(1, school);
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              return new Revision(rs.getLong(1), rs.getLong(2));
+            }
+          }
+        });
+  }
+
+  /**
+   * How many rulings a school has and the sum of their revisions: rulings are never deleted and
+   * every change adds one to a revision, so any change gives a different value.
+   */
+  public record Revision(long rulings, long changes) {}
 
   public Optional<Ruling> find(String id) {
     return store.read(c -> load(c, id));
@@ -279,7 +330,8 @@ public final class Rulings {
                 restsOn,
                 RulingStatus.valueOf(rs.getString(7)),
                 Optional.ofNullable(rs.getString(8)),
-                Instant.ofEpochMilli(rs.getLong(9))));
+                Instant.ofEpochMilli(rs.getLong(9)),
+                Optional.ofNullable(rs.getString(10))));
       }
     }
   }

@@ -64,6 +64,7 @@ final class AnswerBlocks {
     switch (answer.outcome()) {
       case GROUNDED -> {
         blocks.add(section(verdictLine(answer.verdict()) + "\n" + SlackText.escape(answer.text())));
+        rulings(answer, blocks);
         quotes(answer, blocks);
         if (!answer.warnings().isEmpty()) {
           blocks.add(context(answer.warnings().stream().map(w -> ":warning: " + SlackText.escape(w)).toList()));
@@ -152,6 +153,18 @@ final class AnswerBlocks {
           case INFO -> ":information_source:";
         };
     return icon + " *" + verdict.plainWords() + "*";
+  }
+
+  /** Each cited ruling in the reviewer's words, then who made it and when, above the clauses. */
+  private static void rulings(SlackAnswer answer, List<LayoutBlock> blocks) {
+    for (SlackAnswer.RulingNote r : answer.rulings()) {
+      blocks.add(section("> " + SlackText.escape(r.text()).replace("\n", "\n> ")));
+      blocks.add(
+          context(
+              List.of(
+                  ":scales: " + SlackText.escape(r.attribution())
+                      + (r.question().isBlank() ? "" : ", on “" + SlackText.escape(r.question()) + "”"))));
+    }
   }
 
   private static void quotes(SlackAnswer answer, List<LayoutBlock> blocks) {

@@ -8,6 +8,7 @@ import java.util.Objects;
 import policybot.answer.Answer;
 import policybot.answer.Citation;
 import policybot.answer.EscalationReason;
+import policybot.answer.RulingCitation;
 import policybot.answer.Verdict;
 import policybot.chat.ChatService;
 import policybot.escalation.CaseClause;
@@ -27,6 +28,7 @@ import policybot.escalation.CaseClause;
  * @param warnings review-date and other warnings
  * @param reportTo who a safeguarding concern goes to, else empty
  * @param reason why an escalated question goes to the head, else null
+ * @param rulings reviewers' rulings the answer cites, best first
  */
 record SlackAnswer(
     String id,
@@ -38,7 +40,8 @@ record SlackAnswer(
     List<Quote> quotes,
     List<String> warnings,
     String reportTo,
-    EscalationReason reason) {
+    EscalationReason reason,
+    List<RulingNote> rulings) {
 
   private static final ObjectMapper JSON =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -52,6 +55,31 @@ record SlackAnswer(
     quotes = quotes == null ? List.of() : List.copyOf(quotes);
     warnings = warnings == null ? List.of() : List.copyOf(warnings);
     reportTo = reportTo == null ? "" : reportTo;
+    rulings = rulings == null ? List.of() : List.copyOf(rulings);
+  }
+
+  /** An answer citing no rulings. */
+  SlackAnswer(
+      String id,
+      String school,
+      ChatService.Outcome outcome,
+      Verdict verdict,
+      String text,
+      String question,
+      List<Quote> quotes,
+      List<String> warnings,
+      String reportTo,
+      EscalationReason reason) {
+    this(id, school, outcome, verdict, text, question, quotes, warnings, reportTo, reason, List.of());
+  }
+
+  /**
+   * A cited ruling: the reviewer's words, the question they answered, and "Ruling by {name}, {date}".
+   */
+  record RulingNote(String text, String question, String attribution) {
+    static RulingNote of(RulingCitation r) {
+      return new RulingNote(r.text(), r.question(), r.attribution());
+    }
   }
 
   /**
@@ -90,7 +118,9 @@ record SlackAnswer(
     ChatService.Outcome outcome = ChatService.Outcome.of(a);
     // Java 17 has no pattern switch; the sealed interface keeps this list complete
     if (a instanceof Answer.Grounded g) {
-      return new SlackAnswer(reply.id(), g.school(), outcome, g.verdict(), g.text(), g.question(), quotes, g.warnings(), "", null);
+      return new SlackAnswer(
+          reply.id(), g.school(), outcome, g.verdict(), g.text(), g.question(), quotes, g.warnings(), "", null,
+          g.rulings().stream().map(RulingNote::of).toList());
     }
     if (a instanceof Answer.Escalated e) {
       return new SlackAnswer(reply.id(), e.school(), outcome, null, e.text(), e.question(), quotes, List.of(), "", e.reason());

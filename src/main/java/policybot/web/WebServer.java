@@ -21,6 +21,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import policybot.answer.AnswerService;
+import policybot.answer.RulingSource;
 import policybot.chat.ChatService;
 import policybot.chat.LiveIndex;
 import policybot.config.Config;
@@ -79,6 +80,16 @@ public final class WebServer implements Closeable {
   public static WebServer start(
       Config config, LiveIndex index, Clock clock, List<Channel> channels, Optional<Cases> cases)
       throws Exception {
+    return start(config, index, clock, channels, cases, RulingSource.NONE);
+  }
+
+  /**
+   * As {@link #start(Config, LiveIndex, Clock, List, Optional)}, with answers citing reviewers'
+   * published rulings from {@code rulings} (in {@code /api/ask}'s "rulings" and in Slack).
+   */
+  public static WebServer start(
+      Config config, LiveIndex index, Clock clock, List<Channel> channels, Optional<Cases> cases, RulingSource rulings)
+      throws Exception {
     QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS);
     threads.setName("policybot-http");
     Server server = new Server(threads);
@@ -101,7 +112,7 @@ public final class WebServer implements Closeable {
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
 
-    AnswerService engine = new AnswerService(index, bound.linkBase(), clock);
+    AnswerService engine = new AnswerService(index, bound.linkBase(), clock, rulings);
     ChatService chat = new ChatService(index, engine, config.school(), registry);
     Templates templates = new Templates();
 

@@ -201,6 +201,37 @@
     return wrap;
   }
 
+  // a reviewer's published ruling the answer rests on, shown above the clauses it interprets
+  var RULING_DATE = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
+
+  function rulingSource(ruling) {
+    var date = typeof ruling.date === 'string' ? ruling.date : '';
+    var day = new Date(date + 'T00:00:00Z');
+    var shown = isNaN(day.getTime()) ? date : day.toLocaleDateString('en-GB', RULING_DATE);
+    var line = 'Ruling by ' + String(ruling.reviewer || 'a reviewer') + ', ' + shown;
+    return typeof ruling.question === 'string' && ruling.question ? line + ', on “' + ruling.question + '”' : line;
+  }
+
+  function renderRulings(record) {
+    var rulings = Array.isArray(record.rulings) ? record.rulings : [];
+    if (rulings.length === 0) {
+      return null;
+    }
+    var wrap = el('div', 'quotes rulings');
+    wrap.appendChild(el('p', 'quotes-title', 'What was decided before'));
+    var list = el('ol', 'quote-list');
+    rulings.forEach(function (ruling) {
+      var item = el('li', 'quote ruling');
+      var block = el('blockquote');
+      block.appendChild(el('p', 'quote-text', ruling.text));
+      item.appendChild(block);
+      item.appendChild(el('p', 'quote-source ruling-source', rulingSource(ruling)));
+      list.appendChild(item);
+    });
+    wrap.appendChild(list);
+    return wrap;
+  }
+
   var ASK_HEAD_RESULTS = {
     sent: 'Sent to the head. Their reply is not shown in the web chat yet, so keep a note of the case number: ',
     already_sent: 'This was already sent to the head, so it was not sent twice. Case number: ',
@@ -313,6 +344,10 @@
         list.appendChild(el('li', 'warning', w));
       });
       item.appendChild(list);
+    }
+    var rulings = renderRulings(record);
+    if (rulings) {
+      item.appendChild(rulings);
     }
     var quotes = renderQuotes(record);
     if (quotes) {

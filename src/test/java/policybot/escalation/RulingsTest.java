@@ -97,4 +97,44 @@ class RulingsTest {
     assertThat(reapproved.restsOn()).containsExactly(phonesNow);
     assertThat(rulings.flagChanged(Map.of(SCHOOL + "/mobile-phones", "hash-phones-2"))).isEmpty();
   }
+
+  @ParameterizedTest
+  @EnumSource(Db.class)
+  void should_keep_the_reviewer_name_for_the_same_reviewer_and_drop_it_when_someone_else_acts(Db db) {
+    Rulings rulings = new Rulings(stores.open(db), clock);
+    Ruling ruling =
+        rulings.publish(SCHOOL, "Jeans?", "No.", HEAD, Optional.of(" Mrs Khan "), List.of(PHONES), Optional.empty());
+    assertThat(ruling.reviewerName()).contains("Mrs Khan");
+    assertThat(ruling.reviewerShown()).isEqualTo("Mrs Khan");
+
+    rulings.flagChanged(Map.of(SCHOOL + "/mobile-phones", "hash-phones-2"));
+    Ruling reapproved = rulings.reapprove(ruling.id(), HEAD, List.of(new PolicyVersion("mobile-phones", "hash-phones-2"))).orElseThrow();
+    Ruling edited = rulings.edit(ruling.id(), "Jeans?", "Only on non-uniform days.", DEPUTY).orElseThrow();
+
+    assertThat(reapproved.reviewerShown()).isEqualTo("Mrs Khan");
+    assertThat(edited.reviewerName()).isEmpty();
+    assertThat(edited.reviewerShown()).as("no name known: the user id").isEqualTo(DEPUTY);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Db.class)
+  void should_move_the_revision_on_every_change_even_within_one_millisecond(Db db) {
+    Rulings rulings = new Rulings(stores.open(db), clock);
+    List<Rulings.Revision> seen = new java.util.ArrayList<>();
+    seen.add(rulings.revision(SCHOOL));
+    Ruling ruling = rulings.publish(SCHOOL, "Jeans?", "No.", HEAD, List.of(PHONES), Optional.empty());
+    seen.add(rulings.revision(SCHOOL));
+    rulings.edit(ruling.id(), "Jeans?", "Yes.", HEAD);
+    seen.add(rulings.revision(SCHOOL));
+    rulings.flagChanged(Map.of(SCHOOL + "/mobile-phones", "hash-phones-2"));
+    seen.add(rulings.revision(SCHOOL));
+    rulings.reapprove(ruling.id(), HEAD, List.of(PHONES));
+    seen.add(rulings.revision(SCHOOL));
+    rulings.withdraw(ruling.id(), HEAD);
+    seen.add(rulings.revision(SCHOOL));
+    rulings.publish("riverside", "Phones?", "No.", HEAD, List.of(PHONES), Optional.empty());
+
+    assertThat(seen).doesNotHaveDuplicates();
+    assertThat(rulings.revision(SCHOOL)).as("another school's ruling").isEqualTo(seen.get(seen.size() - 1));
+  }
 }

@@ -147,6 +147,26 @@ class AnswerBlocksTest {
     return new SlackAnswer.Quote("phones", "c7", "Phones Policy", "Staff > Devices", LINK, clause, start, start + key.length());
   }
 
+  @Test
+  void should_show_a_cited_ruling_with_who_made_it_and_when_above_the_clauses() {
+    SlackAnswer plain = grounded(List.of(quote("Never. Phones are banned.", "Phones are banned.")), List.of());
+    SlackAnswer a =
+        new SlackAnswer(
+            plain.id(), plain.school(), plain.outcome(), plain.verdict(), plain.text(), plain.question(), plain.quotes(),
+            plain.warnings(), "", null,
+            List.of(new SlackAnswer.RulingNote("No, not <!channel> even on trips.", "Phones on trips?", "Ruling by Mrs Khan, 13 January 2026")));
+
+    JsonNode blocks = json(AnswerBlocks.render(a, AnswerBlocks.Delivery.CONVERSATION, null));
+
+    assertThat(blocks.get(1).at("/text/text").asText()).isEqualTo("> No, not &lt;!channel&gt; even on trips.");
+    assertThat(blocks.get(2).get("type").asText()).isEqualTo("context");
+    assertThat(blocks.get(2).at("/elements/0/text").asText())
+        .isEqualTo(":scales: Ruling by Mrs Khan, 13 January 2026, on “Phones on trips?”");
+    assertThat(blocks.get(3).at("/text/text").asText()).startsWith("> Never. *Phones are banned.*");
+    assertThat(SlackAnswer.fromJson(a.toJson())).isEqualTo(a);
+    assertThat(json(AnswerBlocks.render(plain, AnswerBlocks.Delivery.CONVERSATION, null)).toString()).doesNotContain("Ruling by");
+  }
+
   static SlackAnswer grounded(List<SlackAnswer.Quote> quotes, List<String> warnings) {
     return new SlackAnswer("a1", "glais", Outcome.GROUNDED, Verdict.NO, "No <@U1>.", "can I?", quotes, warnings, "", null);
   }

@@ -40,7 +40,8 @@ class AskApiTest {
     answer.fieldNames().forEachRemaining(fields::add);
     assertThat(fields)
         .containsExactly(
-            "id", "school", "verdict", "escalate", "reason", "clauses", "answer", "latency_ms", "outcome", "warnings");
+            "id", "school", "verdict", "escalate", "reason", "clauses", "answer", "latency_ms", "outcome", "warnings",
+            "rulings");
     assertThat(answer.get("outcome").asText()).isEqualTo("grounded");
     assertThat(answer.get("verdict").asText()).isIn("yes", "no", "conditional", "info");
     assertThat(answer.get("clauses")).isNotEmpty();
