@@ -13,6 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import policybot.admin.AdminSite;
 import policybot.chat.LiveIndex;
 import policybot.config.Config;
 import policybot.escalation.Cases;
@@ -30,7 +31,7 @@ import policybot.web.WebServer;
 @Command(
     name = "serve",
     description =
-        "Start the web server: the chat page at /, POST /api/ask and /api/ask-head, policy pages under /policies, and"
+        "Start the web server: the chat page at /, POST /api/ask and /api/ask-head, policy pages under /policies, the reviewers' pages under /admin, and"
             + " /healthz, /readyz and /metrics. The index loads in the background and is rebuilt when"
             + " a file in the corpus folder changes.")
 final class ServeCommand implements Callable<Integer> {
@@ -68,10 +69,12 @@ final class ServeCommand implements Callable<Integer> {
     Cases cases = new Cases(store, clock);
     // every channel changes cases through this, so each change is committed before anyone is told
     Escalations escalations = new Escalations(cases, new Rulings(store, clock), index::policyHashes);
+    // the reviewers' pages under /admin, changing cases through the same escalations
+    AdminSite admin = new AdminSite(store, escalations, index, clock);
     SlackChannel slack = SlackChannel.create(slackSettings, index, config.data(), config.school(), clock, store);
     WebServer server;
     try {
-      server = WebServer.start(config, index, clock, List.of(slack), Optional.of(cases));
+      server = WebServer.start(config, index, clock, List.of(slack, admin), Optional.of(escalations));
     } catch (Exception e) {
       slack.close();
       store.close();
