@@ -268,7 +268,7 @@ final class AdminServlet extends HttpServlet {
         notFound(res, s);
         return;
       }
-      casePage(res, s, k.get(), 200, Optional.ofNullable(RESULTS.get(req.getParameter("result"))), Optional.empty(), false);
+      casePage(res, s, k.get(), 200, result(req), Optional.empty(), false);
       return;
     }
     notFound(res, s);
@@ -341,6 +341,10 @@ final class AdminServlet extends HttpServlet {
     v.put("clauses", k.clauses().stream().map(AdminServlet::clause).toList());
     v.put("history", review.history(s.userId(), k.id()).stream().map(AdminServlet::audit).toList());
     v.put("draft", keptText.orElseGet(() -> Draft.of(k)));
+    // a reviewer's words are never lost: if the case moved on under them, show what they wrote
+    if (k.status() != CaseStatus.OPEN) {
+      keptText.filter(t -> !t.isEmpty()).ifPresent(t -> v.put("kept", t));
+    }
     v.put("canPublish", !k.isSafeguarding());
     review.assignTarget(s.userId(), k).ifPresent(to -> v.put("assignTo", to));
     scope.put("case", v);
@@ -376,7 +380,7 @@ final class AdminServlet extends HttpServlet {
     scope.put("needsReapproval", all.get(RulingStatus.NEEDS_REAPPROVAL).stream().map(AdminServlet::ruling).toList());
     scope.put("current", all.get(RulingStatus.CURRENT).stream().map(AdminServlet::ruling).toList());
     scope.put("withdrawn", all.get(RulingStatus.WITHDRAWN).stream().map(AdminServlet::ruling).toList());
-    Optional.ofNullable(RESULTS.get(req.getParameter("result"))).ifPresent(n -> scope.put("notice", n));
+    result(req).ifPresent(n -> scope.put("notice", n));
     pages.render(res, 200, "rulings", scope);
   }
 
@@ -461,6 +465,12 @@ final class AdminServlet extends HttpServlet {
                   k.answer().orElse(""))));
     }
     csv(res, "cases.csv", out.toString());
+  }
+
+  /** The outcome message named by the redirect's {@code result} code, if it names one. */
+  private static Optional<String> result(HttpServletRequest req) {
+    String code = req.getParameter("result");
+    return code == null ? Optional.empty() : Optional.ofNullable(RESULTS.get(code));
   }
 
   private static String iso(Instant t) {
