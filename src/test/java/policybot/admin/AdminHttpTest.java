@@ -251,7 +251,6 @@ class AdminHttpTest {
 
   @Test
   void should_list_overdue_cases_apart_with_counts() throws Exception {
-    AdminFixture fresh = null;
     Case old = fx.file("glais", "can the choir perform at the care home", "Viv");
     fx.clock.advance(Duration.ofDays(3));
     try {
@@ -260,11 +259,9 @@ class AdminHttpTest {
       String overdue = queue.substring(queue.indexOf("id=\"pb_overdue\""), queue.indexOf("id=\"pb_open_title\""));
       assertThat(overdue).contains("can the choir perform at the care home");
       assertThat(queue).containsPattern("<strong>\\d+</strong> overdue");
-      assertThat(fresh).isNull();
     } finally {
       fx.clock.advance(Duration.ofDays(3).negated());
     }
-    assertThat(old.status()).isEqualTo(CaseStatus.OPEN);
   }
 
   // --- CSV ---
@@ -300,7 +297,7 @@ class AdminHttpTest {
 
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("What the policies should cover at their next review")
-        .contains("2 questions sent to a reviewer".replace("2", "3")).contains("1 answers marked");
+        .contains("3 questions sent to a reviewer").contains("1 answers marked");
     List<String> rows = csv.body().lines().toList();
     assertThat(rows.get(0)).isEqualTo("school,topic,questions,example 1,example 2,example 3");
     assertThat(rows.get(1)).startsWith("moorthorpe,1,3,").contains("school trip").contains("educational visit").contains("residential");
