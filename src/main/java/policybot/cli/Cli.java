@@ -22,6 +22,7 @@ import policybot.config.Config;
       ClausesCommand.class,
       ServeCommand.class,
       ReviewersCommand.class,
+      AdminLinkCommand.class,
       BenchHttpCommand.class,
       CommandLine.HelpCommand.class
     },

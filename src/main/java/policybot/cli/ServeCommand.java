@@ -13,6 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import policybot.admin.AdminSite;
 import policybot.chat.LiveIndex;
 import policybot.config.Config;
 import policybot.escalation.Cases;
@@ -31,7 +32,7 @@ import policybot.web.WebServer;
 @Command(
     name = "serve",
     description =
-        "Start the web server: the chat page at /, POST /api/ask and /api/ask-head, policy pages under /policies, and"
+        "Start the web server: the chat page at /, POST /api/ask and /api/ask-head, policy pages under /policies, the reviewers' pages under /admin, and"
             + " /healthz, /readyz and /metrics. The index loads in the background and is rebuilt when"
             + " a file in the corpus folder changes.")
 final class ServeCommand implements Callable<Integer> {
@@ -73,10 +74,12 @@ final class ServeCommand implements Callable<Integer> {
     // answers cite rulings in force; each index swapped in flags those whose policies changed
     RulingFinder rulingFinder = new RulingFinder(rulings);
     index.onSwap(rulingFinder::flagChanged);
+    // the reviewers' pages under /admin, changing cases through the same escalations
+    AdminSite admin = new AdminSite(store, escalations, index, clock);
     SlackChannel slack = SlackChannel.create(slackSettings, index, config.data(), config.school(), clock, store, escalations);
     WebServer server;
     try {
-      server = WebServer.start(config, index, clock, List.of(slack), Optional.of(cases), rulingFinder);
+      server = WebServer.start(config, index, clock, List.of(slack, admin), Optional.of(escalations), rulingFinder);
     } catch (Exception e) {
       slack.close();
       store.close();

@@ -211,7 +211,7 @@ final class ReviewerDesk implements CaseEvents, SlackOutbox.Deliverer {
       reply(click, "This question is already " + c.get().status().name().toLowerCase(java.util.Locale.ROOT) + ".");
       return;
     }
-    api.openView(triggerId, ReviewerCards.answerModal(c.get(), Draft.from(c.get())));
+    api.openView(triggerId, ReviewerCards.answerModal(c.get(), Draft.of(c.get())));
   }
 
   /**

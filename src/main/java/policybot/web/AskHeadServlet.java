@@ -15,7 +15,7 @@ import policybot.chat.ChatService;
 import policybot.chat.LiveIndex;
 import policybot.escalation.Asker;
 import policybot.escalation.CaseRequest;
-import policybot.escalation.Cases;
+import policybot.escalation.Escalations;
 import policybot.escalation.Filing;
 import policybot.escalation.Origin;
 import policybot.escalation.Platform;
@@ -41,12 +41,12 @@ final class AskHeadServlet extends HttpServlet {
   static final String WEB_ASKER_NAME = "Web chat";
 
   private final transient ChatService chat;
-  private final transient Cases cases;
+  private final transient Escalations escalations;
   private final transient RateLimiter limiter;
 
-  AskHeadServlet(ChatService chat, Cases cases, RateLimiter limiter) {
+  AskHeadServlet(ChatService chat, Escalations escalations, RateLimiter limiter) {
     this.chat = chat;
-    this.cases = cases;
+    this.escalations = escalations;
     this.limiter = limiter;
   }
 
@@ -81,7 +81,8 @@ final class AskHeadServlet extends HttpServlet {
       Asker asker = new Asker(Platform.WEB, ask.session(), WEB_ASKER_NAME, new ReplyTo.WebSession(ask.session()));
       // the session is part of the key: one browser's request id must never match another's case
       String key = "web:" + ask.session() + ":" + ask.requestId();
-      Filing filing = cases.file(CaseRequest.of(answer, asker, Origin.WEB_BUTTON, key));
+      // through Escalations, so the reviewer is told (Slack) once the case is committed
+      Filing filing = escalations.file(CaseRequest.of(answer, asker, Origin.WEB_BUTTON, key));
       JsonResponses.write(res, 200, reply(filing));
     } catch (LiveIndex.NotReadyException e) {
       res.setHeader("Retry-After", Integer.toString(AskServlet.NOT_READY_RETRY_SECONDS));

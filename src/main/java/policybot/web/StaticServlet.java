@@ -23,7 +23,8 @@ final class StaticServlet extends HttpServlet {
       Map.of(
           "style.css", "text/css;charset=utf-8",
           "chat.js", "text/javascript;charset=utf-8",
-          "policy.js", "text/javascript;charset=utf-8");
+          "policy.js", "text/javascript;charset=utf-8",
+          "admin.css", "text/css;charset=utf-8");
 
   private final transient Map<String, byte[]> contents;
 

@@ -25,7 +25,7 @@ import policybot.answer.RulingSource;
 import policybot.chat.ChatService;
 import policybot.chat.LiveIndex;
 import policybot.config.Config;
-import policybot.escalation.Cases;
+import policybot.escalation.Escalations;
 
 /**
  * The embedded web server: chat page, JSON API, policy pages and operations endpoints. Built by
@@ -74,13 +74,14 @@ public final class WebServer implements Closeable {
   }
 
   /**
-   * As {@link #start(Config, LiveIndex, Clock, List)}; with {@code cases}, {@code POST
-   * /api/ask-head} files questions for the head there. Without, that path is not served.
+   * As {@link #start(Config, LiveIndex, Clock, List)}; with {@code escalations}, {@code POST
+   * /api/ask-head} files questions for the head through it and {@code GET /api/my-cases} tells the
+   * asking browser what became of them. Without, those paths are not served.
    */
   public static WebServer start(
-      Config config, LiveIndex index, Clock clock, List<Channel> channels, Optional<Cases> cases)
+      Config config, LiveIndex index, Clock clock, List<Channel> channels, Optional<Escalations> escalations)
       throws Exception {
-    return start(config, index, clock, channels, cases, RulingSource.NONE);
+    return start(config, index, clock, channels, escalations, RulingSource.NONE);
   }
 
   /**
@@ -88,7 +89,7 @@ public final class WebServer implements Closeable {
    * published rulings from {@code rulings} (in {@code /api/ask}'s "rulings" and in Slack).
    */
   public static WebServer start(
-      Config config, LiveIndex index, Clock clock, List<Channel> channels, Optional<Cases> cases, RulingSource rulings)
+      Config config, LiveIndex index, Clock clock, List<Channel> channels, Optional<Escalations> escalations, RulingSource rulings)
       throws Exception {
     QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS);
     threads.setName("policybot-http");
@@ -122,8 +123,9 @@ public final class WebServer implements Closeable {
     // one budget for both: each request runs the engine once
     RateLimiter limiter = new RateLimiter(config.rateLimitPerMinute());
     context.addServlet(new ServletHolder(new AskServlet(chat, limiter)), "/api/ask");
-    if (cases.isPresent()) {
-      context.addServlet(new ServletHolder(new AskHeadServlet(chat, cases.get(), limiter)), "/api/ask-head");
+    if (escalations.isPresent()) {
+      context.addServlet(new ServletHolder(new AskHeadServlet(chat, escalations.get(), limiter)), "/api/ask-head");
+      context.addServlet(new ServletHolder(new MyCasesServlet(escalations.get())), "/api/my-cases");
     }
     ServletHolder policies = new ServletHolder(new PolicyPagesServlet(index, templates, clock));
     context.addServlet(policies, "/policies");

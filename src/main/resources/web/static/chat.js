@@ -10,6 +10,9 @@
   var MAX_KEPT = 50;
   // How often a page opened while the policies load checks whether they have.
   var READY_POLL_MS = 2000;
+  // How often the page asks whether the head has answered a question sent to them: a reviewer
+  // takes minutes or hours, so every 15 s shows an answer promptly without loading the server.
+  var HEAD_ANSWER_POLL_MS = 15000;
 
   var VERDICT_BADGES = {
     yes: { text: 'Yes', kind: 'yes' },
@@ -46,7 +49,11 @@
 
   function save() {
     try {
-      window.sessionStorage.setItem(HISTORY_KEY, JSON.stringify(history.slice(-MAX_KEPT)));
+      // DOM nodes kept on entries are left out: they are rebuilt on reload
+      var kept = JSON.stringify(history.slice(-MAX_KEPT), function (key, value) {
+        return key === 'headAnswerNode' ? undefined : value;
+      });
+      window.sessionStorage.setItem(HISTORY_KEY, kept);
     } catch (e) {
       // storage full or disabled: the conversation still shows until the page is left
     }
@@ -233,7 +240,7 @@
   }
 
   var ASK_HEAD_RESULTS = {
-    sent: 'Sent to the head. Their reply is not shown in the web chat yet, so keep a note of the case number: ',
+    sent: 'Sent to the head. Their answer will appear here while this tab is open. Case number: ',
     already_sent: 'This was already sent to the head, so it was not sent twice. Case number: ',
     no_reviewers: 'Not sent: no head is set up to receive questions for this school yet. Please ask them in person.'
   };
@@ -299,6 +306,9 @@
               if (response.ok && body) {
                 entry.headResult = askHeadResultText(body);
                 entry.headSent = body.status === 'sent' || body.status === 'already_sent';
+                if (entry.headSent && typeof body.case_id === 'string') {
+                  entry.caseId = body.case_id;
+                }
               } else {
                 entry.headResult = 'Not sent: ' + errorMessage(response, body);
                 entry.headSent = false;
@@ -313,9 +323,81 @@
           result.textContent = entry.headResult;
           button.disabled = entry.headSent;
           save();
+          watchHeadAnswers();
         });
     });
+    var reply = el('div', 'head-answer');
+    entry.headAnswerNode = reply;
+    wrap.appendChild(reply);
+    renderHeadAnswer(entry);
     return wrap;
+  }
+
+  // --- the head's answer, fetched by polling /api/my-cases while a sent question is open ---
+  var headPoll = null;
+
+  function renderHeadAnswer(entry) {
+    var node = entry.headAnswerNode;
+    if (!node || !entry.headAnswer) {
+      return;
+    }
+    while (node.firstChild) {
+      node.removeChild(node.firstChild);
+    }
+    node.appendChild(el('p', 'head-answer-title', 'The head answered:'));
+    node.appendChild(el('p', 'head-answer-text', entry.headAnswer));
+  }
+
+  function waitingEntries() {
+    return history.filter(function (e) {
+      return e.caseId && !e.headAnswer && !e.headClosed;
+    });
+  }
+
+  function checkHeadAnswers() {
+    if (waitingEntries().length === 0) {
+      window.clearInterval(headPoll);
+      headPoll = null;
+      return;
+    }
+    fetch('/api/my-cases?session=' + encodeURIComponent(session), { headers: { Accept: 'application/json' } })
+      .then(function (response) {
+        return response.ok ? response.json() : null;
+      })
+      .then(function (body) {
+        if (!body || !Array.isArray(body.cases)) {
+          return;
+        }
+        var changed = false;
+        waitingEntries().forEach(function (entry) {
+          body.cases.forEach(function (c) {
+            if (c.case_id !== entry.caseId) {
+              return;
+            }
+            if (typeof c.answer === 'string' && c.answer) {
+              entry.headAnswer = c.answer;
+              renderHeadAnswer(entry);
+              changed = true;
+            } else if (c.status === 'dismissed' || c.status === 'closed') {
+              entry.headClosed = true;
+              changed = true;
+            }
+          });
+        });
+        if (changed) {
+          save();
+        }
+      })
+      .catch(function () {
+        // offline for a moment: the next tick tries again
+      });
+  }
+
+  function watchHeadAnswers() {
+    if (headPoll === null && waitingEntries().length > 0) {
+      checkHeadAnswers();
+      headPoll = window.setInterval(checkHeadAnswers, HEAD_ANSWER_POLL_MS);
+    }
   }
 
   function renderAnswer(record, entry) {
@@ -494,6 +576,7 @@
   });
 
   history.forEach(renderEntry);
+  watchHeadAnswers();
 
   // rendered before the index had loaded: there is no school list yet, so reload once ready
   if (document.getElementById('pb_loading')) {

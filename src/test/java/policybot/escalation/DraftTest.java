@@ -2,52 +2,57 @@ package policybot.escalation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import policybot.answer.EscalationReason;
 
 class DraftTest {
 
-  @Test
-  void should_quote_the_best_clauses_first_sentence_with_its_policy_and_section() {
-    CaseClause best =
-        new CaseClause(
-            "mobile-phones", "c1", "Mobile Phone Policy", "Use of Mobile Phones",
-            "http://x/c1",
-            "Staff must not use personal mobile phones where children are present. They may use them in the staff room.");
-    CaseClause second = new CaseClause("trips", "c2", "Trips Policy", "", "http://x/c2", "Trips need consent.");
+  private static final CaseClause PHONES =
+      new CaseClause(
+          "mobile-phones",
+          "c-12",
+          "Mobile Phone Policy",
+          "Staff use > Trips",
+          "http://policies.test/policies/glais/mobile-phones#c-12",
+          "Staff may carry a mobile phone on educational visits for emergencies.");
 
-    String draft = Draft.from(caseWith(List.of(best, second)));
+  private static final CaseClause OTHER =
+      new CaseClause("dress-code", "c-3", "Dress Code", "", "http://policies.test/x#c-3", "Jeans are not worn.");
+
+  @Test
+  void should_quote_the_best_clause_and_cite_its_policy_section_and_link() {
+    String draft = Draft.of(List.of(PHONES, OTHER));
 
     assertThat(draft)
-        .contains("\"Staff must not use personal mobile phones where children are present.\"")
-        .contains("Mobile Phone Policy, Use of Mobile Phones")
-        .doesNotContain("staff room")
-        .doesNotContain("Trips");
+        .startsWith("Our Mobile Phone Policy (Staff use > Trips) says: \"Staff may carry a mobile phone on educational visits for emergencies.\"")
+        .contains("http://policies.test/policies/glais/mobile-phones#c-12")
+        .endsWith(Draft.DECISION_PROMPT)
+        .doesNotContain("Jeans");
   }
 
   @Test
-  void should_give_a_neutral_prompt_when_the_bot_found_no_clauses() {
-    assertThat(Draft.from(caseWith(List.of()))).isEqualTo(Draft.NO_CLAUSES);
+  void should_say_the_policies_do_not_cover_it_when_there_is_no_clause() {
+    assertThat(Draft.of(List.of())).isEqualTo(Draft.NO_CLAUSE);
   }
 
   @Test
-  void should_cut_a_very_long_first_sentence_at_a_word() {
-    String longSentence = "word ".repeat(200).strip() + ".";
+  void should_cut_a_long_clause_at_a_sentence_end_within_the_limit() {
+    String first = "Staff must not use personal phones to photograph pupils at any time during the school day or on visits. ";
+    String clause = first + first.repeat(5);
 
-    String quoted = Draft.firstSentence(longSentence);
+    String quote = Draft.quote(clause);
 
-    assertThat(quoted).hasSizeLessThanOrEqualTo(Draft.MAX_QUOTE_CHARS + 1).endsWith("word…");
+    assertThat(quote.length()).isLessThanOrEqualTo(Draft.MAX_QUOTE_CHARS);
+    assertThat(quote).endsWith("visits.");
   }
 
-  private static Case caseWith(List<CaseClause> clauses) {
-    Instant t = Instant.parse("2026-03-02T09:00:00Z");
-    return new Case(
-        "case-1", Fixtures.SCHOOL, CaseKind.QUESTION, "Can I use my phone?",
-        Optional.of(EscalationReason.LOW_CONFIDENCE), Origin.ENGINE, Fixtures.teacher(), clauses,
-        CaseStatus.OPEN, Fixtures.HEAD, Optional.empty(), t, t, Optional.empty(), Optional.empty(),
-        Optional.empty());
+  @Test
+  void should_cut_an_unbroken_long_clause_at_a_word_and_mark_the_cut() {
+    String clause = "word ".repeat(200);
+
+    String quote = Draft.quote(clause);
+
+    assertThat(quote).endsWith(" …");
+    assertThat(quote.length()).isLessThanOrEqualTo(Draft.MAX_QUOTE_CHARS + 2);
   }
 }

@@ -101,7 +101,7 @@ class ReviewInSlackTest {
     Case filed = escalations.cases().find(caseId).orElseThrow();
     String bestClauseStart = filed.clauses().get(0).text().substring(0, 30);
     assertThat(view.findValuesAsText("initial_value")).singleElement().asString()
-        .isEqualTo(policybot.escalation.Draft.from(filed))
+        .isEqualTo(policybot.escalation.Draft.of(filed))
         .contains("\"" + bestClauseStart)
         .contains("Acceptable use of Technology Code of Conduct Policy");
     assertThat(view.toString()).contains("Publish as a ruling for everyone");

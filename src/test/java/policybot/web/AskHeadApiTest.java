@@ -16,6 +16,8 @@ import policybot.TestEngine;
 import policybot.chat.LiveIndex;
 import policybot.escalation.Case;
 import policybot.escalation.Cases;
+import policybot.escalation.Escalations;
+import policybot.escalation.Rulings;
 import policybot.escalation.Origin;
 import policybot.escalation.Platform;
 import policybot.escalation.ReplyTo;
@@ -36,6 +38,7 @@ class AskHeadApiTest {
   static void start() throws Exception {
     store = Store.open(Store.sqliteUrl(data));
     cases = new Cases(store, TestEngine.CLOCK);
+    Escalations escalations = new Escalations(cases, new Rulings(store, TestEngine.CLOCK), school -> Map.of());
     new Roster(store, TestEngine.CLOCK).put(new Reviewers("glais", "head-1", "deputy-1", "dsl-1"));
     LiveIndex index = WebFixture.sharedIndex();
     server =
@@ -44,7 +47,7 @@ class AskHeadApiTest {
             index,
             TestEngine.CLOCK,
             List.of(),
-            Optional.of(cases));
+            Optional.of(escalations));
     http = new WebFixture.Http(server);
   }
 

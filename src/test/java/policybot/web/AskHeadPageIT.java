@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,6 +19,8 @@ import org.openqa.selenium.support.ui.Select;
 import policybot.TestEngine;
 import policybot.chat.LiveIndex;
 import policybot.escalation.Cases;
+import policybot.escalation.Escalations;
+import policybot.escalation.Rulings;
 import policybot.escalation.Reviewers;
 import policybot.escalation.Roster;
 import policybot.store.Store;
@@ -36,11 +39,12 @@ class AskHeadPageIT {
   static void start() throws Exception {
     store = Store.open(Store.sqliteUrl(data));
     cases = new Cases(store, TestEngine.CLOCK);
+    Escalations escalations = new Escalations(cases, new Rulings(store, TestEngine.CLOCK), school -> Map.of());
     new Roster(store, TestEngine.CLOCK).put(new Reviewers("glais", "head-1", "deputy-1", "dsl-1"));
     LiveIndex index = WebFixture.sharedIndex();
     server =
         WebServer.start(
-            WebFixture.config(index.corpus(), WebFixture.GENEROUS_RATE_LIMIT), index, TestEngine.CLOCK, List.of(), Optional.of(cases));
+            WebFixture.config(index.corpus(), WebFixture.GENEROUS_RATE_LIMIT), index, TestEngine.CLOCK, List.of(), Optional.of(escalations));
     browser = new Browser();
     home = "http://localhost:" + server.port() + "/";
   }
