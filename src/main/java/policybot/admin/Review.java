@@ -102,7 +102,21 @@ final class Review {
   }
 
   Escalations.Answered answer(String user, String id, String text, boolean publish) {
-    return escalations.answer(id, user, text, publish);
+    // the web knows reviewers by id only; a ruling then names their role, which staff recognise
+    Optional<String> role =
+        find(user, id).flatMap(k -> roster.of(k.school())).map(r -> roleOf(r, user));
+    return escalations.answer(id, user, role, text, publish);
+  }
+
+  /** How staff know {@code user} at a school: "the headteacher", "the deputy head", "the DSL". */
+  static String roleOf(policybot.escalation.Reviewers r, String user) {
+    if (r.head().equals(user)) {
+      return "the headteacher";
+    }
+    if (r.deputy().equals(user)) {
+      return "the deputy head";
+    }
+    return r.dsl().equals(user) ? "the designated safeguarding lead" : user;
   }
 
   /** Who "assign" hands {@code k} to: the deputy, or the head when the deputy is the one asking. */

@@ -218,11 +218,11 @@ final class ReviewerDesk implements CaseEvents, SlackOutbox.Deliverer {
    * The modal was submitted: records the answer (and the ruling, if ticked). Returns errors to
    * show in the modal by block id; empty when the answer was taken and the modal may close.
    */
-  Map<String, String> submitAnswer(String user, String caseId, String text, boolean publish) {
+  Map<String, String> submitAnswer(String user, Optional<String> userName, String caseId, String text, boolean publish) {
     if (text == null || text.isBlank()) {
       return Map.of(ReviewerCards.BLOCK_ANSWER, "Please write an answer before sending.");
     }
-    Escalations.Answered answered = escalations.answer(caseId, user, text, publish);
+    Escalations.Answered answered = escalations.answer(caseId, user, userName, text, publish);
     if (answered.change() instanceof StatusChange.Changed) {
       log.atInfo().addKeyValue("case", caseId).addKeyValue("ruling", answered.ruling().isPresent()).log("case answered in Slack");
       return Map.of();

@@ -14,6 +14,7 @@ import com.slack.api.model.view.ViewState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -142,7 +143,7 @@ final class SlackApp {
                   && publish.getSelectedOptions().stream().anyMatch(o -> ReviewerCards.PUBLISH_VALUE.equals(o.getValue()));
           Map<String, String> errors;
           try {
-            errors = desk.submitAnswer(p.getUser().getId(), p.getView().getPrivateMetadata(), text == null ? null : text.getValue(), ruling);
+            errors = desk.submitAnswer(p.getUser().getId(), Optional.ofNullable(p.getUser().getName()).filter(n -> !n.isBlank()), p.getView().getPrivateMetadata(), text == null ? null : text.getValue(), ruling);
           } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(SlackApp.class).atError().setCause(e).log("could not record an answer from Slack");
             errors = Map.of(ReviewerCards.BLOCK_ANSWER, "Your answer could not be saved just now. Please try again in a minute.");

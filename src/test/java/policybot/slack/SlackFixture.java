@@ -18,10 +18,12 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import policybot.TestEngine;
+import policybot.answer.RulingSource;
 import policybot.chat.LiveIndex;
 import policybot.config.Config;
 import policybot.escalation.Escalations;
@@ -66,7 +68,9 @@ final class SlackFixture implements AutoCloseable {
   }
 
   /** As the server runs it: Slack changes cases through the server's escalations, over its store. */
-  private SlackFixture(FakeSlack slack, Path data, Map<String, String> env, Clock clock, Store store, Escalations escalations)
+  private SlackFixture(
+      FakeSlack slack, Path data, Map<String, String> env, Clock clock, Store store, Escalations escalations,
+      List<WebServer.Channel> others, RulingSource rulings)
       throws Exception {
     this.slack = slack;
     this.data = data;
@@ -74,18 +78,30 @@ final class SlackFixture implements AutoCloseable {
     LiveIndex index = index();
     this.channel = SlackChannel.create(SlackSettings.fromEnv(env), index, data, "", clock, store, escalations);
     Config config = new Config(0, "127.0.0.1", "", index.corpus(), data, "", 100_000, 0);
-    this.server = WebServer.start(config, index, clock, List.of(channel));
+    List<WebServer.Channel> channels = new java.util.ArrayList<>(others);
+    channels.add(0, channel);
+    this.server = WebServer.start(config, index, clock, channels, Optional.of(escalations), rulings);
   }
 
   /** A server in HTTP mode sharing {@code store} and {@code escalations}, on {@code clock}. */
   static SlackFixture serving(Clock clock, Store store, Escalations escalations) throws Exception {
+    return serving(clock, store, escalations, List.of(), RulingSource.NONE);
+  }
+
+  /**
+   * As {@link #serving(Clock, Store, Escalations)}, with other channels mounted beside Slack (the
+   * reviewers' pages) and answers citing rulings from {@code rulings}, as {@code serve} runs it.
+   */
+  static SlackFixture serving(
+      Clock clock, Store store, Escalations escalations, List<WebServer.Channel> others, RulingSource rulings)
+      throws Exception {
     FakeSlack slack = new FakeSlack();
     Map<String, String> env = new LinkedHashMap<>();
     env.put("SLACK_BOT_TOKEN", BOT_TOKEN);
     env.put("SLACK_SIGNING_SECRET", SECRET);
     env.put("SLACK_API_URL", slack.apiUrl());
     env.put("SLACK_SCHOOLS", SCHOOLS);
-    return new SlackFixture(slack, Files.createTempDirectory("policybot-slack-data"), env, clock, store, escalations);
+    return new SlackFixture(slack, Files.createTempDirectory("policybot-slack-data"), env, clock, store, escalations, others, rulings);
   }
 
   /** Posts a modal submission, as Slack's interactivity sends it. */
