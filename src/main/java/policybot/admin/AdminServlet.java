@@ -399,15 +399,23 @@ final class AdminServlet extends HttpServlet {
     return v;
   }
 
-  private void gapsPage(HttpServletResponse res, AdminSessions.Session s) throws IOException {
-    List<Gaps.SchoolGaps> report;
+  /** The gap report for the user's schools, or empty after answering 503 while the policies load. */
+  private Optional<List<Gaps.SchoolGaps>> gapReport(HttpServletResponse res, AdminSessions.Session s) throws IOException {
     try {
-      report = gaps.report(s.userId(), review.questionSchoolsOf(s.userId()));
+      return Optional.of(gaps.report(s.userId(), review.questionSchoolsOf(s.userId())));
     } catch (Gaps.NotReady e) {
       res.setHeader("Retry-After", "5");
       pages.message(res, 503, Optional.of(s), "Still loading", "The policies are still loading. Try again in a few seconds.");
+      return Optional.empty();
+    }
+  }
+
+  private void gapsPage(HttpServletResponse res, AdminSessions.Session s) throws IOException {
+    Optional<List<Gaps.SchoolGaps>> ready = gapReport(res, s);
+    if (ready.isEmpty()) {
       return;
     }
+    List<Gaps.SchoolGaps> report = ready.get();
     Map<String, Object> scope = AdminPages.page("Gaps in the policies", Optional.of(s));
     List<Map<String, Object>> schools = new ArrayList<>();
     for (Gaps.SchoolGaps g : report) {
@@ -430,14 +438,11 @@ final class AdminServlet extends HttpServlet {
   }
 
   private void gapsCsv(HttpServletResponse res, AdminSessions.Session s) throws IOException {
-    List<Gaps.SchoolGaps> report;
-    try {
-      report = gaps.report(s.userId(), review.questionSchoolsOf(s.userId()));
-    } catch (Gaps.NotReady e) {
-      res.setHeader("Retry-After", "5");
-      pages.message(res, 503, Optional.of(s), "Still loading", "The policies are still loading. Try again in a few seconds.");
+    Optional<List<Gaps.SchoolGaps>> ready = gapReport(res, s);
+    if (ready.isEmpty()) {
       return;
     }
+    List<Gaps.SchoolGaps> report = ready.get();
     StringBuilder out = new StringBuilder(Csv.row(List.of("school", "topic", "questions", "example 1", "example 2", "example 3")));
     for (Gaps.SchoolGaps g : report) {
       int n = 1;

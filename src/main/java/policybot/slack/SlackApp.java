@@ -49,16 +49,7 @@ final class SlackApp {
             return ctx.ack();
           }
           String team = team(payload, e.getTeam());
-          Asked asked =
-              new Asked(
-                  team,
-                  e.getUser(),
-                  e.getChannel(),
-                  e.getThreadTs(),
-                  e.getTs(),
-                  Asked.Surface.DIRECT,
-                  SlackText.fromEvent(e.getText(), ctx.getBotUserId()),
-                  null);
+          Asked asked = asked(team, e.getUser(), e.getChannel(), e.getThreadTs(), e.getTs(), Asked.Surface.DIRECT, e.getText(), ctx.getBotUserId());
           return take(ctx.ack(), seen, keys(payload, team, e.getClientMsgId()), conversation, () -> conversation.ask(asked));
         });
 
@@ -70,16 +61,7 @@ final class SlackApp {
             return ctx.ack();
           }
           String team = team(payload, e.getTeam());
-          Asked asked =
-              new Asked(
-                  team,
-                  e.getUser(),
-                  e.getChannel(),
-                  e.getThreadTs(),
-                  e.getTs(),
-                  Asked.Surface.MENTION,
-                  SlackText.fromEvent(e.getText(), ctx.getBotUserId()),
-                  null);
+          Asked asked = asked(team, e.getUser(), e.getChannel(), e.getThreadTs(), e.getTs(), Asked.Surface.MENTION, e.getText(), ctx.getBotUserId());
           return take(ctx.ack(), seen, keys(payload, team, e.getClientMsgId()), conversation, () -> conversation.ask(asked));
         });
 
@@ -182,6 +164,12 @@ final class SlackApp {
    * acknowledged and dropped; when the queue is full the keys are forgotten and Slack is told to
    * retry.
    */
+  /** A question from a DM or a mention: the two events carry the same fields, typed apart. */
+  private static Asked asked(
+      String team, String user, String channel, String threadTs, String ts, Asked.Surface surface, String text, String botUserId) {
+    return new Asked(team, user, channel, threadTs, ts, surface, SlackText.fromEvent(text, botUserId), null);
+  }
+
   private static Response take(Response ack, SeenDeliveries seen, List<String> keys, SlackConversation conversation, Runnable work) {
     if (!keys.isEmpty() && !seen.firstTime(keys)) {
       return ack;

@@ -291,29 +291,18 @@
       if (entry.previous) {
         payload.previous = entry.previous;
       }
-      fetch('/api/ask-head', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify(payload)
-      })
-        .then(function (response) {
-          return response
-            .json()
-            .catch(function () {
-              return null;
-            })
-            .then(function (body) {
-              if (response.ok && body) {
-                entry.headResult = askHeadResultText(body);
-                entry.headSent = body.status === 'sent' || body.status === 'already_sent';
-                if (entry.headSent && typeof body.case_id === 'string') {
-                  entry.caseId = body.case_id;
-                }
-              } else {
-                entry.headResult = 'Not sent: ' + errorMessage(response, body);
-                entry.headSent = false;
-              }
-            });
+      postJson('/api/ask-head', payload)
+        .then(function (reply) {
+          if (reply.response.ok && reply.body) {
+            entry.headResult = askHeadResultText(reply.body);
+            entry.headSent = reply.body.status === 'sent' || reply.body.status === 'already_sent';
+            if (entry.headSent && typeof reply.body.case_id === 'string') {
+              entry.caseId = reply.body.case_id;
+            }
+          } else {
+            entry.headResult = 'Not sent: ' + errorMessage(reply.response, reply.body);
+            entry.headSent = false;
+          }
         })
         .catch(function () {
           entry.headResult = 'Not sent: could not reach Policy Bot. Check your connection and try again.';
@@ -494,6 +483,27 @@
     return 'The server could not answer (' + response.status + '). Try again in a moment.';
   }
 
+  /**
+   * POSTs JSON and resolves to {response, body}; body is null when the reply is not JSON (a proxy's
+   * error page), so callers show our own message instead. Rejects only when the network fails.
+   */
+  function postJson(url, payload) {
+    return fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(payload)
+    }).then(function (response) {
+      return response
+        .json()
+        .catch(function () {
+          return null;
+        })
+        .then(function (body) {
+          return { response: response, body: body };
+        });
+    });
+  }
+
   function ask(text) {
     var entry = { question: text, school: school.value };
     var payload = { school: school.value, question: text };
@@ -504,26 +514,15 @@
     }
     renderQuestion(text, entry.school);
     setBusy(true);
-    return fetch('/api/ask', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify(payload)
-    })
-      .then(function (response) {
-        return response
-          .json()
-          .catch(function () {
-            return null;
-          })
-          .then(function (body) {
-            if (response.ok && body) {
-              entry.record = body;
-              entry.shown = renderAnswer(body, entry);
-            } else {
-              entry.error = errorMessage(response, body);
-              entry.shown = renderError(entry.error);
-            }
-          });
+    return postJson('/api/ask', payload)
+      .then(function (reply) {
+        if (reply.response.ok && reply.body) {
+          entry.record = reply.body;
+          entry.shown = renderAnswer(reply.body, entry);
+        } else {
+          entry.error = errorMessage(reply.response, reply.body);
+          entry.shown = renderError(entry.error);
+        }
       })
       .catch(function () {
         entry.error = 'Could not reach Policy Bot. Check your connection and try again.';

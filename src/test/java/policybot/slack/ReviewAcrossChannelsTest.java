@@ -74,9 +74,9 @@ class ReviewAcrossChannelsTest {
   @Test
   void should_deliver_an_answer_given_on_the_web_pages_to_the_askers_slack_thread() throws Exception {
     String teacher = SlackHttpTest.user();
-    String root = askInThread(teacher, QUESTION);
-    askHead(teacher, root);
-    String caseId = SlackHttpTest.buttonValue(awaitCard(HEAD), ReviewerCards.ACTION_ANSWER);
+    String root = fx.askInThread(CHANNEL, teacher, QUESTION);
+    fx.askHead(CHANNEL, teacher, root);
+    String caseId = SlackHttpTest.buttonValue(fx.awaitCard(HEAD), ReviewerCards.ACTION_ANSWER);
 
     String cookie = signIn(HEAD);
     String page = get("/admin/cases/" + caseId, cookie).body();
@@ -97,8 +97,8 @@ class ReviewAcrossChannelsTest {
   @Test
   void should_cite_a_ruling_published_from_the_slack_modal_when_the_question_is_asked_again() {
     String first = SlackHttpTest.user();
-    askHead(first, askInThread(first, QUESTION));
-    String caseId = SlackHttpTest.buttonValue(awaitCard(HEAD), ReviewerCards.ACTION_ANSWER);
+    fx.askHead(CHANNEL, first, fx.askInThread(CHANNEL, first, QUESTION));
+    String caseId = SlackHttpTest.buttonValue(fx.awaitCard(HEAD), ReviewerCards.ACTION_ANSWER);
     fx.submit(Payloads.answerSubmission("T1", HEAD, caseId, "No: use a school iPad for class photos.", true));
     slack.awaitCall("chat.postMessage", c -> c.text().contains("Answer from"));
 
@@ -114,22 +114,8 @@ class ReviewAcrossChannelsTest {
 
   // ------------------------------------------------------------------ helpers
 
-  private String askInThread(String teacher, String question) {
-    String root = Payloads.nextTs();
-    fx.event(Payloads.mention(SlackHttpTest.eventId(), "T1", CHANNEL, teacher, question, root, null));
-    slack.awaitCall("chat.postMessage", c -> root.equals(c.get("thread_ts")));
-    return root;
-  }
 
-  private void askHead(String teacher, String root) {
-    FakeSlack.Call answer = slack.awaitCall("chat.postMessage", c -> root.equals(c.get("thread_ts")));
-    fx.click(Payloads.click("T1", CHANNEL, teacher, AnswerBlocks.ACTION_ASK_HEAD, SlackHttpTest.answerIdOf(answer), slack.responseUrl("head-" + teacher)));
-    slack.awaitCall(FakeSlack.RESPOND, c -> c.path().endsWith("/head-" + teacher));
-  }
 
-  private FakeSlack.Call awaitCard(String reviewer) {
-    return slack.awaitCall("chat.postMessage", c -> ("D" + reviewer).equals(c.get("channel")) && c.actionIds().contains(ReviewerCards.ACTION_ANSWER));
-  }
 
   /** Signs in as a reviewer would: a fresh link, its page, then the page's form. Returns the cookie. */
   private String signIn(String user) throws Exception {

@@ -76,11 +76,11 @@ class ReviewInSlackTest {
   @Test
   void should_take_a_thread_question_to_the_head_and_bring_the_answer_back_into_the_thread() {
     String teacher = SlackHttpTest.user();
-    String root = askInThread(teacher);
+    String root = fx.askInThread(CHANNEL, teacher, QUESTION);
 
-    askHead(teacher, root);
+    fx.askHead(CHANNEL, teacher, root);
 
-    FakeSlack.Call card = awaitCard(HEAD);
+    FakeSlack.Call card = fx.awaitCard(HEAD);
     assertThat(slack.calls("conversations.open", c -> HEAD.equals(c.get("users")))).isNotEmpty();
     assertThat(card.actionIds()).containsExactly(ReviewerCards.ACTION_ANSWER, ReviewerCards.ACTION_DEPUTY, ReviewerCards.ACTION_DISMISS);
     assertThat(card.text())
@@ -129,8 +129,8 @@ class ReviewInSlackTest {
   @Test
   void should_show_a_blank_answer_as_an_error_in_the_modal_and_change_nothing() {
     String teacher = SlackHttpTest.user();
-    askHead(teacher, askInThread(teacher));
-    String caseId = SlackHttpTest.buttonValue(awaitCard(HEAD), ReviewerCards.ACTION_ANSWER);
+    fx.askHead(CHANNEL, teacher, fx.askInThread(CHANNEL, teacher, QUESTION));
+    String caseId = SlackHttpTest.buttonValue(fx.awaitCard(HEAD), ReviewerCards.ACTION_ANSWER);
 
     HttpResponse<String> submitted = fx.submit(Payloads.answerSubmission("T1", HEAD, caseId, "   ", false));
 
@@ -144,13 +144,13 @@ class ReviewInSlackTest {
   @Test
   void should_send_the_case_to_the_deputy_when_assigned_and_update_the_card_when_dismissed() {
     String teacher = SlackHttpTest.user();
-    askHead(teacher, askInThread(teacher));
-    FakeSlack.Call card = awaitCard(HEAD);
+    fx.askHead(CHANNEL, teacher, fx.askInThread(CHANNEL, teacher, QUESTION));
+    FakeSlack.Call card = fx.awaitCard(HEAD);
     String caseId = SlackHttpTest.buttonValue(card, ReviewerCards.ACTION_DEPUTY);
 
     fx.click(Payloads.click("T1", "D" + HEAD, HEAD, ReviewerCards.ACTION_DEPUTY, caseId, slack.responseUrl("dep-" + HEAD)));
 
-    FakeSlack.Call deputyCard = awaitCard(DEPUTY);
+    FakeSlack.Call deputyCard = fx.awaitCard(DEPUTY);
     assertThat(deputyCard.text()).contains(QUESTION).contains("assigned to you");
     assertThat(deputyCard.actionIds()).containsExactly(ReviewerCards.ACTION_ANSWER, ReviewerCards.ACTION_DISMISS);
     assertThat(escalations.cases().find(caseId).orElseThrow().reviewer()).isEqualTo(DEPUTY);
@@ -166,8 +166,8 @@ class ReviewInSlackTest {
   @Test
   void should_remind_the_head_once_and_then_hand_the_case_to_the_deputy_as_the_sweep_finds_it_overdue() {
     String teacher = SlackHttpTest.user();
-    askHead(teacher, askInThread(teacher));
-    awaitCard(HEAD);
+    fx.askHead(CHANNEL, teacher, fx.askInThread(CHANNEL, teacher, QUESTION));
+    fx.awaitCard(HEAD);
     Overdue rule = Overdue.defaults();
 
     clock.advance(Overdue.DEFAULT_AFTER.plusMinutes(1));
@@ -183,7 +183,7 @@ class ReviewInSlackTest {
     List<Nudge> later = escalations.sweepOverdue(rule);
 
     assertThat(later).singleElement().isInstanceOf(Nudge.HandOver.class);
-    FakeSlack.Call handedOver = awaitCard(DEPUTY);
+    FakeSlack.Call handedOver = fx.awaitCard(DEPUTY);
     assertThat(handedOver.text()).contains("Handed to you as deputy").contains("<@" + HEAD + ">").contains(QUESTION);
     assertThat(handedOver.actionIds()).contains(ReviewerCards.ACTION_ANSWER);
     assertThat(slack.calls("chat.postMessage", c -> ("D" + HEAD).equals(c.get("channel")))).as("one card, one reminder").hasSize(2);
@@ -201,7 +201,7 @@ class ReviewInSlackTest {
 
     fx.click(press);
     slack.awaitCall(FakeSlack.RESPOND, c -> c.path().endsWith("/head-" + teacher));
-    awaitCard(HEAD);
+    fx.awaitCard(HEAD);
     HttpResponse<String> retried =
         fx.post("application/x-www-form-urlencoded", "payload=" + java.net.URLEncoder.encode(press, java.nio.charset.StandardCharsets.UTF_8),
             Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout"));
@@ -217,10 +217,10 @@ class ReviewInSlackTest {
   @Test
   void should_deliver_a_card_exactly_once_when_slack_fails_and_then_recovers() {
     String teacher = SlackHttpTest.user();
-    String root = askInThread(teacher);
+    String root = fx.askInThread(CHANNEL, teacher, QUESTION);
     slack.script("chat.postMessage", FakeSlack.Reply.error("internal_error"), new FakeSlack.Reply(503, Map.of(), "{\"ok\":false,\"error\":\"service_unavailable\"}"));
 
-    askHead(teacher, root);
+    fx.askHead(CHANNEL, teacher, root);
 
     List<FakeSlack.Call> tries = slack.awaitCalls("chat.postMessage", c -> ("D" + HEAD).equals(c.get("channel")), 3);
     awaitNothingPending();
@@ -278,7 +278,7 @@ class ReviewInSlackTest {
 
     Case filed = ((Filing.Created) escalations.file(concern)).filed();
 
-    FakeSlack.Call card = awaitCard(DSL);
+    FakeSlack.Call card = fx.awaitCard(DSL);
     assertThat(card.text()).contains("Safeguarding concern").contains("designated safeguarding lead only");
     assertThat(card.get("text")).as("notification").doesNotContain("uncle");
     assertThat(card.actionIds()).containsExactly(ReviewerCards.ACTION_ANSWER, ReviewerCards.ACTION_DISMISS);
@@ -295,25 +295,8 @@ class ReviewInSlackTest {
 
   // ------------------------------------------------------------------ helpers
 
-  /** Mentions the bot at the top of the staff channel; returns the thread's root ts once answered. */
-  private String askInThread(String teacher) {
-    String root = Payloads.nextTs();
-    fx.event(Payloads.mention(SlackHttpTest.eventId(), "T1", CHANNEL, teacher, QUESTION, root, null));
-    slack.awaitCall("chat.postMessage", c -> root.equals(c.get("thread_ts")));
-    return root;
-  }
 
-  /** Presses Ask the head under the bot's answer in the thread. */
-  private void askHead(String teacher, String root) {
-    FakeSlack.Call answer = slack.awaitCall("chat.postMessage", c -> root.equals(c.get("thread_ts")));
-    fx.click(Payloads.click("T1", CHANNEL, teacher, AnswerBlocks.ACTION_ASK_HEAD, SlackHttpTest.answerIdOf(answer), slack.responseUrl("head-" + teacher)));
-    slack.awaitCall(FakeSlack.RESPOND, c -> c.path().endsWith("/head-" + teacher));
-  }
 
-  /** The first case card Slack accepted for {@code reviewer}. */
-  private FakeSlack.Call awaitCard(String reviewer) {
-    return slack.awaitCall("chat.postMessage", c -> ("D" + reviewer).equals(c.get("channel")) && c.actionIds().contains(ReviewerCards.ACTION_ANSWER));
-  }
 
   private void awaitNothingPending() {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

@@ -104,6 +104,26 @@ final class SlackFixture implements AutoCloseable {
     return new SlackFixture(slack, Files.createTempDirectory("policybot-slack-data"), env, clock, store, escalations, others, rulings);
   }
 
+  /** Mentions the bot at the top of {@code channel}; returns the thread's root ts once answered. */
+  String askInThread(String channel, String teacher, String question) {
+    String root = Payloads.nextTs();
+    event(Payloads.mention(SlackHttpTest.eventId(), "T1", channel, teacher, question, root, null));
+    slack.awaitCall("chat.postMessage", c -> root.equals(c.get("thread_ts")));
+    return root;
+  }
+
+  /** Presses Ask the head under the bot's answer in the thread at {@code root}. */
+  void askHead(String channel, String teacher, String root) {
+    FakeSlack.Call answer = slack.awaitCall("chat.postMessage", c -> root.equals(c.get("thread_ts")));
+    click(Payloads.click("T1", channel, teacher, AnswerBlocks.ACTION_ASK_HEAD, SlackHttpTest.answerIdOf(answer), slack.responseUrl("head-" + teacher)));
+    slack.awaitCall(FakeSlack.RESPOND, c -> c.path().endsWith("/head-" + teacher));
+  }
+
+  /** The first case card Slack accepted for {@code reviewer}'s DM. */
+  FakeSlack.Call awaitCard(String reviewer) {
+    return slack.awaitCall("chat.postMessage", c -> ("D" + reviewer).equals(c.get("channel")) && c.actionIds().contains(ReviewerCards.ACTION_ANSWER));
+  }
+
   /** Posts a modal submission, as Slack's interactivity sends it. */
   HttpResponse<String> submit(String payloadJson) {
     return click(payloadJson);
