@@ -134,7 +134,10 @@ public final class ClauseIndex implements Closeable {
   public List<Hit> search(String school, String question, SearchMode mode, int k) {
     try {
       Query schoolFilter = new TermQuery(new Term(F_SCHOOL, school));
-      Map<String, Integer> bm25 = mode == SearchMode.VECTOR ? Map.of() : keywordRanks(schoolFilter, question);
+      Map<String, Float> bm25Scores = new HashMap<>();
+      // keyword search always runs too: its score feeds the confidence check in every mode
+      Map<String, Integer> keyword = keywordRanks(schoolFilter, question, bm25Scores);
+      Map<String, Integer> bm25 = mode == SearchMode.VECTOR ? Map.of() : keyword;
       Map<String, Double> cosines = new HashMap<>();
       // the vector search always runs: its cosines feed the confidence check in every mode
       Map<String, Integer> vec = vectorRanks(schoolFilter, question, cosines);
@@ -147,6 +150,8 @@ public final class ClauseIndex implements Closeable {
       for (String key : fused.keySet()) {
         clauses.put(key, clause(key));
       }
+      List<Set<String>> terms = questionTerms(question);
+      double[] idf = idf(schoolFilter, terms);
       return fused.entrySet().stream()
           .sorted(
               Map.Entry.<String, Double>comparingByValue()
@@ -160,14 +165,53 @@ public final class ClauseIndex implements Closeable {
                       e.getValue(),
                       bm25.getOrDefault(e.getKey(), 0),
                       vec.getOrDefault(e.getKey(), 0),
-                      cosines.getOrDefault(e.getKey(), -1.0)))
+                      cosines.getOrDefault(e.getKey(), -1.0),
+                      bm25Scores.getOrDefault(e.getKey(), 0f),
+                      coverage(terms, idf, clauses.get(e.getKey()))))
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private Map<String, Integer> keywordRanks(Query schoolFilter, String question) throws IOException {
+  /**
+   * Each question word's inverse document frequency among the school's clauses: a word the school's
+   * policies never use ("CCTV", "smartwatch") weighs most, because a clause that lacks it is
+   * unlikely to answer the question however close it is in meaning.
+   */
+  private double[] idf(Query schoolFilter, List<Set<String>> terms) throws IOException {
+    double n = searcher.count(schoolFilter);
+    double[] out = new double[terms.size()];
+    for (int i = 0; i < out.length; i++) {
+      BooleanQuery.Builder any = new BooleanQuery.Builder();
+      for (String t : terms.get(i)) {
+        any.add(new TermQuery(new Term(F_TEXT, t)), Occur.SHOULD);
+        any.add(new TermQuery(new Term(F_CONTEXT, t)), Occur.SHOULD);
+      }
+      Query q = new BooleanQuery.Builder().add(schoolFilter, Occur.FILTER).add(any.build(), Occur.MUST).build();
+      double df = searcher.count(q);
+      out[i] = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    }
+    return out;
+  }
+
+  private double coverage(List<Set<String>> terms, double[] idf, Clause c) {
+    if (terms.isEmpty()) {
+      return 0;
+    }
+    Set<String> words = new HashSet<>(terms(c.text() + " " + context(c)));
+    double all = 0;
+    double found = 0;
+    for (int i = 0; i < idf.length; i++) {
+      all += idf[i];
+      if (terms.get(i).stream().anyMatch(words::contains)) {
+        found += idf[i];
+      }
+    }
+    return all == 0 ? 0 : found / all;
+  }
+
+  private Map<String, Integer> keywordRanks(Query schoolFilter, String question, Map<String, Float> scores) throws IOException {
     QueryBuilder qb = new QueryBuilder(queryAnalyzer);
     Query text = qb.createBooleanQuery(F_TEXT, question);
     Query context = qb.createBooleanQuery(F_CONTEXT, question);
@@ -183,7 +227,13 @@ public final class ClauseIndex implements Closeable {
       any.add(new BoostQuery(context, CONTEXT_BOOST), Occur.SHOULD);
     }
     b.add(any.build(), Occur.MUST);
-    return ranks(searcher.search(b.build(), CANDIDATES).scoreDocs, null);
+    ScoreDoc[] docs = searcher.search(b.build(), CANDIDATES).scoreDocs;
+    Map<String, Integer> ranks = ranks(docs, null);
+    int i = 0;
+    for (String key : ranks.keySet()) {
+      scores.put(key, docs[i++].score);
+    }
+    return ranks;
   }
 
   private Map<String, Integer> vectorRanks(Query schoolFilter, String question, Map<String, Double> cosines)

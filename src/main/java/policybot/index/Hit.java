@@ -10,5 +10,8 @@ import policybot.corpus.Clause;
  * @param bm25Rank 1-based rank in the keyword results, 0 when absent
  * @param vectorRank 1-based rank in the embedding results, 0 when absent
  * @param cosine cosine similarity between question and clause embeddings, -1 when not computed
+ * @param bm25Score the raw keyword score, 0 when absent
+ * @param coverage share of the question's words the clause (with its headings) contains, each word
+ *     weighted by how rare it is in the school's policies (IDF), 0 to 1
  */
-public record Hit(Clause clause, double score, int bm25Rank, int vectorRank, double cosine) {}
+public record Hit(Clause clause, double score, int bm25Rank, int vectorRank, double cosine, double bm25Score, double coverage) {}

@@ -1,0 +1,128 @@
+package policybot.answer;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import policybot.TestEngine;
+import policybot.eval.EvalQuestion;
+import policybot.eval.Evaluation;
+import policybot.index.ClauseIndex;
+import policybot.index.Hit;
+import policybot.index.SearchMode;
+
+/**
+ * Tunes {@link Confidence}'s weights and threshold on a question set, reproducibly: a grid over
+ * the weights and the threshold, each setting costed as {@link #missedUnanswerableCost} per
+ * unanswerable question answered plus 1 per answerable question escalated, as shares. It prints the best
+ * setting on all questions, then the figures when each school's questions are scored by the
+ * setting chosen on the other schools' (leave-one-school-out), which shows whether it generalises.
+ *
+ * <pre>
+ * mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test.classpath
+ * java -cp target/test-classes:target/classes:$(cat target/test.classpath) policybot.answer.ConfidenceSweep [questions.jsonl [cost]]
+ * </pre>
+ */
+public final class ConfidenceSweep {
+  /**
+   * Cost of the share of unanswerable questions answered, against 1 for the share of answerable ones
+   * escalated: a confident answer the policies do not support is twice as bad as a needless
+   * escalation. Shares, not counts, so the few unanswerable questions are not outvoted.
+   */
+  static double missedUnanswerableCost = 2.0;
+
+  private record Item(String school, boolean answerable, List<Hit> hits) {}
+
+  private record Result(Confidence.Weights weights, double cost, int missed, int unanswerable, int escalated, int answerable) {
+    String line() {
+      return String.format(Locale.ROOT, "coverage=%.3f bm25=%.4f threshold=%.3f  unanswerable escalated %d/%d (%.3f)  answerable escalated %d/%d (%.3f)",
+          weights.coverage(), weights.bm25(), weights.threshold(), unanswerable - missed, unanswerable,
+          (unanswerable - missed) / (double) unanswerable, escalated, answerable, escalated / (double) answerable);
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    Path file = Path.of(args.length > 0 ? args[0] : "src/test/resources/eval/dev-questions.jsonl");
+    if (args.length > 1) {
+      missedUnanswerableCost = Double.parseDouble(args[1]);
+    }
+    ClauseIndex idx = TestEngine.index();
+    List<Item> items = new ArrayList<>();
+    for (EvalQuestion q : Evaluation.read(file)) {
+      if (q.safeguarding()) {
+        continue;
+      }
+      Question question = new Question(q.school(), q.question(), Optional.ofNullable(q.previous()).filter(p -> !p.isBlank()));
+      List<Hit> hits = idx.search(q.school(), FollowUp.searchText(question), SearchMode.HYBRID, AnswerService.MAX_CITATIONS);
+      if (!hits.isEmpty()) {
+        items.add(new Item(q.school(), q.answerable(), hits));
+      }
+    }
+    System.out.println("in use:        " + evaluate(items, Confidence.DEFAULT).line());
+    System.out.println("cosine only:   " + best(items, List.of(0.0), List.of(0.0)).line());
+    Result all = best(items, grid(0.0, 0.30, 0.025), grid(0.0, 0.08, 0.005));
+    System.out.println("best on all:   " + all.line());
+    Map<String, List<Item>> bySchool = new LinkedHashMap<>();
+    items.forEach(i -> bySchool.computeIfAbsent(i.school(), k -> new ArrayList<>()).add(i));
+    int missed = 0, unanswerable = 0, escalated = 0, answerable = 0;
+    for (String school : bySchool.keySet()) {
+      List<Item> others = items.stream().filter(i -> !i.school().equals(school)).toList();
+      Result chosen = best(others, grid(0.0, 0.30, 0.025), grid(0.0, 0.08, 0.005));
+      Result held = evaluate(bySchool.get(school), chosen.weights());
+      missed += held.missed();
+      unanswerable += held.unanswerable();
+      escalated += held.escalated();
+      answerable += held.answerable();
+      System.out.println("  " + school + " held out, chosen on the rest: " + held.line());
+    }
+    System.out.printf(Locale.ROOT, "leave-one-school-out: unanswerable escalated %.3f, answerable escalated %.3f%n",
+        (unanswerable - missed) / (double) unanswerable, escalated / (double) answerable);
+    System.exit(0);
+  }
+
+  private static List<Double> grid(double from, double to, double step) {
+    List<Double> out = new ArrayList<>();
+    for (double v = from; v <= to + 1e-9; v += step) {
+      out.add(v);
+    }
+    return out;
+  }
+
+  private static Result best(List<Item> items, List<Double> coverages, List<Double> bm25s) {
+    Result best = null;
+    for (double c : coverages) {
+      for (double b : bm25s) {
+        Confidence.Weights probe = new Confidence.Weights(c, b, 0);
+        // thresholds halfway between neighbouring scores, so none sits right on a question's score
+        double[] scores = items.stream().mapToDouble(i -> Confidence.score(i.hits(), probe)).sorted().distinct().toArray();
+        for (int k = 1; k < scores.length; k++) {
+          double t = (scores[k - 1] + scores[k]) / 2;
+          Result r = evaluate(items, new Confidence.Weights(c, b, t));
+          if (best == null || r.cost() < best.cost() - 1e-9) {
+            best = r;
+          }
+        }
+      }
+    }
+    return best;
+  }
+
+  private static Result evaluate(List<Item> items, Confidence.Weights w) {
+    int missed = 0, unanswerable = 0, escalated = 0, answerable = 0;
+    for (Item i : items) {
+      boolean escalates = Confidence.assess(i.hits(), w).escalate().isPresent();
+      if (i.answerable()) {
+        answerable++;
+        escalated += escalates ? 1 : 0;
+      } else {
+        unanswerable++;
+        missed += escalates ? 0 : 1;
+      }
+    }
+    double cost = missedUnanswerableCost * missed / Math.max(1, unanswerable) + escalated / (double) Math.max(1, answerable);
+    return new Result(w, cost, missed, unanswerable, escalated, answerable);
+  }
+}

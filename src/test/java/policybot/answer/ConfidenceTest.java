@@ -1,0 +1,56 @@
+package policybot.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import policybot.TestEngine;
+import policybot.index.Hit;
+import policybot.index.SearchMode;
+
+class ConfidenceTest {
+  private static List<Hit> search(String school, String question) {
+    return TestEngine.index().search(school, question, SearchMode.HYBRID, AnswerService.MAX_CITATIONS);
+  }
+
+  @Test
+  void should_measure_no_coverage_when_the_top_clause_lacks_every_rare_question_word() {
+    // Glais's policies never mention CCTV or footage: whatever clause comes first cannot contain them
+    List<Hit> hits = search("glais", "cctv footage");
+
+    assertThat(hits).isNotEmpty();
+    assertThat(hits.get(0).coverage()).isZero();
+  }
+
+  @Test
+  void should_measure_full_coverage_when_the_top_clause_uses_the_question_words() {
+    List<Hit> hits = search("glais", "staff mobile phones must not be used to take pictures of children");
+
+    assertThat(hits.get(0).coverage()).isEqualTo(1.0);
+    assertThat(hits.get(0).bm25Score()).isPositive();
+  }
+
+  @Test
+  void should_escalate_a_question_the_policies_do_not_cover_and_answer_one_they_do() {
+    Confidence uncovered = Confidence.assess(search("glais", "how long do we keep cctv footage"));
+    Confidence covered = Confidence.assess(search("glais", "can I use my phone to take photos of the children?"));
+
+    assertThat(uncovered.escalate()).isPresent();
+    assertThat(covered.escalate()).isEmpty();
+    assertThat(covered.score()).isGreaterThan(uncovered.score());
+  }
+
+  @Test
+  void should_weigh_coverage_and_keyword_score_on_top_of_the_cosine() {
+    List<Hit> hits = search("glais", "can I use my phone to take photos of the children?");
+    double cosineOnly = Confidence.score(hits, new Confidence.Weights(0, 0, 0));
+
+    double weighted = Confidence.score(hits, Confidence.DEFAULT);
+
+    Hit top = hits.get(0);
+    assertThat(weighted)
+        .isCloseTo(
+            cosineOnly + Confidence.COVERAGE_WEIGHT * top.coverage() + Confidence.BM25_WEIGHT * Math.min(top.bm25Score(), Confidence.BM25_CAP),
+            org.assertj.core.data.Offset.offset(1e-9));
+  }
+}
