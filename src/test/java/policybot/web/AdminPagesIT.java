@@ -45,6 +45,9 @@ class AdminPagesIT {
   @TempDir static Path data;
 
   private static final String HEAD = "U-HEAD";
+  private static final String DSL = "U-DSL";
+  /** Head of another school: must see nothing of Glais. */
+  private static final String MOOR_HEAD = "U-MOOR-HEAD";
 
   /** Sets a flag and raises an alert: either would show the payload ran. */
   private static final String IMG_PAYLOAD = "<img src=x onerror=\"window.__pbXss=1;alert(1)\">";
@@ -67,7 +70,8 @@ class AdminPagesIT {
     cases = new Cases(store, TestEngine.CLOCK);
     LiveIndex index = WebFixture.sharedIndex();
     escalations = new Escalations(cases, new Rulings(store, TestEngine.CLOCK), index::policyHashes);
-    new Roster(store, TestEngine.CLOCK).put(new Reviewers("glais", HEAD, "U-DEPUTY", "U-DSL"));
+    new Roster(store, TestEngine.CLOCK).put(new Reviewers("glais", HEAD, "U-DEPUTY", DSL));
+    new Roster(store, TestEngine.CLOCK).put(new Reviewers("moorthorpe", MOOR_HEAD, "U-MOOR-DEPUTY", "U-MOOR-DSL"));
     links = new SignInLinks(store, TestEngine.CLOCK);
     server =
         WebServer.start(
@@ -100,7 +104,11 @@ class AdminPagesIT {
   }
 
   private static void signIn() {
-    browser.driver().get(SignInLinks.url(base, links.issue(HEAD)));
+    signIn(HEAD);
+  }
+
+  private static void signIn(String user) {
+    browser.driver().get(SignInLinks.url(base, links.issue(user)));
     browser.driver().findElement(By.id("pb_sign_in")).click();
     browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("pb_counts")));
   }
@@ -175,5 +183,58 @@ class AdminPagesIT {
     browser.driver().navigate().refresh();
     assertThat(browser.driver().findElement(By.cssSelector("#pb_log .head-answer-text")).getText())
         .isEqualTo("Use the school iPads, <b>never</b> your own phone.");
+  }
+
+  @Test
+  void should_refuse_a_form_whose_csrf_token_was_tampered_with_and_change_nothing() {
+    Case k = file("can i wear trainers on sports day", "Kim");
+    signIn();
+    browser.driver().get(base + "/admin/cases/" + k.id());
+    WebElement box = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("pb_answer")));
+    box.clear();
+    box.sendKeys("Yes.");
+    // as a forged page would: the form posts, but not with this session's token
+    browser.js("document.querySelectorAll('input[name=csrf]').forEach(function (i) { i.value = 'forged'; });");
+    browser.driver().findElement(By.id("pb_send")).click();
+
+    browser.waiting().until(ExpectedConditions.titleContains("Form not accepted"));
+    assertThat(cases.find(k.id()).orElseThrow().status()).isEqualTo(CaseStatus.OPEN);
+  }
+
+  @Test
+  void should_show_another_schools_head_nothing_of_this_schools_cases() {
+    Case k = file("can i park in the staff car park on open evening", "Lee");
+    signIn(MOOR_HEAD);
+
+    assertThat(browser.driver().findElement(By.id("pb_main")).getText()).doesNotContain(k.question());
+    browser.driver().get(base + "/admin/cases/" + k.id());
+    browser.waiting().until(ExpectedConditions.titleContains("Not found"));
+    assertThat(browser.driver().findElement(By.id("pb_main")).getText()).doesNotContain(k.question());
+    browser.driver().get(base + "/admin/cases.csv");
+    assertThat(browser.driver().getPageSource()).doesNotContain(k.question());
+  }
+
+  @Test
+  void should_show_a_safeguarding_case_to_the_dsl_and_not_to_the_head() {
+    String session = "s-" + UUID.randomUUID();
+    Case concern =
+        ((Filing.Created)
+                escalations.file(
+                    new CaseRequest(UUID.randomUUID().toString(), "glais", CaseKind.SAFEGUARDING,
+                        "a pupil told me something worrying about home " + UUID.randomUUID(), Optional.empty(), Origin.ENGINE,
+                        new Asker(Platform.WEB, session, "Ash", new ReplyTo.WebSession(session)), List.of())))
+            .filed();
+
+    signIn(HEAD);
+    assertThat(browser.driver().findElement(By.id("pb_main")).getText()).doesNotContain(concern.question());
+    browser.driver().get(base + "/admin/cases/" + concern.id());
+    browser.waiting().until(ExpectedConditions.titleContains("Not found"));
+
+    browser.driver().manage().deleteAllCookies();
+    signIn(DSL);
+    assertThat(browser.driver().findElement(By.id("pb_main")).getText()).contains(concern.question());
+    browser.driver().get(base + "/admin/cases/" + concern.id());
+    browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("pb_answer")));
+    assertThat(browser.driver().findElement(By.id("pb_status_value")).getText()).contains("Safeguarding");
   }
 }
