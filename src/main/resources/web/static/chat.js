@@ -261,8 +261,8 @@
     failed: 'This could not be sent to the head just now. Press the button to try again, or ask them in person.'
   };
   var SAFEGUARDING_RESULTS = {
-    sent: 'The designated safeguarding lead has been sent this too; their reply will appear here. It does not replace your own report today. Case number: ',
-    already_sent: 'The designated safeguarding lead has been sent this too; their reply will appear here. It does not replace your own report today. Case number: ',
+    sent: 'The designated safeguarding lead has been sent this too. It does not replace your own report today. Case number: ',
+    already_sent: 'The designated safeguarding lead has been sent this too. It does not replace your own report today. Case number: ',
     no_reviewers: 'No safeguarding lead is set up here for this school, so no one has been told by this page: report it yourself today.',
     failed: 'This could not be passed to the safeguarding lead just now: report it yourself today.'
   };
@@ -276,7 +276,8 @@
     entry.autoFiled = true;
     entry.headSent = filed.status === 'sent' || filed.status === 'already_sent';
     entry.headResult = entry.headSent && typeof filed.case_id === 'string' ? text + filed.case_id.slice(0, 8) : text;
-    if (entry.headSent && typeof filed.case_id === 'string') {
+    // a safeguarding case is the DSL's alone, so it is not listed back to the page to wait on
+    if (entry.headSent && typeof filed.case_id === 'string' && entry.record.outcome !== 'safeguarding') {
       entry.caseId = filed.case_id;
     }
   }
