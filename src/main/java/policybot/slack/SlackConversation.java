@@ -324,9 +324,9 @@ final class SlackConversation implements Closeable {
       }
       remembered(asked, answer, sent.filed().id());
       return new AnswerBlocks.CaseNote(
-          ":incoming_envelope: *Sent to the head* (case `" + number + "`)"
-              + (sent.repeated() ? ", once: it had already been sent" : "")
-              + ". They get your question and these clauses as a direct message from me, and their answer comes back "
+          ":incoming_envelope: *Sent to the head* (case `" + number + "`"
+              + (sent.repeated() ? "; it had already been sent, so it was not sent twice" : "")
+              + "). They get your question and these clauses as a direct message from me, and their answer comes back "
               + whereAnswersGo(asked)
               + ". If you need an answer today, please ask " + head + " directly.",
           true);
