@@ -58,8 +58,21 @@ final class AnswerBlocks {
 
   private AnswerBlocks() {}
 
+  /**
+   * What became of the case filed with an answer, shown under it to the person who asked.
+   *
+   * @param mrkdwn the note, already escaped
+   * @param filed whether a case is committed: then there is no "Ask the head" button to press twice
+   */
+  record CaseNote(String mrkdwn, boolean filed) {}
+
   /** The blocks for {@code answer} shown as {@code delivery}; {@code sharedBy} names who shared it. */
   static List<LayoutBlock> render(SlackAnswer answer, Delivery delivery, String sharedBy) {
+    return render(answer, delivery, sharedBy, null);
+  }
+
+  /** As {@link #render(SlackAnswer, Delivery, String)}, with the case filed for it ({@code note}, or null). */
+  static List<LayoutBlock> render(SlackAnswer answer, Delivery delivery, String sharedBy, CaseNote note) {
     List<LayoutBlock> blocks = new ArrayList<>();
     switch (answer.outcome()) {
       case GROUNDED -> {
@@ -92,7 +105,10 @@ final class AnswerBlocks {
     if (delivery == Delivery.SHARED && sharedBy != null && USER_ID.matcher(sharedBy).matches()) {
       blocks.add(context(List.of("Shared by <@" + sharedBy + "> from /policy")));
     }
-    buttons(answer, delivery).ifPresent(blocks::add);
+    if (note != null) {
+      blocks.add(section(note.mrkdwn()));
+    }
+    buttons(answer, delivery, note != null && note.filed()).ifPresent(blocks::add);
     return capped(blocks);
   }
 
@@ -243,17 +259,21 @@ final class AnswerBlocks {
     return out.toString();
   }
 
-  private static Optional<LayoutBlock> buttons(SlackAnswer answer, Delivery delivery) {
+  private static Optional<LayoutBlock> buttons(SlackAnswer answer, Delivery delivery, boolean filed) {
     List<BlockElement> buttons = new ArrayList<>();
     String id = answer.id();
     switch (answer.outcome()) {
       case GROUNDED -> {
         buttons.add(button("Helpful", ACTION_HELPFUL, id, null));
         buttons.add(button("Not helpful", ACTION_NOT_HELPFUL, id, null));
-        buttons.add(button("Ask the head", ACTION_ASK_HEAD, id, null));
+        if (!filed) {
+          buttons.add(button("Ask the head", ACTION_ASK_HEAD, id, null));
+        }
       }
       case ESCALATED -> {
-        buttons.add(button("Ask the head", ACTION_ASK_HEAD, id, "primary"));
+        if (!filed) {
+          buttons.add(button("Ask the head", ACTION_ASK_HEAD, id, "primary"));
+        }
         buttons.add(button("Helpful", ACTION_HELPFUL, id, null));
         buttons.add(button("Not helpful", ACTION_NOT_HELPFUL, id, null));
       }

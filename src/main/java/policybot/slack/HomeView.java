@@ -68,8 +68,10 @@ final class HomeView {
             "Ask me what your school's policies say, and I answer with a verdict and the clauses I rely on, quoted word for word.\n"
                 + "• *Message me* here in the Messages tab.\n"
                 + "• *Mention me* in a channel (@Policy Bot) and I reply in a thread; mention me again in the thread to follow up.\n"
-                + "• *Type* `/policy your question` anywhere for a private answer you can share.\n"
-                + "Every answer has buttons: *Helpful*, *Not helpful* and *Ask the head*. "
+                + "• *Type* `/policy your question` anywhere for a private answer you can share, "
+                + "or `/policy ask-head your question` to send it straight to the head as well.\n"
+                + "Every answer has buttons: *Helpful*, *Not helpful* and *Ask the head*; "
+                + "a question your policies don't settle I send to the head myself, and their answer comes back to you. "
                 + "Anything about a child's safety goes to your safeguarding lead, and I only ever reply about it privately."));
     blocks.add(DividerBlock.builder().build());
     if (home.reviewer()) {

@@ -33,6 +33,9 @@ final class SlackApp {
   /** {@code /policy admin}: a reviewer's sign-in link to the review pages. */
   static final String ADMIN = "admin";
 
+  /** {@code /policy ask-head <question>}: answer it and send it to the head, whatever the engine decided. */
+  static final String ASK_HEAD = "ask-head";
+
   private SlackApp() {}
 
   static App build(AppConfig config, SlackConversation conversation, ReviewerDesk desk) {
@@ -133,6 +136,18 @@ final class SlackApp {
           return errors.isEmpty() ? ctx.ack() : ctx.ackWithErrors(errors);
         });
     return app;
+  }
+
+  /**
+   * The question after {@code ask-head} (blank when none was typed) when {@code text} is that
+   * sub-command, else empty. The question is answered and filed by {@link SlackConversation#ask}.
+   */
+  static Optional<String> askHeadQuestion(String text) {
+    String t = text == null ? "" : text.strip();
+    boolean sub =
+        t.regionMatches(true, 0, ASK_HEAD, 0, ASK_HEAD.length())
+            && (t.length() == ASK_HEAD.length() || Character.isWhitespace(t.charAt(ASK_HEAD.length())));
+    return sub ? Optional.of(t.substring(ASK_HEAD.length()).strip()) : Optional.empty();
   }
 
   private static void onClick(App app, Pattern actionId, SlackConversation conversation, Consumer<SlackConversation.Click> then) {

@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import policybot.answer.Answer;
+import policybot.chat.AutoEscalation;
 import policybot.chat.ChatService;
 import policybot.chat.LiveIndex;
 import policybot.corpus.Corpus;
@@ -61,7 +63,12 @@ final class SlackConversation implements Closeable {
   static final String FAILED = "Something went wrong while answering that. Please try again in a moment.";
   static final String HELP =
       "Ask me about your school's policies, e.g. `/policy can I use my phone in class?` "
-          + "I answer privately, with the clauses I rely on and a button to share the answer.";
+          + "I answer privately, with the clauses I rely on and a button to share the answer. "
+          + "When the policies don't settle a question I send it to the head myself, and their answer comes back to you. "
+          + "`/policy ask-head <question>` sends a question straight to the head, with my answer.";
+  static final String ASK_HEAD_USAGE =
+      "Type your question after the command, e.g. `/policy ask-head can I bring my dog to school?` "
+          + "I'll answer it and send it to the head; their answer comes back to you in a direct message from me.";
 
   private final ChatService chat;
   private final LiveIndex index;
@@ -70,6 +77,7 @@ final class SlackConversation implements Closeable {
   private final SlackLedger ledger;
   private final SlackApi api;
   private final Escalations escalations;
+  private final AutoEscalation autoEscalation;
   private final SeenDeliveries seen;
   private final Predicate<String> isReviewer;
   private final Feedback feedback;
@@ -99,6 +107,7 @@ final class SlackConversation implements Closeable {
     this.ledger = ledger;
     this.api = api;
     this.escalations = escalations;
+    this.autoEscalation = new AutoEscalation(escalations);
     this.seen = seen;
     this.isReviewer = isReviewer;
     this.feedback = feedback;
@@ -150,6 +159,11 @@ final class SlackConversation implements Closeable {
 
   /** Answers a question, or first asks the person which school they are at. */
   void ask(Asked asked) {
+    Optional<String> toHead = headQuestion(asked);
+    if (toHead.isPresent() && toHead.get().isBlank()) {
+      deliverPrivately(asked, ASK_HEAD_USAGE, List.of(AnswerBlocks.section(ASK_HEAD_USAGE)));
+      return;
+    }
     if (asked.text().isBlank() || asked.text().equalsIgnoreCase("help")) {
       deliverPrivately(asked, HELP, List.of(AnswerBlocks.section(HELP)));
       return;
@@ -161,9 +175,10 @@ final class SlackConversation implements Closeable {
     List<School> candidates = candidates(asked.team(), asked.channel());
     Optional<School> school = school(asked.team(), asked.user(), candidates);
     if (school.isEmpty()) {
-      if (answeredAsSafeguarding(asked, candidates)) {
+      if (answeredAsSafeguarding(toHead.map(asked::withText).orElse(asked), candidates)) {
         return;
       }
+      // kept as typed, "ask-head" and all, so the question still goes to the head once the school is picked
       String pending = ledger.savePending(asked);
       deliverPrivately(asked, "Which school are you at?", AnswerBlocks.chooseSchool(candidates, pending));
       return;
@@ -198,7 +213,14 @@ final class SlackConversation implements Closeable {
     return true;
   }
 
-  private void answer(Asked asked, School school) {
+  /** The question of {@code /policy ask-head <question>} (blank when none was typed), else empty. */
+  private static Optional<String> headQuestion(Asked asked) {
+    return asked.surface() == Asked.Surface.COMMAND ? SlackApp.askHeadQuestion(asked.text()) : Optional.empty();
+  }
+
+  private void answer(Asked typed, School school) {
+    Optional<String> toHead = headQuestion(typed);
+    Asked asked = toHead.map(typed::withText).orElse(typed);
     ChatService.Reply reply;
     try {
       reply = chat.ask(school.slug(), asked.text(), previous(asked));
@@ -212,13 +234,15 @@ final class SlackConversation implements Closeable {
     }
     SlackAnswer answer = SlackAnswer.of(reply);
     ledger.saveAnswer(asked, answer);
+    // filed before the answer is shown: the person hears "sent" only of a committed case
+    AnswerBlocks.CaseNote note = toHead.isPresent() ? sendToHead(asked, reply, answer) : fileIfEscalated(asked, reply, answer);
     String fallback = AnswerBlocks.fallback(answer);
     switch (asked.surface()) {
       case DIRECT -> {
         if (!answer.isSafeguarding()) {
           remember(asked, asked.threadRoot());
         }
-        api.postMessage(asked.channel(), asked.threadTs(), fallback, AnswerBlocks.render(answer, AnswerBlocks.Delivery.CONVERSATION, null))
+        api.postMessage(asked.channel(), asked.threadTs(), fallback, AnswerBlocks.render(answer, AnswerBlocks.Delivery.CONVERSATION, null, note))
             .thenAccept(
                 ts -> {
                   // a reply in a thread under the bot's own answer follows up the same question
@@ -228,7 +252,7 @@ final class SlackConversation implements Closeable {
                 });
       }
       case MENTION -> {
-        List<LayoutBlock> blocks = AnswerBlocks.render(answer, AnswerBlocks.Delivery.CONVERSATION, null);
+        List<LayoutBlock> blocks = AnswerBlocks.render(answer, AnswerBlocks.Delivery.CONVERSATION, null, note);
         if (answer.isSafeguarding()) {
           // never in the channel: only the person who asked sees it
           api.postEphemeral(asked.channel(), asked.user(), asked.threadRoot(), fallback, blocks);
@@ -238,8 +262,125 @@ final class SlackConversation implements Closeable {
         }
       }
       case COMMAND ->
-          api.respond(asked.responseUrl(), false, false, fallback, AnswerBlocks.render(answer, AnswerBlocks.Delivery.PRIVATE, null));
+          api.respond(asked.responseUrl(), false, false, fallback, AnswerBlocks.render(answer, AnswerBlocks.Delivery.PRIVATE, null, note));
     }
+  }
+
+  // ---------------------------------------------------------------- cases filed with an answer
+
+  /** Files the engine's own escalation (a question for the head, a concern for the DSL); null when it did not escalate. */
+  private AnswerBlocks.CaseNote fileIfEscalated(Asked asked, ChatService.Reply reply, SlackAnswer answer) {
+    if (!AutoEscalation.escalates(reply.answer())) {
+      return null;
+    }
+    AutoEscalation.Result result = autoEscalation.fileIfEscalated(reply, asker(asked, asked.user()), deliveryKey(asked, answer.id()));
+    return caseNote(asked, answer, result);
+  }
+
+  /** {@code /policy ask-head}: files the question whatever the engine made of it. */
+  private AnswerBlocks.CaseNote sendToHead(Asked asked, ChatService.Reply reply, SlackAnswer answer) {
+    if (reply.answer() instanceof Answer.Refused) {
+      return new AnswerBlocks.CaseNote("Nothing was sent to the head. Please ask again in other words.", false);
+    }
+    AutoEscalation.Result result = autoEscalation.file(reply, asker(asked, asked.user()), Origin.SLASH_COMMAND, deliveryKey(asked, answer.id()));
+    return caseNote(asked, answer, result);
+  }
+
+  /**
+   * The idempotency key for a case filed with an answer, from Slack's own ids for the delivery:
+   * the message's ts (the same in a retry and in the message and mention events for one message),
+   * or a slash command's response URL, hashed because it is a credential for replying.
+   */
+  static String deliveryKey(Asked asked, String answerId) {
+    if (asked.surface() == Asked.Surface.COMMAND && asked.responseUrl() != null) {
+      return "slack:command:" + sha256(asked.responseUrl());
+    }
+    if (asked.channel() != null && asked.messageTs() != null) {
+      return "slack:message:" + asked.team() + ":" + asked.channel() + ":" + asked.messageTs();
+    }
+    return "slack:answer:" + answerId;
+  }
+
+  private static String sha256(String s) {
+    try {
+      return java.util.HexFormat.of().formatHex(
+          java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+
+  /** What the person is told under the answer about the case, once filing is over. */
+  private AnswerBlocks.CaseNote caseNote(Asked asked, SlackAnswer answer, AutoEscalation.Result result) {
+    String head = SlackText.escape(headOf(answer.school()));
+    String dsl = SlackText.escape(answer.reportTo());
+    if (result instanceof AutoEscalation.Sent sent) {
+      String number = sent.filed().id().substring(0, Math.min(8, sent.filed().id().length()));
+      if (answer.isSafeguarding()) {
+        return new AnswerBlocks.CaseNote(
+            ":lock: I have also told the designated safeguarding lead, privately (case `" + number + "`). "
+                + "That does not replace your own report: please still tell " + dsl + " today.",
+            true);
+      }
+      remembered(asked, answer, sent.filed().id());
+      return new AnswerBlocks.CaseNote(
+          ":incoming_envelope: *Sent to the head* (case `" + number + "`"
+              + (sent.repeated() ? "; it had already been sent, so it was not sent twice" : "")
+              + "). They get your question and these clauses as a direct message from me, and their answer comes back "
+              + whereAnswersGo(asked)
+              + ". If you need an answer today, please ask " + head + " directly.",
+          true);
+    }
+    if (result instanceof AutoEscalation.NoReviewers) {
+      return answer.isSafeguarding()
+          ? new AnswerBlocks.CaseNote(
+              ":warning: No safeguarding lead is set up in Policy Bot for this school, so I have not told anyone: please report it to " + dsl + " today yourself.",
+              false)
+          : new AnswerBlocks.CaseNote(
+              ":warning: Not sent: nobody at this school has been set up to review questions yet, so no one would see it. Please ask " + head + " directly.",
+              false);
+    }
+    if (result instanceof AutoEscalation.Failed) {
+      return answer.isSafeguarding()
+          ? new AnswerBlocks.CaseNote(
+              ":warning: I couldn't pass this to the safeguarding lead just now: please report it to " + dsl + " today yourself.", false)
+          : new AnswerBlocks.CaseNote(
+              ":warning: I couldn't send this to the head just now. Press *Ask the head* to try again, or ask " + head + " directly.", false);
+    }
+    return null;
+  }
+
+  /** Links the answer to its case, so Home shows it and a press of an old button reports the case. */
+  private void remembered(Asked asked, SlackAnswer answer, String caseId) {
+    try {
+      ledger.requestHead(answer.id(), asked.user(), asked.team(), answer.school());
+      ledger.caseFiled(answer.id(), asked.user(), caseId);
+    } catch (RuntimeException e) {
+      // the case is committed and its reviewer told; only the Home tab's note of it is missing
+      log.atWarn().addKeyValue("error", e.toString()).log("could not note a filed case in the Slack ledger");
+    }
+  }
+
+  private static String whereAnswersGo(Asked asked) {
+    return switch (asked.surface()) {
+      case MENTION -> asked.channel() != null && asked.threadRoot() != null ? "in this thread" : "in a direct message from me";
+      case DIRECT -> "here";
+      case COMMAND -> "in a direct message from me";
+    };
+  }
+
+  /** Who asked and where their answer goes: the thread for a mention, the DM otherwise. */
+  private static Asker asker(Asked asked, String user) {
+    ReplyTo replyTo =
+        switch (asked.surface()) {
+          case MENTION -> asked.channel() != null && asked.threadRoot() != null
+              ? new ReplyTo.Thread(asked.channel(), asked.threadRoot())
+              : new ReplyTo.DirectMessage(user);
+          case DIRECT -> new ReplyTo.DirectMessage(asked.channel() == null ? user : asked.channel());
+          // a private answer has no lasting place: a message to a user id lands in their DM with the bot
+          case COMMAND -> new ReplyTo.DirectMessage(user);
+        };
+    return new Asker(Platform.SLACK, user, user, replyTo);
   }
 
   /** The question a follow-up leans on: the thread's first, or the DM's last if recent. */
@@ -374,6 +515,11 @@ final class SlackConversation implements Closeable {
       reply(click, "A safeguarding concern goes to " + SlackText.escape(s.answer().reportTo()) + " today, not to a review queue. Please report it to them directly.");
       return;
     }
+    Optional<Case> already = filedBefore(s.id(), click.user());
+    if (already.isPresent()) {
+      reply(click, "You have already sent this question to the head; it is " + caseStatus(already.get()) + ". If it is urgent, please ask " + SlackText.escape(head) + " directly.");
+      return;
+    }
     ledger.requestHead(s.id(), click.user(), click.team(), s.school());
     count(click, s, Feedback.Choice.ASK_HEAD);
     Filing filing;
@@ -407,19 +553,19 @@ final class SlackConversation implements Closeable {
     }
   }
 
+  /** The case already filed for this person's answer (by the engine or an earlier press), if any. */
+  private Optional<Case> filedBefore(String answerId, String user) {
+    try {
+      return ledger.headRequest(answerId, user).flatMap(c -> c).flatMap(id -> escalations.cases().find(id));
+    } catch (RuntimeException e) {
+      log.atWarn().addKeyValue("error", e.toString()).log("could not look up an earlier case; filing is idempotent anyway");
+      return Optional.empty();
+    }
+  }
+
   /** The case for the head: the engine's own reason when it escalated, else "asked for the head". */
   private static CaseRequest caseRequest(SlackLedger.StoredAnswer s, Click click) {
-    Asked asked = s.asked();
-    ReplyTo replyTo =
-        switch (asked.surface()) {
-          case MENTION -> asked.channel() != null && asked.threadTs() != null
-              ? new ReplyTo.Thread(asked.channel(), asked.threadTs())
-              : new ReplyTo.DirectMessage(click.user());
-          case DIRECT -> new ReplyTo.DirectMessage(asked.channel() == null ? click.user() : asked.channel());
-          // a private answer has no lasting place: a message to a user id lands in their DM with the bot
-          case COMMAND -> new ReplyTo.DirectMessage(click.user());
-        };
-    Asker asker = new Asker(Platform.SLACK, click.user(), click.user(), replyTo);
+    Asker asker = asker(s.asked(), click.user());
     String key = "slack:" + s.id() + ":" + click.user();
     String question = s.question().orElseThrow();
     List<CaseClause> clauses = s.answer().caseClauses();

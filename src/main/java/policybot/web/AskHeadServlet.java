@@ -79,8 +79,7 @@ final class AskHeadServlet extends HttpServlet {
         return;
       }
       Asker asker = new Asker(Platform.WEB, ask.session(), WEB_ASKER_NAME, new ReplyTo.WebSession(ask.session()));
-      // the session is part of the key: one browser's request id must never match another's case
-      String key = "web:" + ask.session() + ":" + ask.requestId();
+      String key = key(ask.session(), ask.requestId());
       // through Escalations, so the reviewer is told (Slack) once the case is committed
       Filing filing = escalations.file(CaseRequest.of(answer, asker, Origin.WEB_BUTTON, key));
       JsonResponses.write(res, 200, reply(filing));
@@ -91,6 +90,15 @@ final class AskHeadServlet extends HttpServlet {
       log.atError().setCause(e).log("filing a web case failed");
       JsonResponses.error(res, 500, "internal", "The question could not be sent to the head. Nothing was sent; try again.");
     }
+  }
+
+  /**
+   * The idempotency key of a web case; /api/ask's own filing uses the same, so a press of the
+   * button with the request id the answer was asked under finds the case already filed. The
+   * session is part of it: one browser's request id must never match another's case.
+   */
+  static String key(String session, String requestId) {
+    return "web:" + session + ":" + requestId;
   }
 
   private static Map<String, Object> reply(Filing filing) {

@@ -3,22 +3,33 @@ package policybot.web;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import policybot.answer.AnswerRecord;
+import policybot.chat.AutoEscalation;
 import policybot.chat.ChatService;
 import policybot.chat.LiveIndex;
+import policybot.escalation.Asker;
+import policybot.escalation.Platform;
+import policybot.escalation.ReplyTo;
 
 /**
  * {@code POST /api/ask}: {"school", "question", "previous"?} in, the same answer record the batch
  * command writes out. Every failure is a JSON error with a status, never a stack trace.
+ *
+ * <p>A pure answering API, except for the chat page: a request carrying its "session" and
+ * "request_id" has an escalated or safeguarding answer filed as a case (after the engine decided
+ * so), with a "case" field after the record's own fields saying what became of it.
  */
 final class AskServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
@@ -32,14 +43,21 @@ final class AskServlet extends HttpServlet {
 
   private final transient ChatService chat;
   private final transient RateLimiter limiter;
+  /** Files the engine's escalations for the chat page; empty when the server has no store. */
+  private final transient Optional<AutoEscalation> autoEscalation;
 
-  AskServlet(ChatService chat, RateLimiter limiter) {
+  AskServlet(ChatService chat, RateLimiter limiter, Optional<AutoEscalation> autoEscalation) {
     this.chat = chat;
     this.limiter = limiter;
+    this.autoEscalation = autoEscalation;
   }
 
-  /** The request body, once it has been read and checked. */
-  private record AskRequest(String school, String question, Optional<String> previous) {}
+  /**
+   * The request body, once it has been read and checked; {@code session} and {@code requestId}
+   * are both present (the chat page) or both empty (an API caller).
+   */
+  private record AskRequest(
+      String school, String question, Optional<String> previous, Optional<String> session, Optional<String> requestId) {}
 
   /** A request we answer with a 4xx and this code and message. */
   static final class BadRequest extends Exception {
@@ -72,7 +90,18 @@ final class AskServlet extends HttpServlet {
     }
     try {
       ChatService.Reply reply = chat.ask(ask.school(), ask.question(), ask.previous());
-      JsonResponses.write(res, 200, AnswerRecord.of(reply.id(), reply.answer(), reply.latencyMs()));
+      AnswerRecord record = AnswerRecord.of(reply.id(), reply.answer(), reply.latencyMs());
+      if (ask.session().isEmpty() || autoEscalation.isEmpty() || !AutoEscalation.escalates(reply.answer())) {
+        JsonResponses.write(res, 200, record);
+        return;
+      }
+      String session = ask.session().get();
+      Asker asker = new Asker(Platform.WEB, session, AskHeadServlet.WEB_ASKER_NAME, new ReplyTo.WebSession(session));
+      // the key space the ask-head button uses: a press with the same request id finds this case
+      AutoEscalation.Result filed = autoEscalation.get().fileIfEscalated(reply, asker, AskHeadServlet.key(session, ask.requestId().get()));
+      ObjectNode body = JsonResponses.JSON.valueToTree(record);
+      body.set("case", JsonResponses.JSON.valueToTree(caseField(filed)));
+      JsonResponses.write(res, 200, body);
     } catch (LiveIndex.NotReadyException e) {
       res.setHeader("Retry-After", Integer.toString(NOT_READY_RETRY_SECONDS));
       JsonResponses.error(res, 503, "not_ready", "The policies are still loading; try again in a few seconds.");
@@ -92,12 +121,42 @@ final class AskServlet extends HttpServlet {
     doPost(req, res);
   }
 
+  /** The "case" field: {"status": "sent" | "already_sent" | "no_reviewers" | "failed", "case_id"}. */
+  private static Map<String, Object> caseField(AutoEscalation.Result filed) {
+    Map<String, Object> c = new LinkedHashMap<>();
+    if (filed instanceof AutoEscalation.Sent sent) {
+      c.put("status", sent.repeated() ? "already_sent" : "sent");
+      c.put("case_id", sent.filed().id());
+    } else if (filed instanceof AutoEscalation.NoReviewers) {
+      c.put("status", "no_reviewers");
+      c.put("case_id", null);
+    } else {
+      c.put("status", "failed");
+      c.put("case_id", null);
+    }
+    return c;
+  }
+
   private static AskRequest read(HttpServletRequest req) throws BadRequest, IOException {
     JsonNode json = readObject(req);
     String question = text(json, "question").orElseThrow(
         () -> new BadRequest(400, "bad_request", "\"question\" is required and must be a string."));
     String school = text(json, "school").orElse("");
-    return new AskRequest(school, question, text(json, "previous"));
+    Optional<String> session = id(json, "session");
+    Optional<String> requestId = id(json, "request_id");
+    if (session.isPresent() && requestId.isEmpty()) {
+      throw new BadRequest(400, "bad_request", "With \"session\", send a \"request_id\" for this question too, so a retry is not filed twice.");
+    }
+    return new AskRequest(school, question, text(json, "previous"), session, session.isPresent() ? requestId : Optional.empty());
+  }
+
+  /** An optional id field: blank counts as absent; longer than the ask-head limit is a bad request. */
+  private static Optional<String> id(JsonNode json, String field) throws BadRequest {
+    Optional<String> value = text(json, field).map(String::strip).filter(v -> !v.isEmpty());
+    if (value.isPresent() && value.get().length() > AskHeadServlet.MAX_ID_LENGTH) {
+      throw new BadRequest(400, "bad_request", "\"" + field + "\" must be at most " + AskHeadServlet.MAX_ID_LENGTH + " characters.");
+    }
+    return value;
   }
 
   /** The body as a JSON object, or the 4xx that says what is wrong with it. */

@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import policybot.answer.AnswerService;
 import policybot.answer.RulingSource;
+import policybot.chat.AutoEscalation;
 import policybot.chat.ChatService;
 import policybot.chat.LiveIndex;
 import policybot.config.Config;
@@ -122,7 +123,7 @@ public final class WebServer implements Closeable {
     context.addServlet(new ServletHolder(new ChatPageServlet(index, chat, templates)), "");
     // one budget for both: each request runs the engine once
     RateLimiter limiter = new RateLimiter(config.rateLimitPerMinute());
-    context.addServlet(new ServletHolder(new AskServlet(chat, limiter)), "/api/ask");
+    context.addServlet(new ServletHolder(new AskServlet(chat, limiter, escalations.map(AutoEscalation::new))), "/api/ask");
     if (escalations.isPresent()) {
       context.addServlet(new ServletHolder(new AskHeadServlet(chat, escalations.get(), limiter)), "/api/ask-head");
       context.addServlet(new ServletHolder(new MyCasesServlet(escalations.get())), "/api/my-cases");

@@ -253,68 +253,103 @@
     return body.case_id ? text + String(body.case_id).slice(0, 8) : text;
   }
 
-  // the engine never sends a question on by itself from here: a person decides, by pressing this
+  // what became of the case the server filed by itself for an escalated or safeguarding answer
+  var AUTO_RESULTS = {
+    sent: 'Sent to the head — the answer will appear here while this tab is open. Case number: ',
+    already_sent: 'Sent to the head — the answer will appear here while this tab is open. Case number: ',
+    no_reviewers: 'Not sent: no head is set up to receive questions for this school yet. Please ask them in person.',
+    failed: 'This could not be sent to the head just now. Press the button to try again, or ask them in person.'
+  };
+  var SAFEGUARDING_RESULTS = {
+    sent: 'The designated safeguarding lead has been sent this too. It does not replace your own report today. Case number: ',
+    already_sent: 'The designated safeguarding lead has been sent this too. It does not replace your own report today. Case number: ',
+    no_reviewers: 'No safeguarding lead is set up here for this school, so no one has been told by this page: report it yourself today.',
+    failed: 'This could not be passed to the safeguarding lead just now: report it yourself today.'
+  };
+
+  function adoptCase(entry, filed) {
+    if (!filed || typeof filed.status !== 'string') {
+      return;
+    }
+    var texts = entry.record.outcome === 'safeguarding' ? SAFEGUARDING_RESULTS : AUTO_RESULTS;
+    var text = texts[filed.status] || texts.failed;
+    entry.autoFiled = true;
+    entry.headSent = filed.status === 'sent' || filed.status === 'already_sent';
+    entry.headResult = entry.headSent && typeof filed.case_id === 'string' ? text + filed.case_id.slice(0, 8) : text;
+    // a safeguarding case is the DSL's alone, so it is not listed back to the page to wait on
+    if (entry.headSent && typeof filed.case_id === 'string' && entry.record.outcome !== 'safeguarding') {
+      entry.caseId = filed.case_id;
+    }
+  }
+
+  // the server files an escalated or safeguarding answer by itself (adoptCase); for any other
+  // answer, or when that filing failed, a person decides by pressing this
   function renderAskHead(entry) {
     var record = entry.record;
-    if (!record || record.outcome === 'refused' || record.outcome === 'safeguarding') {
+    if (!record || record.outcome === 'refused' || (record.outcome === 'safeguarding' && !entry.autoFiled)) {
       return null;
     }
     var wrap = el('div', 'ask-head');
-    wrap.appendChild(
-      el(
-        'p',
-        'ask-head-note',
-        record.outcome === 'escalated'
-          ? 'This has not been sent to anyone yet. To send your question to the head, press the button.'
-          : 'Still unsure? You can send this question to the head.'
-      )
-    );
-    var button = el('button', 'secondary ask-head-button', 'Ask the head');
-    button.type = 'button';
     var result = el('p', 'ask-head-result');
     result.setAttribute('role', 'status');
-    wrap.appendChild(button);
+    var button = null;
+    if (!entry.autoFiled || (!entry.headSent && record.outcome !== 'safeguarding')) {
+      wrap.appendChild(
+        el(
+          'p',
+          'ask-head-note',
+          record.outcome === 'escalated'
+            ? 'This has not been sent to anyone yet. To send your question to the head, press the button.'
+            : 'Still unsure? You can send this question to the head.'
+        )
+      );
+      button = el('button', 'secondary ask-head-button', 'Ask the head');
+      button.type = 'button';
+      wrap.appendChild(button);
+    }
     wrap.appendChild(result);
     if (entry.headResult) {
       result.textContent = entry.headResult;
-      if (entry.headSent) {
+      if (entry.headSent && button) {
         button.disabled = true;
       }
     }
-    button.addEventListener('click', function () {
-      // one id per answer: pressing again, or after a reload, cannot file a second case
-      entry.requestId = entry.requestId || randomId();
-      save();
-      button.disabled = true;
-      result.textContent = 'Sending to the head…';
-      var payload = { school: entry.school, question: entry.question, session: session, request_id: entry.requestId };
-      if (entry.previous) {
-        payload.previous = entry.previous;
-      }
-      postJson('/api/ask-head', payload)
-        .then(function (reply) {
-          if (reply.response.ok && reply.body) {
-            entry.headResult = askHeadResultText(reply.body);
-            entry.headSent = reply.body.status === 'sent' || reply.body.status === 'already_sent';
-            if (entry.headSent && typeof reply.body.case_id === 'string') {
-              entry.caseId = reply.body.case_id;
+    if (button) {
+      button.addEventListener('click', function () {
+        // one id per answer: pressing again, or after a reload, cannot file a second case
+        entry.requestId = entry.requestId || randomId();
+        save();
+        button.disabled = true;
+        result.textContent = 'Sending to the head…';
+        var payload = { school: entry.school, question: entry.question, session: session, request_id: entry.requestId };
+        if (entry.previous) {
+          payload.previous = entry.previous;
+        }
+        postJson('/api/ask-head', payload)
+          .then(function (reply) {
+            if (reply.response.ok && reply.body) {
+              entry.headResult = askHeadResultText(reply.body);
+              entry.headSent = reply.body.status === 'sent' || reply.body.status === 'already_sent';
+              if (entry.headSent && typeof reply.body.case_id === 'string') {
+                entry.caseId = reply.body.case_id;
+              }
+            } else {
+              entry.headResult = 'Not sent: ' + errorMessage(reply.response, reply.body);
+              entry.headSent = false;
             }
-          } else {
-            entry.headResult = 'Not sent: ' + errorMessage(reply.response, reply.body);
+          })
+          .catch(function () {
+            entry.headResult = 'Not sent: could not reach Policy Bot. Check your connection and try again.';
             entry.headSent = false;
-          }
-        })
-        .catch(function () {
-          entry.headResult = 'Not sent: could not reach Policy Bot. Check your connection and try again.';
-          entry.headSent = false;
-        })
-        .then(function () {
-          result.textContent = entry.headResult;
-          button.disabled = entry.headSent;
-          save();
-          watchHeadAnswers();
-        });
-    });
+          })
+          .then(function () {
+            result.textContent = entry.headResult;
+            button.disabled = entry.headSent;
+            save();
+            watchHeadAnswers();
+          });
+      });
+    }
     var reply = el('div', 'head-answer');
     entry.headAnswerNode = reply;
     wrap.appendChild(reply);
@@ -505,8 +540,10 @@
   }
 
   function ask(text) {
-    var entry = { question: text, school: school.value };
-    var payload = { school: school.value, question: text };
+    // the request id doubles as the ask-head button's: the server files an escalated answer under
+    // it, so a press (or a resubmit) can never file a second case for the same answer
+    var entry = { question: text, school: school.value, requestId: randomId() };
+    var payload = { school: school.value, question: text, session: session, request_id: entry.requestId };
     var previous = lastQuestion();
     if (previous) {
       payload.previous = previous;
@@ -518,6 +555,7 @@
       .then(function (reply) {
         if (reply.response.ok && reply.body) {
           entry.record = reply.body;
+          adoptCase(entry, reply.body.case);
           entry.shown = renderAnswer(reply.body, entry);
         } else {
           entry.error = errorMessage(reply.response, reply.body);
@@ -534,6 +572,7 @@
         history.push(entry);
         save();
         setBusy(false);
+        watchHeadAnswers();
         // the answer is read from its verdict down, and typing the next question goes on at once
         question.focus({ preventScroll: true });
         if (shown) {

@@ -13,6 +13,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import policybot.DevSet;
+import policybot.TestEngine;
+import policybot.escalation.Cases;
+import policybot.escalation.Reviewers;
+import policybot.escalation.Roster;
+import policybot.store.Store;
 
 class CliTest {
   @TempDir Path tmp;
@@ -59,6 +65,37 @@ class CliTest {
     assertThat(clause.get("link").asText()).startsWith("http://localhost:8080/policies/glais/");
     assertThat(new ObjectMapper().readTree(lines.get(1)).get("reason").asText()).isEqualTo("bad_input");
     assertThat(new ObjectMapper().readTree(lines.get(2)).get("reason").asText()).isEqualTo("unknown_school");
+  }
+
+  @Test
+  void should_file_no_case_from_batch_even_with_a_database_and_reviewers_set_up() throws Exception {
+    String escalating = DevSet.escalating(TestEngine.answers(), "glais");
+    String disclosure = DevSet.safeguarding(TestEngine.answers(), "glais");
+    String url = "jdbc:sqlite:" + tmp.resolve("cases.db");
+    try (Store store = Store.open(url)) {
+      new Roster(store, TestEngine.CLOCK).put(new Reviewers("glais", "head-1", "deputy-1", "dsl-1"));
+    }
+    Path config = tmp.resolve("policybot.yml");
+    Files.writeString(config, "database_url: \"" + url + "\"\n", StandardCharsets.UTF_8);
+    Path in = tmp.resolve("q.jsonl");
+    ObjectMapper json = new ObjectMapper();
+    Files.write(in, List.of(
+        json.writeValueAsString(java.util.Map.of("id", "e", "school", "glais", "question", escalating)),
+        json.writeValueAsString(java.util.Map.of("id", "s", "school", "glais", "question", disclosure))), StandardCharsets.UTF_8);
+    Path out = tmp.resolve("a.jsonl");
+
+    Run r = run("batch", "--config", config.toString(), "--in", in.toString(), "--out", out.toString(), "--data", tmp.resolve("data").toString());
+
+    assertThat(r.code()).isZero();
+    List<JsonNode> records = new java.util.ArrayList<>();
+    for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
+      records.add(json.readTree(line));
+    }
+    assertThat(records).extracting(n -> n.get("outcome").asText()).containsExactly("escalated", "safeguarding");
+    assertThat(records).noneMatch(n -> n.has("case"));
+    try (Store store = Store.open(url)) {
+      assertThat(new Cases(store, TestEngine.CLOCK).counts("glais").values()).allMatch(n -> n == 0L);
+    }
   }
 
   @Test

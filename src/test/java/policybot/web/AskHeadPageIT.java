@@ -16,10 +16,15 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import policybot.DevSet;
 import policybot.TestEngine;
+import policybot.answer.AnswerService;
 import policybot.chat.LiveIndex;
+import policybot.escalation.Case;
 import policybot.escalation.Cases;
 import policybot.escalation.Escalations;
+import policybot.escalation.Origin;
+import policybot.escalation.Platform;
 import policybot.escalation.Rulings;
 import policybot.escalation.Reviewers;
 import policybot.escalation.Roster;
@@ -31,6 +36,8 @@ class AskHeadPageIT {
 
   private static Store store;
   private static Cases cases;
+  private static Escalations escalations;
+  private static String escalating;
   private static WebServer server;
   private static Browser browser;
   private static String home;
@@ -39,12 +46,13 @@ class AskHeadPageIT {
   static void start() throws Exception {
     store = Store.open(Store.sqliteUrl(data));
     cases = new Cases(store, TestEngine.CLOCK);
-    Escalations escalations = new Escalations(cases, new Rulings(store, TestEngine.CLOCK), school -> Map.of());
+    escalations = new Escalations(cases, new Rulings(store, TestEngine.CLOCK), school -> Map.of());
     new Roster(store, TestEngine.CLOCK).put(new Reviewers("glais", "head-1", "deputy-1", "dsl-1"));
     LiveIndex index = WebFixture.sharedIndex();
     server =
         WebServer.start(
             WebFixture.config(index.corpus(), WebFixture.GENEROUS_RATE_LIMIT), index, TestEngine.CLOCK, List.of(), Optional.of(escalations));
+    escalating = DevSet.escalating(new AnswerService(index, TestEngine.BASE, TestEngine.CLOCK), "glais");
     browser = new Browser();
     home = "http://localhost:" + server.port() + "/";
   }
@@ -74,7 +82,7 @@ class AskHeadPageIT {
 
     assertThat(said).startsWith("Sent to the head.");
     assertThat(answer.findElement(By.cssSelector(".ask-head-button")).isEnabled()).isFalse();
-    assertThat(cases.visibleTo("head-1")).hasSize(1);
+    assertThat(cases.askedBy(Platform.WEB, session(), 10)).hasSize(1);
 
     browser.driver().navigate().refresh();
     WebElement again = browser.driver().findElement(By.cssSelector("#pb_log .msg-bot"));
@@ -83,15 +91,45 @@ class AskHeadPageIT {
   }
 
   @Test
-  void should_not_send_an_escalation_by_itself_and_say_when_no_one_can_receive_it() {
+  void should_send_an_escalation_by_itself_and_show_the_heads_answer_when_it_comes() {
+    chooseSchool("glais");
+    WebElement answer = ask(escalating);
+
+    WebElement result = answer.findElement(By.cssSelector(".ask-head-result"));
+    assertThat(result.getText()).startsWith("Sent to the head — the answer will appear here");
+    assertThat(answer.findElements(By.cssSelector(".ask-head-button"))).as("nothing to press twice").isEmpty();
+    List<Case> filed = cases.askedBy(Platform.WEB, session(), 10);
+    assertThat(filed).singleElement().satisfies(c -> {
+      assertThat(c.origin()).isEqualTo(Origin.ENGINE);
+      assertThat(c.question()).isEqualTo(escalating);
+    });
+    assertThat(result.getText()).endsWith(filed.get(0).id().substring(0, 8));
+
+    escalations.answer(filed.get(0).id(), "head-1", "Not for reports: write them yourself.", false);
+    browser.driver().navigate().refresh();
+
+    WebElement again = browser.driver().findElement(By.cssSelector("#pb_log .msg-bot"));
+    browser.waiting().until(d -> !again.findElement(By.cssSelector(".head-answer")).getText().isBlank());
+    assertThat(again.findElement(By.cssSelector(".head-answer-text")).getText()).isEqualTo("Not for reports: write them yourself.");
+    assertThat(cases.askedBy(Platform.WEB, session(), 10)).hasSize(1);
+  }
+
+  @Test
+  void should_say_when_no_one_can_receive_an_escalation_and_leave_the_button_to_try_again() {
     chooseSchool("moorthorpe");
     WebElement answer = ask("whats the staff wifi password");
 
+    assertThat(answer.findElement(By.cssSelector(".ask-head-result")).getText()).startsWith("Not sent: no head is set up");
     assertThat(answer.findElement(By.cssSelector(".ask-head-note")).getText()).contains("has not been sent to anyone");
     pressAskHead(answer);
 
     assertThat(awaitResult(answer)).startsWith("Not sent: no head is set up");
     assertThat(answer.findElement(By.cssSelector(".ask-head-button")).isEnabled()).isTrue();
+  }
+
+  /** This tab's chat session id, which the page sends with each question. */
+  private static String session() {
+    return (String) browser.js("return window.sessionStorage.getItem('policybot.session');");
   }
 
   /** Scrolls the button clear of the composer, which stays fixed at the bottom, and presses it. */
