@@ -32,7 +32,7 @@ record Confidence(double score, Optional<EscalationReason> escalate) {
   static final double BM25_CAP = 6.0;
 
   /** Score at or above which the top clause is taken to answer the question. */
-  static final double ANSWER_SCORE = 0.594;
+  static final double ANSWER_SCORE = 0.596;
 
   static final Weights DEFAULT = new Weights(COVERAGE_WEIGHT, BM25_WEIGHT, ANSWER_SCORE);
 

@@ -92,6 +92,7 @@ public final class ClauseIndex implements Closeable {
   private final Embedder embedder;
   private final Analyzer queryAnalyzer = PolicyAnalyzer.forQuery();
   private final Analyzer indexAnalyzer = PolicyAnalyzer.forIndex();
+  private final Analyzer wordAnalyzer = PolicyAnalyzer.forWords();
   private final Map<String, Clause> clausesByKey;
 
   ClauseIndex(Directory directory, Corpus corpus, Embedder embedder) throws IOException {
@@ -258,18 +259,50 @@ public final class ClauseIndex implements Closeable {
     return out;
   }
 
-  /** Stemmed content words of a question, each with its synonyms, for coverage checks. */
+  /**
+   * Stemmed content words of a question, each with its synonyms, for coverage checks. Words that
+   * only frame the question ("can", "allowed", "ok") are left out. Synonyms are looked up on the
+   * words as written, and on each pair of neighbouring words, so "social media" also counts as
+   * covered by "social networking".
+   */
   public List<Set<String>> questionTerms(String question) {
-    List<Set<String>> out = new ArrayList<>();
-    for (String word : analyze(indexAnalyzer, question)) {
-      // expand each distinct stem through the synonym list, as the keyword search does
-      Set<String> group = new HashSet<>(analyze(queryAnalyzer, word));
-      group.add(word);
-      if (out.stream().noneMatch(g -> g.contains(word))) {
-        out.add(group);
+    List<String> words = analyze(wordAnalyzer, question);
+    List<Set<String>> groups = new ArrayList<>();
+    List<Integer> groupOfWord = new ArrayList<>();
+    for (String word : words) {
+      List<String> stems = analyze(indexAnalyzer, word);
+      if (stems.isEmpty() || PolicyAnalyzer.QUESTION_FRAMING.contains(word)) {
+        groupOfWord.add(-1);
+        continue;
+      }
+      String stem = stems.get(0);
+      int at = -1;
+      for (int g = 0; g < groups.size(); g++) {
+        if (groups.get(g).contains(stem)) {
+          at = g;
+        }
+      }
+      if (at < 0) {
+        groups.add(new HashSet<>());
+        at = groups.size() - 1;
+      }
+      groups.get(at).add(stem);
+      groups.get(at).addAll(analyze(queryAnalyzer, word));
+      groupOfWord.add(at);
+    }
+    for (int i = 0; i + 1 < words.size(); i++) {
+      Set<String> pair = new HashSet<>(analyze(queryAnalyzer, words.get(i) + " " + words.get(i + 1)));
+      pair.removeAll(analyze(queryAnalyzer, words.get(i)));
+      pair.removeAll(analyze(queryAnalyzer, words.get(i + 1)));
+      if (!pair.isEmpty()) {
+        for (int w : List.of(i, i + 1)) {
+          if (groupOfWord.get(w) >= 0) {
+            groups.get(groupOfWord.get(w)).addAll(pair);
+          }
+        }
       }
     }
-    return out;
+    return groups;
   }
 
   /** Stemmed words of a piece of text, as indexed. */
