@@ -133,7 +133,8 @@ public final class AnswerService {
    * followed in the same clause by "However, in urgent cases a call may be made..." is only
    * conditional. A follow-up that asks about the very exception a rule makes ("what about on a
    * school trip?" after "cameras must not leave the school setting (unless on an educational
-   * visit)") is a yes.
+   * visit)") is a yes, and one that asks about going ahead without the condition ("without asking
+   * the parents") is a no.
    */
   private static Verdict verdict(ClauseIndex idx, Question question, String form, List<Citation> citations) {
     if (VerdictReader.isInformationQuestion(form)) {
@@ -158,6 +159,9 @@ public final class AnswerService {
       Verdict v = VerdictReader.read(form, sentence);
       if (v == Verdict.NO && VerdictReader.relaxes(following.get(i))) {
         return Verdict.CONDITIONAL;
+      }
+      if (v == Verdict.CONDITIONAL && VerdictReader.skipsTheCondition(question.text())) {
+        return Verdict.NO;
       }
       if (v == Verdict.CONDITIONAL && FollowUp.isFollowUp(question)) {
         Optional<String> exception = VerdictReader.exception(sentence);

@@ -117,6 +117,19 @@ final class VerdictReader {
     return Verdict.INFO;
   }
 
+  /** A question that itself leaves out the condition: "can I post them without the head's consent?". */
+  private static final Pattern WITHOUT_THE_CONDITION =
+      Pattern.compile(
+          "\\bwithout (asking|checking|telling|permission|consent|approval|agreement|getting|seeking|their|the|his|her|my)\\b");
+
+  /**
+   * Whether the question asks about doing the thing without meeting the condition a rule sets, so
+   * that "only with permission" answers it with a no.
+   */
+  static boolean skipsTheCondition(String question) {
+    return WITHOUT_THE_CONDITION.matcher(question.toLowerCase(Locale.ROOT)).find();
+  }
+
   /** A sentence that opens by softening the rule before it: "However, in urgent cases ...". */
   private static final Pattern RELAXING_OPENING = Pattern.compile("^(however|but|except|exceptionally)\\b");
 
