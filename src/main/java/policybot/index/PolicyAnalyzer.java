@@ -105,6 +105,8 @@ public final class PolicyAnalyzer extends Analyzer {
     ts = new LowerCaseFilter(ts);
     ts = new StopFilter(ts, STOP_WORDS);
     if (synonyms != null) {
+      // a clause need not say "can" or "allowed" to answer "can I ...?" / "am I allowed ...?"
+      ts = new StopFilter(ts, QUESTION_FRAMING);
       ts = new SynonymGraphFilter(ts, synonyms, true);
     }
     if (stem) {
