@@ -189,7 +189,7 @@ public final class AnswerService {
   /** Whether the words of {@code followUp} name something in {@code exception}. */
   private static boolean asksAbout(ClauseIndex idx, String followUp, String exception) {
     Set<String> words = new java.util.HashSet<>(idx.terms(exception));
-    return idx.questionTerms(followUp).stream().anyMatch(g -> g.stream().anyMatch(words::contains));
+    return idx.subjectTerms(followUp).stream().anyMatch(g -> g.stream().anyMatch(words::contains));
   }
 
   /**
@@ -206,7 +206,7 @@ public final class AnswerService {
   }
 
   private List<Citation> citations(ClauseIndex idx, School school, String question, List<Hit> hits) {
-    List<Set<String>> terms = idx.questionTerms(question);
+    List<Set<String>> terms = idx.subjectTerms(question);
     LocalDate today = LocalDate.now(clock);
     List<Citation> out = new ArrayList<>();
     for (Hit h : hits) {

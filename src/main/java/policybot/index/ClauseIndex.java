@@ -151,7 +151,7 @@ public final class ClauseIndex implements Closeable {
       for (String key : fused.keySet()) {
         clauses.put(key, clause(key));
       }
-      List<Set<String>> terms = questionTerms(question);
+      List<Set<String>> terms = subjectTerms(question);
       double[] idf = idf(schoolFilter, terms);
       return fused.entrySet().stream()
           .sorted(
@@ -260,18 +260,29 @@ public final class ClauseIndex implements Closeable {
   }
 
   /**
-   * Stemmed content words of a question, each with its synonyms, for coverage checks. Words that
-   * only frame the question ("can", "allowed", "ok") are left out. Synonyms are looked up on the
+   * Stemmed content words of a question, each with its synonyms. Synonyms are looked up on the
    * words as written, and on each pair of neighbouring words, so "social media" also counts as
    * covered by "social networking".
    */
   public List<Set<String>> questionTerms(String question) {
+    return questionTerms(question, false);
+  }
+
+  /**
+   * {@link #questionTerms(String)} without the words that only frame the question ("can",
+   * "allowed", "ok"): what a clause must say to answer it, for coverage and the key sentence.
+   */
+  public List<Set<String>> subjectTerms(String question) {
+    return questionTerms(question, true);
+  }
+
+  private List<Set<String>> questionTerms(String question, boolean subjectOnly) {
     List<String> words = analyze(wordAnalyzer, question);
     List<Set<String>> groups = new ArrayList<>();
     List<Integer> groupOfWord = new ArrayList<>();
     for (String word : words) {
       List<String> stems = analyze(indexAnalyzer, word);
-      if (stems.isEmpty() || PolicyAnalyzer.QUESTION_FRAMING.contains(word)) {
+      if (stems.isEmpty() || (subjectOnly && PolicyAnalyzer.QUESTION_FRAMING.contains(word))) {
         groupOfWord.add(-1);
         continue;
       }
