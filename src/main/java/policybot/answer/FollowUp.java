@@ -22,9 +22,13 @@ final class FollowUp {
     return isFollowUp(q) ? q.previous().orElseThrow() + " " + q.text() : q.text();
   }
 
-  /** The text whose form decides yes/no versus information. */
+  /**
+   * The text whose form decides yes/no versus information. A follow-up that is a question of its
+   * own kind ("so what am I meant to use then?") keeps it; "what about on a trip?" asks the earlier
+   * question again.
+   */
   static String questionForm(Question q) {
-    if (isFollowUp(q) && CARRY_OVER.matcher(normal(q.text())).lookingAt()) {
+    if (isFollowUp(q) && CARRY_OVER.matcher(normal(q.text())).lookingAt() && !VerdictReader.isInformationQuestion(q.text())) {
       return q.previous().orElseThrow();
     }
     return q.text();

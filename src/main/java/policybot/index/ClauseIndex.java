@@ -92,6 +92,7 @@ public final class ClauseIndex implements Closeable {
   private final Embedder embedder;
   private final Analyzer queryAnalyzer = PolicyAnalyzer.forQuery();
   private final Analyzer indexAnalyzer = PolicyAnalyzer.forIndex();
+  private final Analyzer wordAnalyzer = PolicyAnalyzer.forWords();
   private final Map<String, Clause> clausesByKey;
 
   ClauseIndex(Directory directory, Corpus corpus, Embedder embedder) throws IOException {
@@ -150,7 +151,7 @@ public final class ClauseIndex implements Closeable {
       for (String key : fused.keySet()) {
         clauses.put(key, clause(key));
       }
-      List<Set<String>> terms = questionTerms(question);
+      List<Set<String>> terms = subjectTerms(question);
       double[] idf = idf(schoolFilter, terms);
       return fused.entrySet().stream()
           .sorted(
@@ -258,18 +259,61 @@ public final class ClauseIndex implements Closeable {
     return out;
   }
 
-  /** Stemmed content words of a question, each with its synonyms, for coverage checks. */
+  /**
+   * Stemmed content words of a question, each with its synonyms. Synonyms are looked up on the
+   * words as written, and on each pair of neighbouring words, so "social media" also counts as
+   * covered by "social networking".
+   */
   public List<Set<String>> questionTerms(String question) {
-    List<Set<String>> out = new ArrayList<>();
-    for (String word : analyze(indexAnalyzer, question)) {
-      // expand each distinct stem through the synonym list, as the keyword search does
-      Set<String> group = new HashSet<>(analyze(queryAnalyzer, word));
-      group.add(word);
-      if (out.stream().noneMatch(g -> g.contains(word))) {
-        out.add(group);
+    return questionTerms(question, false);
+  }
+
+  /**
+   * {@link #questionTerms(String)} without the words that only frame the question ("can",
+   * "allowed", "ok"): what a clause must say to answer it, for coverage and the key sentence.
+   */
+  public List<Set<String>> subjectTerms(String question) {
+    return questionTerms(question, true);
+  }
+
+  private List<Set<String>> questionTerms(String question, boolean subjectOnly) {
+    List<String> words = analyze(wordAnalyzer, question);
+    List<Set<String>> groups = new ArrayList<>();
+    List<Integer> groupOfWord = new ArrayList<>();
+    for (String word : words) {
+      List<String> stems = analyze(indexAnalyzer, word);
+      if (stems.isEmpty() || (subjectOnly && PolicyAnalyzer.QUESTION_FRAMING.contains(word))) {
+        groupOfWord.add(-1);
+        continue;
+      }
+      String stem = stems.get(0);
+      int at = -1;
+      for (int g = 0; g < groups.size(); g++) {
+        if (groups.get(g).contains(stem)) {
+          at = g;
+        }
+      }
+      if (at < 0) {
+        groups.add(new HashSet<>());
+        at = groups.size() - 1;
+      }
+      groups.get(at).add(stem);
+      groups.get(at).addAll(analyze(queryAnalyzer, word));
+      groupOfWord.add(at);
+    }
+    for (int i = 0; i + 1 < words.size(); i++) {
+      Set<String> pair = new HashSet<>(analyze(queryAnalyzer, words.get(i) + " " + words.get(i + 1)));
+      pair.removeAll(analyze(queryAnalyzer, words.get(i)));
+      pair.removeAll(analyze(queryAnalyzer, words.get(i + 1)));
+      if (!pair.isEmpty()) {
+        for (int w : List.of(i, i + 1)) {
+          if (groupOfWord.get(w) >= 0) {
+            groups.get(groupOfWord.get(w)).addAll(pair);
+          }
+        }
       }
     }
-    return out;
+    return groups;
   }
 
   /** Stemmed words of a piece of text, as indexed. */

@@ -57,20 +57,45 @@ public final class PolicyAnalyzer extends Analyzer {
     }
   }
 
-  private final SynonymMap synonyms;
+  /**
+   * Words that frame a question rather than name its subject ("can I ...", "is it ok to ...", "am I
+   * allowed to ..."). A clause need not contain them to answer the question, so they do not count
+   * when checking how much of a question a clause covers.
+   */
+  static final CharArraySet QUESTION_FRAMING =
+      CharArraySet.unmodifiableSet(
+          new CharArraySet(
+              List.of("can", "could", "may", "might", "ok", "okay", "alright", "allowed", "allow", "permitted",
+                  "fine", "just", "still", "also", "even", "really", "please", "anyone", "someone", "something",
+                  "anything", "need", "want", "get", "got", "go", "whats", "now", "say", "says", "said", "tell",
+                  "meant", "supposed", "actually", "bit"),
+              true));
 
-  private PolicyAnalyzer(SynonymMap synonyms) {
+  private final SynonymMap synonyms;
+  private final boolean stem;
+
+  private PolicyAnalyzer(SynonymMap synonyms, boolean stem) {
     this.synonyms = synonyms;
+    this.stem = stem;
   }
 
   /** Analysis for indexing clause text. */
   public static PolicyAnalyzer forIndex() {
-    return new PolicyAnalyzer(null);
+    return new PolicyAnalyzer(null, true);
   }
 
   /** Analysis for questions: the index analysis plus synonyms. */
   public static PolicyAnalyzer forQuery() {
-    return new PolicyAnalyzer(loadSynonyms());
+    return new PolicyAnalyzer(loadSynonyms(), true);
+  }
+
+  /**
+   * The words as written, lowercased and without stopwords, before stemming: synonyms are listed
+   * as people write words ("residential", "images"), so they must be looked up before the stemmer
+   * turns them into "residenti" and "imag".
+   */
+  static PolicyAnalyzer forWords() {
+    return new PolicyAnalyzer(null, false);
   }
 
   @Override
@@ -80,10 +105,14 @@ public final class PolicyAnalyzer extends Analyzer {
     ts = new LowerCaseFilter(ts);
     ts = new StopFilter(ts, STOP_WORDS);
     if (synonyms != null) {
+      // a clause need not say "can" or "allowed" to answer "can I ...?" / "am I allowed ...?"
+      ts = new StopFilter(ts, QUESTION_FRAMING);
       ts = new SynonymGraphFilter(ts, synonyms, true);
     }
-    ts = new SetKeywordMarkerFilter(ts, NOT_STEMMED);
-    ts = new PorterStemFilter(ts);
+    if (stem) {
+      ts = new SetKeywordMarkerFilter(ts, NOT_STEMMED);
+      ts = new PorterStemFilter(ts);
+    }
     return new TokenStreamComponents(source, ts);
   }
 

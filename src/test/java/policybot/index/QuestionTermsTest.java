@@ -1,0 +1,37 @@
+package policybot.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import policybot.TestEngine;
+
+class QuestionTermsTest {
+  private final ClauseIndex index = TestEngine.index();
+
+  @Test
+  void should_look_synonyms_up_on_the_words_as_written_not_on_their_stems() {
+    // the stemmer turns "residential" into "residenti", which the synonym list does not know
+    List<Set<String>> terms = index.subjectTerms("what about on a residential?");
+
+    assertThat(terms).anySatisfy(g -> assertThat(g).contains("residenti", "trip", "visit"));
+  }
+
+  @Test
+  void should_expand_a_two_word_synonym_to_both_of_its_words() {
+    List<Set<String>> terms = index.subjectTerms("who do i report a colleague to if they're misusing social media");
+
+    assertThat(terms).filteredOn(g -> g.contains("media")).singleElement().satisfies(g -> assertThat(g).contains("network"));
+  }
+
+  @Test
+  void should_leave_out_the_words_that_only_frame_the_question_from_the_subject() {
+    List<Set<String>> subject = index.subjectTerms("am i allowed to email parents from my gmail");
+    List<Set<String>> all = index.questionTerms("am i allowed to email parents from my gmail");
+
+    assertThat(subject).noneMatch(g -> g.contains("allow"));
+    assertThat(subject).anyMatch(g -> g.contains("email"));
+    assertThat(all).anyMatch(g -> g.contains("allow"));
+  }
+}
