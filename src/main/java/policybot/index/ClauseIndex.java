@@ -24,8 +24,10 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
@@ -41,6 +43,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.QueryBuilder;
+import org.apache.lucene.util.VectorUtil;
 import policybot.corpus.Clause;
 import policybot.corpus.Corpus;
 import policybot.corpus.PolicyDocument;
@@ -57,12 +60,14 @@ public final class ClauseIndex implements Closeable {
   static final String F_CONTEXT = "context";
   static final String F_VECTOR = "vector";
   static final String F_CLAUSE = "clause";
+  /** The clause's own words embedded without its heading and lead-in. */
+  static final String F_VECTOR_BARE = "vector_bare";
 
   /**
    * Changes whenever analysis or stored fields change, so an index written by an older build is
    * rebuilt rather than searched with mismatched terms.
    */
-  static final String INDEX_VERSION = "3";
+  static final String INDEX_VERSION = "4";
 
   /** Commit metadata key holding {@link #INDEX_VERSION}. */
   static final String VERSION_KEY = "policybot.index.version";
@@ -229,7 +234,7 @@ public final class ClauseIndex implements Closeable {
     }
     b.add(any.build(), Occur.MUST);
     ScoreDoc[] docs = searcher.search(b.build(), CANDIDATES).scoreDocs;
-    Map<String, Integer> ranks = ranks(docs, null);
+    Map<String, Integer> ranks = ranks(docs);
     int i = 0;
     for (String key : ranks.keySet()) {
       scores.put(key, docs[i++].score);
@@ -237,24 +242,67 @@ public final class ClauseIndex implements Closeable {
     return ranks;
   }
 
+  /**
+   * Ranks clauses by the best of two embeddings each (with and without its heading: a heading
+   * places a list item but can also drown a short rule in its section's topic) against the question
+   * as asked and, when the synonym list maps one of its words to the policies' wording ("facebook"
+   * to "social networking"), the question with that wording added. The cosines reported for the
+   * confidence check are those of the question as asked, so the added wording cannot make an
+   * unanswerable question look answered.
+   */
   private Map<String, Integer> vectorRanks(Query schoolFilter, String question, Map<String, Double> cosines)
       throws IOException {
-    float[] q = embedder.embedQuery(question);
-    ScoreDoc[] docs = searcher.search(new KnnFloatVectorQuery(F_VECTOR, q, CANDIDATES, schoolFilter), CANDIDATES).scoreDocs;
-    return ranks(docs, cosines);
+    float[] asked = embedder.embedQuery(question);
+    List<float[]> queries = new ArrayList<>(List.of(asked));
+    String expanded = PolicyAnalyzer.expandForEmbedding(question);
+    if (!expanded.equals(question)) {
+      queries.add(embedder.embedQuery(expanded));
+    }
+    Map<Integer, Float> best = new HashMap<>();
+    for (float[] q : queries) {
+      for (String field : List.of(F_VECTOR, F_VECTOR_BARE)) {
+        for (ScoreDoc d : searcher.search(new KnnFloatVectorQuery(field, q, CANDIDATES, schoolFilter), CANDIDATES).scoreDocs) {
+          best.merge(d.doc, d.score, Math::max);
+        }
+      }
+    }
+    ScoreDoc[] docs =
+        best.entrySet().stream()
+            .sorted(Map.Entry.<Integer, Float>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+            .limit(CANDIDATES)
+            .map(e -> new ScoreDoc(e.getKey(), e.getValue()))
+            .toArray(ScoreDoc[]::new);
+    Map<String, Integer> out = ranks(docs);
+    StoredFields stored = searcher.storedFields();
+    for (ScoreDoc d : docs) {
+      String key = stored.document(d.doc, Set.of(F_KEY)).get(F_KEY);
+      cosines.put(key, Math.max(cosine(d.doc, asked, F_VECTOR), cosine(d.doc, asked, F_VECTOR_BARE)));
+    }
+    return out;
   }
 
-  private Map<String, Integer> ranks(ScoreDoc[] docs, Map<String, Double> cosines) throws IOException {
+  /** The cosine of one clause's stored vector with {@code q}; -1 when it has none. */
+  private double cosine(int doc, float[] q, String field) throws IOException {
+    for (LeafReaderContext leaf : reader.leaves()) {
+      int local = doc - leaf.docBase;
+      if (local < 0 || local >= leaf.reader().maxDoc()) {
+        continue;
+      }
+      FloatVectorValues values = leaf.reader().getFloatVectorValues(field);
+      if (values == null || values.advance(local) != local) {
+        return -1;
+      }
+      return VectorUtil.cosine(q, values.vectorValue());
+    }
+    return -1;
+  }
+
+  private Map<String, Integer> ranks(ScoreDoc[] docs) throws IOException {
     Map<String, Integer> out = new LinkedHashMap<>();
     StoredFields stored = searcher.storedFields();
     int rank = 1;
     for (ScoreDoc d : docs) {
-      String key = stored.document(d.doc, Set.of(F_KEY)).get(F_KEY);
-      out.put(key, rank++);
-      if (cosines != null) {
-        // Lucene scores cosine similarity as (1 + cos) / 2
-        cosines.put(key, 2.0 * d.score - 1.0);
-      }
+      out.put(stored.document(d.doc, Set.of(F_KEY)).get(F_KEY), rank++);
     }
     return out;
   }
@@ -349,7 +397,7 @@ public final class ClauseIndex implements Closeable {
   }
 
   /** Builds the Lucene document for one clause. */
-  static Document toDocument(Clause c, float[] vector) throws IOException {
+  static Document toDocument(Clause c, float[] vector, float[] bare) throws IOException {
     Document d = new Document();
     d.add(new StringField(F_KEY, Corpus.key(c), Field.Store.YES));
     d.add(new StringField(F_SCHOOL, c.school(), Field.Store.NO));
@@ -357,6 +405,7 @@ public final class ClauseIndex implements Closeable {
     d.add(new TextField(F_TEXT, c.text(), Field.Store.NO));
     d.add(new TextField(F_CONTEXT, context(c), Field.Store.NO));
     d.add(new KnnFloatVectorField(F_VECTOR, vector, VectorSimilarityFunction.COSINE));
+    d.add(new KnnFloatVectorField(F_VECTOR_BARE, bare, VectorSimilarityFunction.COSINE));
     // the clause itself is stored so an unchanged restart needs no re-parsing
     d.add(new StoredField(F_CLAUSE, JSON.writeValueAsString(c)));
     return d;

@@ -9,7 +9,8 @@ import policybot.corpus.Clause;
  * @param score fused score (reciprocal-rank), higher is better
  * @param bm25Rank 1-based rank in the keyword results, 0 when absent
  * @param vectorRank 1-based rank in the embedding results, 0 when absent
- * @param cosine cosine similarity between question and clause embeddings, -1 when not computed
+ * @param cosine best cosine similarity between the question as asked and the clause's embeddings (with and
+ *     without its heading), -1 when not computed
  * @param bm25Score the raw keyword score, 0 when absent
  * @param coverage share of the question's words the clause (with its headings) contains, each word
  *     weighted by how rare it is in the school's policies (IDF), 0 to 1

@@ -132,6 +132,8 @@ public final class IndexBuilder {
                 progress.report(String.format("embedded %d/%d clauses", done, texts.size()));
               }
             });
+    // the bare text too: see ClauseIndex.vectorRanks
+    List<float[]> bare = embedder.embedAll(clauses.stream().map(Clause::text).toList(), done -> {});
     try (IndexWriter w = ClauseIndex.writer(dir)) {
       if (fullRebuild) {
         w.deleteAll();
@@ -143,7 +145,7 @@ public final class IndexBuilder {
         w.deleteDocuments(new Term(ClauseIndex.F_POLICY_KEY, d.school() + "/" + d.id()));
       }
       for (int i = 0; i < clauses.size(); i++) {
-        w.addDocument(ClauseIndex.toDocument(clauses.get(i), vectors.get(i)));
+        w.addDocument(ClauseIndex.toDocument(clauses.get(i), vectors.get(i), bare.get(i)));
       }
       Map<String, String> userData = new HashMap<>();
       userData.put(ClauseIndex.VERSION_KEY, ClauseIndex.INDEX_VERSION);

@@ -1,12 +1,20 @@
 package policybot.index;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -148,4 +156,49 @@ public final class PolicyAnalyzer extends Analyzer {
     }
   }
 
+
+  /** One-way synonym rules ("facebook" to "social networking, social media"), read once. */
+  private static final Map<String, List<String>> ONE_WAY = oneWaySynonyms();
+
+  private static Map<String, List<String>> oneWaySynonyms() {
+    Map<String, List<String>> rules = new LinkedHashMap<>();
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(PolicyAnalyzer.class.getResourceAsStream(SYNONYMS), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        line = line.strip();
+        if (line.startsWith("#") || !line.contains("=>")) {
+          continue;
+        }
+        String[] sides = line.split("=>", 2);
+        List<String> targets = Arrays.stream(sides[1].split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+        for (String from : sides[0].split(",")) {
+          rules.merge(from.strip().toLowerCase(Locale.ROOT), targets, (a, b) -> {
+            List<String> both = new ArrayList<>(a);
+            both.addAll(b);
+            return both;
+          });
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + SYNONYMS, e);
+    }
+    return rules;
+  }
+
+  /**
+   * The question with the one-way synonym targets of its words added in brackets ("... on my
+   * facebook (social networking, social media)"), so the embedding also sees the policies' own
+   * wording. The question itself when no rule applies.
+   */
+  static String expandForEmbedding(String question) {
+    String words = " " + question.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
+    Set<String> extra = new LinkedHashSet<>();
+    ONE_WAY.forEach((from, targets) -> {
+      if (words.contains(" " + from + " ")) {
+        targets.stream().filter(t -> !words.contains(" " + t + " ")).forEach(extra::add);
+      }
+    });
+    return extra.isEmpty() ? question : question + " (" + String.join(", ", extra) + ")";
+  }
 }
