@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.IndexWriter;
@@ -120,20 +121,29 @@ public final class IndexBuilder {
       Progress progress)
       throws IOException {
     List<Clause> clauses = toIndex.stream().flatMap(d -> searchable(d).stream()).toList();
-    List<String> texts = clauses.stream().map(IndexBuilder::embeddingText).toList();
-    if (!clauses.isEmpty()) {
-      progress.report("embedding " + clauses.size() + " clauses (loading the model the first time)");
+    // each clause is embedded with its heading and bare (see ClauseIndex.vectorRanks); a text
+    // that appears more than once (a clause without a heading, a list item repeated across
+    // policies) is embedded once, in one pass, so progress counts the real work
+    List<String> headed = clauses.stream().map(IndexBuilder::embeddingText).toList();
+    List<String> bareTexts = clauses.stream().map(Clause::text).toList();
+    List<String> unique = new ArrayList<>(new LinkedHashSet<>(concat(headed, bareTexts)));
+    if (!unique.isEmpty()) {
+      progress.report("embedding " + unique.size() + " texts for " + clauses.size() + " clauses (loading the model the first time)");
     }
-    List<float[]> vectors =
+    List<float[]> embedded =
         embedder.embedAll(
-            texts,
+            unique,
             done -> {
-              if (done == texts.size() || done % 128 == 0) {
-                progress.report(String.format("embedded %d/%d clauses", done, texts.size()));
+              if (done == unique.size() || done % 128 == 0) {
+                progress.report(String.format("embedded %d/%d texts", done, unique.size()));
               }
             });
-    // the bare text too: see ClauseIndex.vectorRanks
-    List<float[]> bare = embedder.embedAll(clauses.stream().map(Clause::text).toList(), done -> {});
+    Map<String, float[]> byText = new HashMap<>();
+    for (int i = 0; i < unique.size(); i++) {
+      byText.put(unique.get(i), embedded.get(i));
+    }
+    List<float[]> vectors = headed.stream().map(byText::get).toList();
+    List<float[]> bare = bareTexts.stream().map(byText::get).toList();
     try (IndexWriter w = ClauseIndex.writer(dir)) {
       if (fullRebuild) {
         w.deleteAll();
@@ -177,6 +187,12 @@ public final class IndexBuilder {
   static String embeddingText(Clause c) {
     String context = ClauseIndex.context(c).strip();
     return context.isEmpty() ? c.text() : context + ": " + c.text();
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
   private static Map<String, School> mapOf(List<School> schools) {
