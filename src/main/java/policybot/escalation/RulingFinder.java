@@ -131,11 +131,7 @@ public final class RulingFinder implements RulingSource {
    * that index are looked at, so a school whose folder is missing is left alone.
    */
   public List<Ruling> flagChanged(ClauseIndex swappedIn) {
-    Map<String, String> now = new HashMap<>();
-    for (String school : swappedIn.corpus().schools().keySet()) {
-      swappedIn.policyHashes(school).forEach((policy, hash) -> now.put(school + "/" + policy, hash));
-    }
-    List<Ruling> flagged = rulings.flagChanged(now);
+    List<Ruling> flagged = rulings.flagChanged(swappedIn.policyHashes());
     if (!flagged.isEmpty()) {
       log.atInfo().addKeyValue("rulings", flagged.size()).log("rulings flagged for re-approval: a policy they rest on changed");
     }

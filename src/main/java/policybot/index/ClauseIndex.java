@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -46,7 +47,6 @@ import org.apache.lucene.util.QueryBuilder;
 import org.apache.lucene.util.VectorUtil;
 import policybot.corpus.Clause;
 import policybot.corpus.Corpus;
-import policybot.corpus.PolicyDocument;
 
 /**
  * The Lucene index of clauses: keyword (BM25) and embedding search, both scoped to one school, fused
@@ -99,6 +99,10 @@ public final class ClauseIndex implements Closeable {
   private final Analyzer indexAnalyzer = PolicyAnalyzer.forIndex();
   private final Analyzer wordAnalyzer = PolicyAnalyzer.forWords();
   private final Map<String, Clause> clausesByKey;
+  /** "school/policy" to content hash, as committed with this reader's index; fixed for its life. */
+  private final Map<String, String> hashes;
+  /** Each clause's indexed words, analysed once on first use: coverage reads them on every search. */
+  private final Map<String, Set<String>> clauseWords = new ConcurrentHashMap<>();
 
   ClauseIndex(Directory directory, Corpus corpus, Embedder embedder) throws IOException {
     this.directory = directory;
@@ -107,6 +111,7 @@ public final class ClauseIndex implements Closeable {
     this.corpus = corpus;
     this.embedder = embedder;
     this.clausesByKey = corpus.clausesByKey();
+    this.hashes = hashesIn(reader.getIndexCommit().getUserData());
   }
 
   /** The schools and parsed policies this index was built from. */
@@ -205,7 +210,7 @@ public final class ClauseIndex implements Closeable {
     if (terms.isEmpty()) {
       return 0;
     }
-    Set<String> words = new HashSet<>(terms(c.text() + " " + context(c)));
+    Set<String> words = clauseWords.computeIfAbsent(Corpus.key(c), k -> new HashSet<>(terms(c.text() + " " + context(c))));
     double all = 0;
     double found = 0;
     for (int i = 0; i < idf.length; i++) {
@@ -273,10 +278,11 @@ public final class ClauseIndex implements Closeable {
             .map(e -> new ScoreDoc(e.getKey(), e.getValue()))
             .toArray(ScoreDoc[]::new);
     Map<String, Integer> out = ranks(docs);
-    StoredFields stored = searcher.storedFields();
-    for (ScoreDoc d : docs) {
-      String key = stored.document(d.doc, Set.of(F_KEY)).get(F_KEY);
-      cosines.put(key, Math.max(cosine(d.doc, asked, F_VECTOR), cosine(d.doc, asked, F_VECTOR_BARE)));
+    int i = 0;
+    // ranks keeps the docs' order, so its keys line up with docs
+    for (String key : out.keySet()) {
+      int doc = docs[i++].doc;
+      cosines.put(key, Math.max(cosine(doc, asked, F_VECTOR), cosine(doc, asked, F_VECTOR_BARE)));
     }
     return out;
   }
@@ -444,22 +450,23 @@ public final class ClauseIndex implements Closeable {
     return FSDirectory.open(dir);
   }
 
+  /** Every indexed policy's content hash, keyed "school/policy", as this index was built from. */
+  public Map<String, String> policyHashes() {
+    return Map.copyOf(hashes);
+  }
+
   /**
    * Policy id to the SHA-256 of its file, for one school, as this index was built from: what a
    * ruling records so that it can be flagged when a policy it rests on changes.
    */
   public Map<String, String> policyHashes(String school) {
     Map<String, String> out = new HashMap<>();
-    String prefix = HASH_PREFIX + school + "/";
-    try {
-      reader.getIndexCommit().getUserData().forEach((k, v) -> {
-        if (k.startsWith(prefix)) {
-          out.put(k.substring(prefix.length()), v);
-        }
-      });
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    String prefix = school + "/";
+    hashes.forEach((k, v) -> {
+      if (k.startsWith(prefix)) {
+        out.put(k.substring(prefix.length()), v);
+      }
+    });
     return out;
   }
 
@@ -472,12 +479,18 @@ public final class ClauseIndex implements Closeable {
       if (!INDEX_VERSION.equals(r.getIndexCommit().getUserData().get(VERSION_KEY))) {
         return out; // written by another version: every policy counts as changed
       }
-      r.getIndexCommit().getUserData().forEach((k, v) -> {
-        if (k.startsWith(HASH_PREFIX)) {
-          out.put(k.substring(HASH_PREFIX.length()), v);
-        }
-      });
+      return hashesIn(r.getIndexCommit().getUserData());
     }
+  }
+
+  /** The "school/policy" to content-hash entries of an index commit's user data. */
+  private static Map<String, String> hashesIn(Map<String, String> userData) {
+    Map<String, String> out = new HashMap<>();
+    userData.forEach((k, v) -> {
+      if (k.startsWith(HASH_PREFIX)) {
+        out.put(k.substring(HASH_PREFIX.length()), v);
+      }
+    });
     return out;
   }
 
