@@ -1,17 +1,15 @@
 package policybot.admin;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
+import policybot.corpus.CorpusLoader;
 import policybot.store.Store;
 
 /**
@@ -111,11 +109,6 @@ public final class SignInLinks {
 
   /** SHA-256 hex of a secret: what the database keeps instead of the secret. */
   static String hash(String secret) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
+    return CorpusLoader.sha256(secret.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -23,6 +23,7 @@ import policybot.chat.AutoEscalation;
 import policybot.chat.ChatService;
 import policybot.chat.LiveIndex;
 import policybot.corpus.Corpus;
+import policybot.corpus.CorpusLoader;
 import policybot.corpus.School;
 import policybot.escalation.Asker;
 import policybot.escalation.Case;
@@ -293,21 +294,12 @@ final class SlackConversation implements Closeable {
    */
   static String deliveryKey(Asked asked, String answerId) {
     if (asked.surface() == Asked.Surface.COMMAND && asked.responseUrl() != null) {
-      return "slack:command:" + sha256(asked.responseUrl());
+      return "slack:command:" + CorpusLoader.sha256(asked.responseUrl().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
     if (asked.channel() != null && asked.messageTs() != null) {
       return "slack:message:" + asked.team() + ":" + asked.channel() + ":" + asked.messageTs();
     }
     return "slack:answer:" + answerId;
-  }
-
-  private static String sha256(String s) {
-    try {
-      return java.util.HexFormat.of().formatHex(
-          java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
   }
 
   /** What the person is told under the answer about the case, once filing is over. */
