@@ -28,21 +28,6 @@ public record AnswerRecord(
     rulings = rulings == null ? List.of() : List.copyOf(rulings);
   }
 
-  /** A record citing no rulings, as {@code batch} writes for every line. */
-  public AnswerRecord(
-      String id,
-      String school,
-      String verdict,
-      boolean escalate,
-      String reason,
-      List<ClauseRecord> clauses,
-      String answer,
-      long latencyMs,
-      String outcome,
-      List<String> warnings) {
-    this(id, school, verdict, escalate, reason, clauses, answer, latencyMs, outcome, warnings, List.of());
-  }
-
   /** One cited clause: its verbatim text and where it lives. */
   @JsonPropertyOrder({"text", "school", "policy", "title", "section", "link", "score", "highlight"})
   public record ClauseRecord(

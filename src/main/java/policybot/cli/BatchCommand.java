@@ -75,7 +75,7 @@ final class BatchCommand implements Callable<Integer> {
         } catch (java.io.IOException ex) {
           bad++;
           record = new AnswerRecord("", "", "unknown", false, "bad_input", List.of(),
-              "Line " + n + " is not a JSON object with id, school and question.", 0, "refused", List.of());
+              "Line " + n + " is not a JSON object with id, school and question.", 0, "refused", List.of(), List.of());
         }
         w.write(json.writeValueAsString(record));
         w.newLine();

@@ -48,21 +48,6 @@ public record Ruling(
     reviewerName = reviewerName == null ? Optional.empty() : reviewerName.filter(n -> !n.isBlank());
   }
 
-  /** A ruling whose reviewer is known by user id only. */
-  public Ruling(
-      String id,
-      String school,
-      String question,
-      String answer,
-      String reviewer,
-      LocalDate decidedOn,
-      List<PolicyVersion> restsOn,
-      RulingStatus status,
-      Optional<String> caseId,
-      Instant updatedAt) {
-    this(id, school, question, answer, reviewer, decidedOn, restsOn, status, caseId, updatedAt, Optional.empty());
-  }
-
   /** Who to name when the ruling is cited: the reviewer's name, else their user id. */
   public String reviewerShown() {
     return reviewerName.orElse(reviewer);

@@ -69,7 +69,7 @@ final class ReviewerDesk implements CaseEvents, SlackOutbox.Deliverer {
 
   @Override
   public void answered(Case answered, String reviewerId) {
-    if (answered.asker().platform() == Platform.SLACK && !(answered.asker().replyTo() instanceof ReplyTo.WebSession)) {
+    if (answered.asker().platform() == Platform.SLACK) {
       outbox.enqueue("answer:" + answered.id(), SlackOutbox.Kind.ANSWER, answered.id(), answered.asker().userId(), reviewerId);
     }
     refresh(answered);

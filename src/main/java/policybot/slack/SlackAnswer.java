@@ -58,21 +58,6 @@ record SlackAnswer(
     rulings = rulings == null ? List.of() : List.copyOf(rulings);
   }
 
-  /** An answer citing no rulings. */
-  SlackAnswer(
-      String id,
-      String school,
-      ChatService.Outcome outcome,
-      Verdict verdict,
-      String text,
-      String question,
-      List<Quote> quotes,
-      List<String> warnings,
-      String reportTo,
-      EscalationReason reason) {
-    this(id, school, outcome, verdict, text, question, quotes, warnings, reportTo, reason, List.of());
-  }
-
   /**
    * A cited ruling: the reviewer's words, the question they answered, and "Ruling by {name}, {date}".
    */
@@ -123,14 +108,14 @@ record SlackAnswer(
           g.rulings().stream().map(RulingNote::of).toList());
     }
     if (a instanceof Answer.Escalated e) {
-      return new SlackAnswer(reply.id(), e.school(), outcome, null, e.text(), e.question(), quotes, List.of(), "", e.reason());
+      return new SlackAnswer(reply.id(), e.school(), outcome, null, e.text(), e.question(), quotes, List.of(), "", e.reason(), List.of());
     }
     if (a instanceof Answer.Safeguarding s) {
       // the question is a disclosure about a child: it is not written down anywhere by the bot
-      return new SlackAnswer(reply.id(), s.school(), outcome, null, s.text(), "", quotes, List.of(), s.reportTo(), null);
+      return new SlackAnswer(reply.id(), s.school(), outcome, null, s.text(), "", quotes, List.of(), s.reportTo(), null, List.of());
     }
     Answer.Refused r = (Answer.Refused) a;
-    return new SlackAnswer(reply.id(), r.school(), outcome, null, r.text(), r.question(), List.of(), List.of(), "", null);
+    return new SlackAnswer(reply.id(), r.school(), outcome, null, r.text(), r.question(), List.of(), List.of(), "", null, List.of());
   }
 
   boolean isSafeguarding() {

@@ -83,7 +83,7 @@ class AnswerBlocksTest {
   @Test
   void should_offer_share_only_on_a_private_answer_that_may_be_shared() {
     SlackAnswer grounded = grounded(List.of(quote("Phones are banned.", "Phones are banned.")), List.of());
-    SlackAnswer safeguarding = new SlackAnswer("s1", "glais", Outcome.SAFEGUARDING, null, "Report it now.", "", List.of(), List.of(), "Mr DSL", null);
+    SlackAnswer safeguarding = new SlackAnswer("s1", "glais", Outcome.SAFEGUARDING, null, "Report it now.", "", List.of(), List.of(), "Mr DSL", null, List.of());
 
     assertThat(actions(AnswerBlocks.render(grounded, AnswerBlocks.Delivery.PRIVATE, null))).contains("policy_share");
     assertThat(actions(AnswerBlocks.render(grounded, AnswerBlocks.Delivery.SHARED, "U1"))).doesNotContain("policy_share");
@@ -93,7 +93,7 @@ class AnswerBlocksTest {
 
   @Test
   void should_give_an_escalation_its_own_layout_led_by_ask_the_head() {
-    SlackAnswer a = new SlackAnswer("e1", "glais", Outcome.ESCALATED, null, "I'm not sure.", "q", List.of(quote("Near.", "Near.")), List.of(), "", EscalationReason.LOW_CONFIDENCE);
+    SlackAnswer a = new SlackAnswer("e1", "glais", Outcome.ESCALATED, null, "I'm not sure.", "q", List.of(quote("Near.", "Near.")), List.of(), "", EscalationReason.LOW_CONFIDENCE, List.of());
 
     JsonNode blocks = json(AnswerBlocks.render(a, AnswerBlocks.Delivery.CONVERSATION, null));
 
@@ -128,7 +128,7 @@ class AnswerBlocksTest {
 
   @Test
   void should_never_put_the_question_in_the_notification_text_of_a_safeguarding_reply() {
-    SlackAnswer a = new SlackAnswer("s1", "glais", Outcome.SAFEGUARDING, null, "Report it now.", "", List.of(), List.of(), "Mr <DSL>", null);
+    SlackAnswer a = new SlackAnswer("s1", "glais", Outcome.SAFEGUARDING, null, "Report it now.", "", List.of(), List.of(), "Mr <DSL>", null, List.of());
 
     assertThat(AnswerBlocks.fallback(a)).isEqualTo("Safeguarding: report this today to Mr &lt;DSL&gt;.");
   }
@@ -168,7 +168,7 @@ class AnswerBlocksTest {
   }
 
   static SlackAnswer grounded(List<SlackAnswer.Quote> quotes, List<String> warnings) {
-    return new SlackAnswer("a1", "glais", Outcome.GROUNDED, Verdict.NO, "No <@U1>.", "can I?", quotes, warnings, "", null);
+    return new SlackAnswer("a1", "glais", Outcome.GROUNDED, Verdict.NO, "No <@U1>.", "can I?", quotes, warnings, "", null, List.of());
   }
 
   static String sentences(int from, int to) {

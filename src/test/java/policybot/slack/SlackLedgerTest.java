@@ -58,7 +58,7 @@ class SlackLedgerTest {
   }
 
   static SlackAnswer answer(String id) {
-    return new SlackAnswer(id, "glais", Outcome.GROUNDED, Verdict.YES, "Yes.", "can I?", List.of(), List.of(), "", null);
+    return new SlackAnswer(id, "glais", Outcome.GROUNDED, Verdict.YES, "Yes.", "can I?", List.of(), List.of(), "", null, List.of());
   }
 
   /** A top-level DM question, as the ledger keeps where it was asked. */
