@@ -9,6 +9,7 @@ import policybot.chat.LiveIndex;
 import policybot.escalation.Escalations;
 import policybot.escalation.Overdue;
 import policybot.escalation.Roster;
+import policybot.store.Feedback;
 import policybot.store.Store;
 import policybot.web.WebServer;
 
@@ -21,9 +22,12 @@ public final class AdminSite implements WebServer.Channel {
   private final Store store;
   private final Escalations escalations;
   private final LiveIndex index;
+  private final Overdue overdue;
   private final Clock clock;
 
-  public AdminSite(Store store, Escalations escalations, LiveIndex index, Clock clock) {
+  /** The pages, counting a case overdue by {@code overdue}: the same rule the reminder sweep uses. */
+  public AdminSite(Store store, Escalations escalations, LiveIndex index, Overdue overdue, Clock clock) {
+    this.overdue = Objects.requireNonNull(overdue, "overdue");
     this.store = Objects.requireNonNull(store, "store");
     this.escalations = Objects.requireNonNull(escalations, "escalations");
     this.index = Objects.requireNonNull(index, "index");
@@ -33,8 +37,8 @@ public final class AdminSite implements WebServer.Channel {
   @Override
   public void mount(ServletContextHandler context, ChatService chat, String linkBase) {
     Roster roster = new Roster(store, clock);
-    Review review = new Review(escalations, roster, Overdue.defaults(), index::policyHashes, clock);
-    Gaps gaps = new Gaps(store, escalations.cases(), index, clock);
+    Review review = new Review(escalations, roster, overdue, index::policyHashes, clock);
+    Gaps gaps = new Gaps(new Feedback(store, clock), escalations.cases(), index, clock);
     AdminServlet servlet =
         new AdminServlet(
             new SignInLinks(store, clock), new AdminSessions(store, clock), review, gaps, new AdminPages(), linkBase);

@@ -1,7 +1,5 @@
 package policybot.admin;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,7 +16,6 @@ import policybot.escalation.Cases;
 import policybot.escalation.Reviewers;
 import policybot.index.ClauseIndex;
 import policybot.store.Feedback;
-import policybot.store.Store;
 
 /**
  * What a school's policies should cover at their next review: the questions they did not settle
@@ -36,13 +33,13 @@ final class Gaps {
   /** Example questions shown per topic: enough to see what it is about. */
   static final int EXAMPLES = 3;
 
-  private final Store store;
+  private final Feedback feedback;
   private final Cases cases;
   private final LiveIndex index;
   private final Clock clock;
 
-  Gaps(Store store, Cases cases, LiveIndex index, Clock clock) {
-    this.store = Objects.requireNonNull(store, "store");
+  Gaps(Feedback feedback, Cases cases, LiveIndex index, Clock clock) {
+    this.feedback = Objects.requireNonNull(feedback, "feedback");
     this.cases = Objects.requireNonNull(cases, "cases");
     this.index = Objects.requireNonNull(index, "index");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -78,7 +75,7 @@ final class Gaps {
               .limit(MAX_QUESTIONS_PER_SOURCE)
               .map(Case::question)
               .toList();
-      List<String> notHelpful = notHelpful(r.school());
+      List<String> notHelpful = feedback.questions(r.school(), Feedback.Choice.NOT_HELPFUL, MAX_QUESTIONS_PER_SOURCE);
       List<String> all = new ArrayList<>(escalated);
       all.addAll(notHelpful);
       List<Topic> topics =
@@ -93,30 +90,5 @@ final class Gaps {
               r.school(), school.map(School::name).orElse(r.school()), escalated.size(), notHelpful.size(), topics, overdue));
     }
     return out;
-  }
-
-  /** The latest questions whose answers were marked "Not helpful", not yet purged. */
-  private List<String> notHelpful(String school) {
-    return store.read(
-        c -> {
-          List<String> out = new ArrayList<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT question FROM feedback WHERE school = ? AND choice = ? AND purged_at IS NULL"
-                      + " ORDER BY clicked_at DESC LIMIT ?")) {
-            ps.setString(1, school);
-            ps.setString(2, Feedback.Choice.NOT_HELPFUL.name());
-            ps.setInt(3, MAX_QUESTIONS_PER_SOURCE);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                String q = rs.getString(1);
-                if (q != null && !q.isBlank()) {
-                  out.add(q);
-                }
-              }
-            }
-          }
-          return out;
-        });
   }
 }

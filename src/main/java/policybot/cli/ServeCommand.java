@@ -75,7 +75,9 @@ final class ServeCommand implements Callable<Integer> {
     RulingFinder rulingFinder = new RulingFinder(rulings);
     index.onSwap(rulingFinder::flagChanged);
     // the reviewers' pages under /admin, changing cases through the same escalations
-    AdminSite admin = new AdminSite(store, escalations, index, clock);
+    // one rule for the reminders and for what the review pages call overdue
+    Overdue overdue = new Overdue(Duration.ofHours(config.overdueHours()), Overdue.DEFAULT_ZONE);
+    AdminSite admin = new AdminSite(store, escalations, index, overdue, clock);
     SlackChannel slack = SlackChannel.create(slackSettings, index, config.data(), config.school(), clock, store, escalations);
     WebServer server;
     try {
@@ -90,7 +92,7 @@ final class ServeCommand implements Callable<Integer> {
         Maintenance.start(
             new Retention(store, clock, Duration.ofDays(config.retentionDays())),
             escalations,
-            new Overdue(Duration.ofHours(config.overdueHours()), Overdue.DEFAULT_ZONE));
+            overdue);
     PrintWriter out = spec.commandLine().getOut();
     out.printf(
         "Policy Bot is serving %s/ (listening on %s; policies load in the background, /readyz says when)%n",

@@ -4,7 +4,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -126,6 +128,34 @@ public final class Feedback {
             }
           }
           return counts;
+        });
+  }
+
+  /**
+   * The questions of the latest presses of {@code choice} at a school, newest first, leaving out
+   * those the retention purge has blanked: what the gap report groups by topic.
+   */
+  public List<String> questions(String school, Choice choice, int limit) {
+    return store.read(
+        c -> {
+          List<String> out = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT question FROM feedback WHERE school = ? AND choice = ? AND purged_at IS NULL"
+                      + " ORDER BY clicked_at DESC LIMIT ?")) {
+            ps.setString(1, school);
+            ps.setString(2, choice.name());
+            ps.setInt(3, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                String q = rs.getString(1);
+                if (q != null && !q.isBlank()) {
+                  out.add(q);
+                }
+              }
+            }
+          }
+          return out;
         });
   }
 

@@ -60,7 +60,7 @@ class ReviewAcrossChannelsTest {
     Rulings rulings = new Rulings(store, clock);
     escalations = new Escalations(new Cases(store, clock), rulings, SlackFixture.index()::policyHashes);
     new Roster(store, clock).put(new Reviewers("moorthorpe", HEAD, DEPUTY, DSL));
-    AdminSite admin = new AdminSite(store, escalations, SlackFixture.index(), clock);
+    AdminSite admin = new AdminSite(store, escalations, SlackFixture.index(), policybot.escalation.Overdue.defaults(), clock);
     fx = SlackFixture.serving(clock, store, escalations, List.of(admin), new RulingFinder(rulings));
     slack = fx.slack;
   }

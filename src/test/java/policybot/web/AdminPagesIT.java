@@ -76,7 +76,7 @@ class AdminPagesIT {
     server =
         WebServer.start(
             WebFixture.config(index.corpus(), WebFixture.GENEROUS_RATE_LIMIT), index, TestEngine.CLOCK,
-            List.of(new AdminSite(store, escalations, index, TestEngine.CLOCK)), Optional.of(escalations));
+            List.of(new AdminSite(store, escalations, index, policybot.escalation.Overdue.defaults(), TestEngine.CLOCK)), Optional.of(escalations));
     browser = new Browser();
     base = "http://localhost:" + server.port();
   }
