@@ -5,18 +5,14 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import policybot.answer.Answer;
+import policybot.chat.AutoEscalation;
 import policybot.chat.ChatService;
 import policybot.chat.LiveIndex;
 import policybot.escalation.Asker;
-import policybot.escalation.CaseRequest;
-import policybot.escalation.Escalations;
-import policybot.escalation.Filing;
 import policybot.escalation.Origin;
 import policybot.escalation.Platform;
 import policybot.escalation.ReplyTo;
@@ -41,12 +37,12 @@ final class AskHeadServlet extends HttpServlet {
   static final String WEB_ASKER_NAME = "Web chat";
 
   private final transient ChatService chat;
-  private final transient Escalations escalations;
+  private final transient AutoEscalation filing;
   private final transient RateLimiter limiter;
 
-  AskHeadServlet(ChatService chat, Escalations escalations, RateLimiter limiter) {
+  AskHeadServlet(ChatService chat, AutoEscalation filing, RateLimiter limiter) {
     this.chat = chat;
-    this.escalations = escalations;
+    this.filing = filing;
     this.limiter = limiter;
   }
 
@@ -73,16 +69,19 @@ final class AskHeadServlet extends HttpServlet {
       return;
     }
     try {
-      Answer answer = chat.ask(ask.school(), ask.question(), ask.previous()).answer();
-      if (answer instanceof Answer.Refused) {
-        JsonResponses.error(res, 422, "not_sendable", answer.text());
+      ChatService.Reply reply = chat.ask(ask.school(), ask.question(), ask.previous());
+      if (reply.answer() instanceof Answer.Refused) {
+        JsonResponses.error(res, 422, "not_sendable", reply.answer().text());
         return;
       }
       Asker asker = new Asker(Platform.WEB, ask.session(), WEB_ASKER_NAME, new ReplyTo.WebSession(ask.session()));
-      String key = key(ask.session(), ask.requestId());
       // through Escalations, so the reviewer is told (Slack) once the case is committed
-      Filing filing = escalations.file(CaseRequest.of(answer, asker, Origin.WEB_BUTTON, key));
-      JsonResponses.write(res, 200, reply(filing));
+      AutoEscalation.Result filed = filing.file(reply, asker, Origin.WEB_BUTTON, key(ask.session(), ask.requestId()));
+      if (filed instanceof AutoEscalation.Failed) {
+        JsonResponses.error(res, 500, "internal", "The question could not be sent to the head. Nothing was sent; try again.");
+        return;
+      }
+      JsonResponses.write(res, 200, AskServlet.caseField(filed));
     } catch (LiveIndex.NotReadyException e) {
       res.setHeader("Retry-After", Integer.toString(AskServlet.NOT_READY_RETRY_SECONDS));
       JsonResponses.error(res, 503, "not_ready", "The policies are still loading; try again in a few seconds.");
@@ -99,21 +98,6 @@ final class AskHeadServlet extends HttpServlet {
    */
   static String key(String session, String requestId) {
     return "web:" + session + ":" + requestId;
-  }
-
-  private static Map<String, Object> reply(Filing filing) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    if (filing instanceof Filing.Created created) {
-      body.put("status", "sent");
-      body.put("case_id", created.filed().id());
-    } else if (filing instanceof Filing.Repeated repeated) {
-      body.put("status", "already_sent");
-      body.put("case_id", repeated.filed().id());
-    } else {
-      body.put("status", "no_reviewers");
-      body.put("case_id", null);
-    }
-    return body;
   }
 
   private static AskHead read(HttpServletRequest req) throws BadRequest, IOException {

@@ -121,8 +121,11 @@ final class AskServlet extends HttpServlet {
     doPost(req, res);
   }
 
-  /** The "case" field: {"status": "sent" | "already_sent" | "no_reviewers" | "failed", "case_id"}. */
-  private static Map<String, Object> caseField(AutoEscalation.Result filed) {
+  /**
+   * What filing did, as /api/ask's "case" field and /api/ask-head's body: {"status": "sent" |
+   * "already_sent" | "no_reviewers" | "failed", "case_id"}.
+   */
+  static Map<String, Object> caseField(AutoEscalation.Result filed) {
     Map<String, Object> c = new LinkedHashMap<>();
     if (filed instanceof AutoEscalation.Sent sent) {
       c.put("status", sent.repeated() ? "already_sent" : "sent");

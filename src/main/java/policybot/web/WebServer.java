@@ -123,9 +123,10 @@ public final class WebServer implements Closeable {
     context.addServlet(new ServletHolder(new ChatPageServlet(index, chat, templates)), "");
     // one budget for both: each request runs the engine once
     RateLimiter limiter = new RateLimiter(config.rateLimitPerMinute());
-    context.addServlet(new ServletHolder(new AskServlet(chat, limiter, escalations.map(AutoEscalation::new))), "/api/ask");
+    Optional<AutoEscalation> filing = escalations.map(AutoEscalation::new);
+    context.addServlet(new ServletHolder(new AskServlet(chat, limiter, filing)), "/api/ask");
     if (escalations.isPresent()) {
-      context.addServlet(new ServletHolder(new AskHeadServlet(chat, escalations.get(), limiter)), "/api/ask-head");
+      context.addServlet(new ServletHolder(new AskHeadServlet(chat, filing.get(), limiter)), "/api/ask-head");
       context.addServlet(new ServletHolder(new MyCasesServlet(escalations.get())), "/api/my-cases");
     }
     ServletHolder policies = new ServletHolder(new PolicyPagesServlet(index, templates, clock));
