@@ -5,9 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import policybot.answer.AnswerService;
+import policybot.chat.LiveIndex;
 import policybot.index.ClauseIndex;
 import policybot.index.Embedder;
 import policybot.index.IndexBuilder;
@@ -24,7 +26,11 @@ public final class TestEngine {
   public static final String BASE = "http://policies.test";
   public static final Path CORPUS = Path.of("corpus");
 
+  /** A cold build on a 2-core machine takes seconds; this leaves room for a busy CI box. */
+  public static final Duration BUILD_TIMEOUT = Duration.ofMinutes(3);
+
   private static ClauseIndex index;
+  private static LiveIndex live;
   private static final Embedder EMBEDDER = new Embedder();
 
   private TestEngine() {}
@@ -39,6 +45,28 @@ public final class TestEngine {
       }
     }
     return index;
+  }
+
+  /**
+   * The real corpus behind a live index, as a server holds it, loaded once per JVM and shared by
+   * the web and review-page tests.
+   */
+  public static synchronized LiveIndex liveIndex() {
+    if (live == null) {
+      try {
+        live = LiveIndex.start(CORPUS, Files.createTempDirectory("policybot-live-index"), Duration.ZERO, EMBEDDER);
+        if (!live.awaitReady(BUILD_TIMEOUT)) {
+          throw new IllegalStateException("the live index of " + CORPUS + " did not load");
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(live::close));
+    }
+    return live;
   }
 
   /** The shared model, so tests that build their own index do not load it again. */

@@ -1,7 +1,6 @@
 package policybot.admin;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -52,11 +51,6 @@ final class AdminFixture implements AutoCloseable {
   static final String GLAIS_DSL = "U-GLAIS-DSL";
   static final String MOOR_HEAD = "U-MOOR-HEAD";
 
-  /** A cold index build on a 2-core machine takes seconds; this leaves room for a busy CI box. */
-  private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(3);
-
-  private static LiveIndex shared;
-
   final TestClock clock = TestClock.at("2026-11-23T09:00:00Z");
   final Store store;
   final Cases cases;
@@ -84,26 +78,12 @@ final class AdminFixture implements AutoCloseable {
     links = new SignInLinks(store, clock);
     Config config = new Config(0, "127.0.0.1", "", index.corpus(), data, "", 100_000, 0);
     server =
-        WebServer.start(config, index, clock, List.of(new AdminSite(store, escalations, index, clock)), Optional.of(escalations));
+        WebServer.start(config, index, clock, List.of(new AdminSite(store, escalations, index, policybot.escalation.Overdue.defaults(), clock)), Optional.of(escalations));
   }
 
   /** The repository's corpus, indexed once per JVM. */
-  static synchronized LiveIndex index() {
-    if (shared == null) {
-      try {
-        shared = LiveIndex.start(TestEngine.CORPUS, Files.createTempDirectory("policybot-admin-index"), Duration.ZERO, TestEngine.embedder());
-        if (!shared.awaitReady(BUILD_TIMEOUT)) {
-          throw new IllegalStateException("the index did not load");
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-      Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
-    }
-    return shared;
+  static LiveIndex index() {
+    return TestEngine.liveIndex();
   }
 
   static final CaseClause PHONES =

@@ -3,7 +3,6 @@ package policybot.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,21 +30,11 @@ final class WebFixture {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
-  private static LiveIndex shared;
-
   private WebFixture() {}
 
   /** The index of the repository's corpus/, built once per JVM and never reloaded. */
-  static synchronized LiveIndex sharedIndex() {
-    if (shared == null) {
-      try {
-        shared = startIndex(TestEngine.CORPUS, Files.createTempDirectory("policybot-web-index"), Duration.ZERO);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
-    }
-    return shared;
+  static LiveIndex sharedIndex() {
+    return TestEngine.liveIndex();
   }
 
   /** A live index that must be ready before the test goes on. */
