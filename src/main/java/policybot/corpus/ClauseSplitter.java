@@ -52,6 +52,12 @@ public final class ClauseSplitter {
   private static final Pattern MD_ESCAPE = Pattern.compile("\\\\+([\\\\`*_{}\\[\\]()#+\\-.!<>])");
   private static final Pattern LEADERS = Pattern.compile("[._…‥]{3,}|_{2,}|\\t");
   private static final Pattern KEY_VALUE = Pattern.compile("^\\s*\\S+(?:\\s+\\S+){0,2}:\\s*\\S.*");
+  /**
+   * A table row copied as tab-separated cells with a figure in it ("Review date⇥Sept 2024⇥Next
+   * Review⇥Sept 2025"): filled in, so it is content (often the policy's own dates), neither a blank
+   * form line nor a heading.
+   */
+  private static final Pattern CELL_BREAK = Pattern.compile("\\S\\t+\\S");
   private static final Pattern ENUMERATED = Pattern.compile("^(?:[A-Z]|\\d{1,2})\\.\\s");
   private static final Pattern LABEL = Pattern.compile("^([A-Z][^.:;!?\\-–]{1,40}?)\\s+[-–]\\s+\\S");
   private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z“\"'])");
@@ -74,7 +80,11 @@ public final class ClauseSplitter {
   }
 
   /** A line-level piece of the document: a heading or a body unit (paragraph, bullet, item). */
-  private record Unit(boolean heading, int level, boolean listItem, String number, String text) {}
+  private record Unit(boolean heading, int level, boolean listItem, String number, String text, boolean tableRow) {
+    Unit(boolean heading, int level, boolean listItem, String number, String text) {
+      this(heading, level, listItem, number, text, false);
+    }
+  }
 
   private List<Unit> units(String text) {
     String normal = text.replace("\uFEFF", "").replace('\u00A0', ' ').replace("\r\n", "\n").replace('\r', '\n');
@@ -191,7 +201,7 @@ public final class ClauseSplitter {
     if (text.isBlank() || isFormLine(current.toString())) {
       return;
     }
-    out.add(new Unit(false, 0, list, number, text));
+    out.add(new Unit(false, 0, list, number, text, isFilledTableRow(current.toString())));
   }
 
   /**
@@ -208,7 +218,7 @@ public final class ClauseSplitter {
         base = u.level();
         loose = 0;
         out.add(u);
-      } else if (!u.listItem() && looksLikeHeading(u.text())) {
+      } else if (!u.listItem() && !u.tableRow() && looksLikeHeading(u.text())) {
         int level = loose == 0 ? base + 1 : loose + 1;
         if (APPENDIX.matcher(u.text()).matches()) {
           level = APPENDIX_LEVEL;
@@ -224,6 +234,12 @@ public final class ClauseSplitter {
       }
     }
     return out;
+  }
+
+  static boolean isFilledTableRow(String line) {
+    return CELL_BREAK.matcher(line).find()
+        && line.chars().anyMatch(Character::isDigit)
+        && !LEADERS.matcher(line.replace('\t', ' ')).find();
   }
 
   static boolean looksLikeHeading(String text) {
@@ -242,6 +258,9 @@ public final class ClauseSplitter {
   }
 
   static boolean isFormLine(String raw) {
+    if (isFilledTableRow(raw)) {
+      return false;
+    }
     String unescaped = MD_ESCAPE.matcher(raw).replaceAll("$1");
     if (!LEADERS.matcher(unescaped).find()) {
       return false;

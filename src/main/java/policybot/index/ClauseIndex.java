@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
@@ -40,9 +41,11 @@ import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 import org.apache.lucene.util.VectorUtil;
 import policybot.corpus.Clause;
@@ -64,10 +67,11 @@ public final class ClauseIndex implements Closeable {
   static final String F_VECTOR_BARE = "vector_bare";
 
   /**
-   * Changes whenever analysis or stored fields change, so an index written by an older build is
-   * rebuilt rather than searched with mismatched terms.
+   * Changes whenever analysis, clause splitting, the embedding model or stored fields change, so an
+   * index written by an older build is rebuilt rather than searched with mismatched terms (files
+   * are only re-read when their hash changes).
    */
-  static final String INDEX_VERSION = "4";
+  static final String INDEX_VERSION = "5";
 
   /** Commit metadata key holding {@link #INDEX_VERSION}. */
   static final String VERSION_KEY = "policybot.index.version";
@@ -143,19 +147,40 @@ public final class ClauseIndex implements Closeable {
 
   /** The best {@code k} clauses of {@code school}'s policies for {@code question}. */
   public List<Hit> search(String school, String question, SearchMode mode, int k) {
+    return candidates(school, question, mode).stream().limit(k).toList();
+  }
+
+  /**
+   * Every clause either retriever put among its {@link #CANDIDATES}, best first by fused rank, each
+   * with all its signals: a clause only keyword search found still gets its cosine, and one only
+   * the embeddings found still gets its keyword score, so later checks compare like with like.
+   */
+  public List<Hit> candidates(String school, String question, SearchMode mode) {
     try {
       Query schoolFilter = new TermQuery(new Term(F_SCHOOL, school));
       Map<String, Float> bm25Scores = new HashMap<>();
+      Map<String, Integer> docs = new HashMap<>();
       // keyword search always runs too: its score feeds the confidence check in every mode
-      Map<String, Integer> keyword = keywordRanks(schoolFilter, question, bm25Scores);
+      Optional<Query> keywordQuery = keywordQuery(schoolFilter, question);
+      Map<String, Integer> keyword = keywordQuery.isPresent() ? keywordRanks(keywordQuery.get(), bm25Scores, docs) : Map.of();
       Map<String, Integer> bm25 = mode == SearchMode.VECTOR ? Map.of() : keyword;
       Map<String, Double> cosines = new HashMap<>();
       // the vector search always runs: its cosines feed the confidence check in every mode
-      Map<String, Integer> vec = vectorRanks(schoolFilter, question, cosines);
+      float[] asked = embedder.embedQuery(question);
+      Map<String, Integer> vec = vectorRanks(schoolFilter, question, asked, cosines, docs);
       Map<String, Double> fused = new LinkedHashMap<>();
       bm25.forEach((key, rank) -> fused.merge(key, 1.0 / (RRF_K + rank), Double::sum));
       if (mode != SearchMode.BM25) {
         vec.forEach((key, rank) -> fused.merge(key, 1.0 / (RRF_K + rank), Double::sum));
+      }
+      for (String key : fused.keySet()) {
+        if (!cosines.containsKey(key)) {
+          int doc = docs.get(key);
+          cosines.put(key, Math.max(cosine(doc, asked, F_VECTOR), cosine(doc, asked, F_VECTOR_BARE)));
+        }
+      }
+      if (keywordQuery.isPresent()) {
+        missingKeywordScores(keywordQuery.get(), fused.keySet(), bm25Scores);
       }
       Map<String, Clause> clauses = new HashMap<>();
       for (String key : fused.keySet()) {
@@ -168,7 +193,6 @@ public final class ClauseIndex implements Closeable {
               Map.Entry.<String, Double>comparingByValue()
                   .reversed()
                   .thenComparing(e -> clauses.get(e.getKey()).ordinal()))
-          .limit(k)
           .map(
               e ->
                   new Hit(
@@ -222,12 +246,13 @@ public final class ClauseIndex implements Closeable {
     return all == 0 ? 0 : found / all;
   }
 
-  private Map<String, Integer> keywordRanks(Query schoolFilter, String question, Map<String, Float> scores) throws IOException {
+  /** The keyword query for a question within one school; empty when no word of it is searchable. */
+  private Optional<Query> keywordQuery(Query schoolFilter, String question) {
     QueryBuilder qb = new QueryBuilder(queryAnalyzer);
     Query text = qb.createBooleanQuery(F_TEXT, question);
     Query context = qb.createBooleanQuery(F_CONTEXT, question);
     if (text == null && context == null) {
-      return Map.of();
+      return Optional.empty();
     }
     BooleanQuery.Builder b = new BooleanQuery.Builder().add(schoolFilter, Occur.FILTER);
     BooleanQuery.Builder any = new BooleanQuery.Builder();
@@ -238,13 +263,31 @@ public final class ClauseIndex implements Closeable {
       any.add(new BoostQuery(context, CONTEXT_BOOST), Occur.SHOULD);
     }
     b.add(any.build(), Occur.MUST);
-    ScoreDoc[] docs = searcher.search(b.build(), CANDIDATES).scoreDocs;
-    Map<String, Integer> ranks = ranks(docs);
+    return Optional.of(b.build());
+  }
+
+  private Map<String, Integer> keywordRanks(Query query, Map<String, Float> scores, Map<String, Integer> docs)
+      throws IOException {
+    ScoreDoc[] found = searcher.search(query, CANDIDATES).scoreDocs;
+    Map<String, Integer> ranks = ranks(found, docs);
     int i = 0;
     for (String key : ranks.keySet()) {
-      scores.put(key, docs[i++].score);
+      scores.put(key, found[i++].score);
     }
     return ranks;
+  }
+
+  /** The keyword scores of candidates below keyword search's cut-off (0 when no word matches). */
+  private void missingKeywordScores(Query query, Set<String> keys, Map<String, Float> scores) throws IOException {
+    List<BytesRef> missing = keys.stream().filter(key -> !scores.containsKey(key)).map(BytesRef::new).toList();
+    if (missing.isEmpty()) {
+      return;
+    }
+    Query only = new BooleanQuery.Builder().add(query, Occur.MUST).add(new TermInSetQuery(F_KEY, missing), Occur.FILTER).build();
+    StoredFields stored = searcher.storedFields();
+    for (ScoreDoc d : searcher.search(only, missing.size()).scoreDocs) {
+      scores.put(stored.document(d.doc, Set.of(F_KEY)).get(F_KEY), d.score);
+    }
   }
 
   /**
@@ -255,9 +298,9 @@ public final class ClauseIndex implements Closeable {
    * confidence check are those of the question as asked, so the added wording cannot make an
    * unanswerable question look answered.
    */
-  private Map<String, Integer> vectorRanks(Query schoolFilter, String question, Map<String, Double> cosines)
+  private Map<String, Integer> vectorRanks(
+      Query schoolFilter, String question, float[] asked, Map<String, Double> cosines, Map<String, Integer> docIds)
       throws IOException {
-    float[] asked = embedder.embedQuery(question);
     List<float[]> queries = new ArrayList<>(List.of(asked));
     String expanded = PolicyAnalyzer.expandForEmbedding(question);
     if (!expanded.equals(question)) {
@@ -277,7 +320,7 @@ public final class ClauseIndex implements Closeable {
             .limit(CANDIDATES)
             .map(e -> new ScoreDoc(e.getKey(), e.getValue()))
             .toArray(ScoreDoc[]::new);
-    Map<String, Integer> out = ranks(docs);
+    Map<String, Integer> out = ranks(docs, docIds);
     int i = 0;
     // ranks keeps the docs' order, so its keys line up with docs
     for (String key : out.keySet()) {
@@ -303,12 +346,15 @@ public final class ClauseIndex implements Closeable {
     return -1;
   }
 
-  private Map<String, Integer> ranks(ScoreDoc[] docs) throws IOException {
+  /** Clause key to 1-based rank, in the docs' order; records each key's Lucene doc id in {@code docIds}. */
+  private Map<String, Integer> ranks(ScoreDoc[] docs, Map<String, Integer> docIds) throws IOException {
     Map<String, Integer> out = new LinkedHashMap<>();
     StoredFields stored = searcher.storedFields();
     int rank = 1;
     for (ScoreDoc d : docs) {
-      out.put(stored.document(d.doc, Set.of(F_KEY)).get(F_KEY), rank++);
+      String key = stored.document(d.doc, Set.of(F_KEY)).get(F_KEY);
+      out.put(key, rank++);
+      docIds.put(key, d.doc);
     }
     return out;
   }

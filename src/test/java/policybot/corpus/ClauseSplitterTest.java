@@ -102,6 +102,16 @@ class ClauseSplitterTest {
   }
 
   @Test
+  void should_keep_a_filled_in_table_row_such_as_the_review_dates() {
+    // "Review date<TAB>Sept 2024<TAB><TAB>Next Review<TAB>Sept 2025" sits under the signature
+    // lines; its tabs look like a form's blanks, but its cells are filled in
+    assertThat(clauses("staff-code-2024")).anyMatch(c -> c.text().equals("Review date Sept 2024 Next Review Sept 2025"));
+    assertThat(ClauseSplitter.isFormLine("Signed:\t\tPrinted:\tDate:\t")).isTrue();
+    assertThat(ClauseSplitter.isFormLine("Review date\tSept 2024\t\tNext Review\tSept 2025")).isFalse();
+    assertThat(ClauseSplitter.isFormLine("Date: ________ 2024")).isTrue();
+  }
+
+  @Test
   void should_use_a_leading_label_as_the_section_in_a_plain_policy() {
     Clause passwords =
         clauses("staff-code-2024").stream().filter(c -> c.text().startsWith("Passwords - ")).findFirst().orElseThrow();
