@@ -6,8 +6,8 @@ import policybot.index.Hit;
 
 /**
  * Decides whether the best clause really answers a question. One score adds three named signals:
- * how close the question and the clauses are in meaning (the best embedding cosine of the cited
- * clauses), how much of the question's rarer wording the top clause contains (IDF-weighted
+ * how much closer in meaning the best cited clause is than the school's clauses in general (the
+ * {@link #lift}), how much of the question's rarer wording the top clause contains (IDF-weighted
  * coverage: a question about "CCTV" is not answered by a clause that never says it, however near
  * in meaning), and how strongly keyword search matched the top clause (BM25, capped). Each alone
  * separates answerable from unanswerable questions less well than the sum. The weights and the
@@ -20,10 +20,10 @@ record Confidence(double score, Optional<EscalationReason> escalate) {
   record Weights(double coverage, double bm25, double threshold) {}
 
   /** Weight of the top clause's IDF-weighted coverage of the question's words (0 to 1). */
-  static final double COVERAGE_WEIGHT = 0.200;
+  static final double COVERAGE_WEIGHT = 0.450;
 
   /** Weight per BM25 point of the top clause, up to {@link #BM25_CAP}. */
-  static final double BM25_WEIGHT = 0.075;
+  static final double BM25_WEIGHT = 0.025;
 
   /**
    * BM25 above this adds nothing more: a long question piles up keyword score without being any
@@ -32,7 +32,7 @@ record Confidence(double score, Optional<EscalationReason> escalate) {
   static final double BM25_CAP = 6.0;
 
   /** Score at or above which the top clause is taken to answer the question. */
-  static final double ANSWER_SCORE = 0.801;
+  static final double ANSWER_SCORE = 0.396;
 
   static final Weights DEFAULT = new Weights(COVERAGE_WEIGHT, BM25_WEIGHT, ANSWER_SCORE);
 
@@ -61,7 +61,19 @@ record Confidence(double score, Optional<EscalationReason> escalate) {
 
   static double score(List<Hit> hits, Weights w) {
     Hit top = hits.get(0);
-    return bestCosine(hits) + w.coverage() * top.coverage() + w.bm25() * Math.min(top.bm25Score(), BM25_CAP);
+    return lift(hits) + w.coverage() * top.coverage() + w.bm25() * Math.min(top.bm25Score(), BM25_CAP);
+  }
+
+  /**
+   * How far the closest cited clause stands out in meaning from the school's policies as a whole:
+   * its cosine minus the question's mean cosine over all the school's clauses. Raw cosine rewards a
+   * question for sounding like a policy ("are the kids allowed to bring their phones into
+   * school?" is near every clause about phones) and punishes chatty wording that is near nothing;
+   * the lift measures only the match. On the development set it separates answerable from
+   * unanswerable questions better than raw cosine (AUC 0.88 against 0.82, embeddings alone).
+   */
+  static double lift(List<Hit> hits) {
+    return bestCosine(hits) - hits.get(0).background();
   }
 
   /** The closest of the cited clauses: a question can be answered by the second clause shown. */

@@ -82,6 +82,9 @@ public final class ClauseIndex implements Closeable {
   /** Candidates taken from each retriever before fusion. */
   static final int CANDIDATES = 30;
 
+  /** Most clauses read to estimate a question's background cosine; a larger school is sampled evenly. */
+  static final int BACKGROUND_SAMPLE = 512;
+
   /** Reciprocal-rank-fusion constant; 60 is the value from the original RRF paper. */
   static final int RRF_K = 60;
 
@@ -188,6 +191,7 @@ public final class ClauseIndex implements Closeable {
       }
       List<Set<String>> terms = subjectTerms(question);
       double[] idf = idf(schoolFilter, terms);
+      double background = fused.isEmpty() ? 0 : backgroundCosine(schoolFilter, asked);
       return fused.entrySet().stream()
           .sorted(
               Map.Entry.<String, Double>comparingByValue()
@@ -202,7 +206,8 @@ public final class ClauseIndex implements Closeable {
                       vec.getOrDefault(e.getKey(), 0),
                       cosines.getOrDefault(e.getKey(), -1.0),
                       bm25Scores.getOrDefault(e.getKey(), 0f),
-                      coverage(terms, idf, clauses.get(e.getKey()))))
+                      coverage(terms, idf, clauses.get(e.getKey())),
+                      background))
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -328,6 +333,26 @@ public final class ClauseIndex implements Closeable {
       cosines.put(key, Math.max(cosine(doc, asked, F_VECTOR), cosine(doc, asked, F_VECTOR_BARE)));
     }
     return out;
+  }
+
+  /**
+   * The mean, over the school's clauses (an even sample of {@link #BACKGROUND_SAMPLE} of them in a
+   * large school), of each clause's best cosine with the question. A question worded like the
+   * policies in general ("are pupils allowed to bring phones into school?") is close to many
+   * clauses without any of them answering it; the confidence check counts only how far the best
+   * clause stands out above this.
+   */
+  private double backgroundCosine(Query schoolFilter, float[] q) throws IOException {
+    int total = searcher.count(schoolFilter);
+    int step = Math.max(1, total / BACKGROUND_SAMPLE);
+    ScoreDoc[] docs = searcher.search(schoolFilter, total).scoreDocs;
+    double sum = 0;
+    int n = 0;
+    for (int i = 0; i < docs.length; i += step) {
+      sum += Math.max(cosine(docs[i].doc, q, F_VECTOR), cosine(docs[i].doc, q, F_VECTOR_BARE));
+      n++;
+    }
+    return n == 0 ? 0 : sum / n;
   }
 
   /** The cosine of one clause's stored vector with {@code q}; -1 when it has none. */

@@ -63,14 +63,14 @@ public final class ConfidenceSweep {
     }
     System.out.println("in use:        " + evaluate(items, Confidence.DEFAULT).line());
     System.out.println("cosine only:   " + best(items, List.of(0.0), List.of(0.0)).line());
-    Result all = best(items, grid(0.0, 0.30, 0.025), grid(0.0, 0.08, 0.005));
+    Result all = best(items, grid(0.0, 0.50, 0.025), grid(0.0, 0.08, 0.005));
     System.out.println("best on all:   " + all.line());
     Map<String, List<Item>> bySchool = new LinkedHashMap<>();
     items.forEach(i -> bySchool.computeIfAbsent(i.school(), k -> new ArrayList<>()).add(i));
     int missed = 0, unanswerable = 0, escalated = 0, answerable = 0;
     for (String school : bySchool.keySet()) {
       List<Item> others = items.stream().filter(i -> !i.school().equals(school)).toList();
-      Result chosen = best(others, grid(0.0, 0.30, 0.025), grid(0.0, 0.08, 0.005));
+      Result chosen = best(others, grid(0.0, 0.50, 0.025), grid(0.0, 0.08, 0.005));
       Result held = evaluate(bySchool.get(school), chosen.weights());
       missed += held.missed();
       unanswerable += held.unanswerable();

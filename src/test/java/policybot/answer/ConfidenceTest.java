@@ -53,4 +53,19 @@ class ConfidenceTest {
             cosineOnly + Confidence.COVERAGE_WEIGHT * top.coverage() + Confidence.BM25_WEIGHT * Math.min(top.bm25Score(), Confidence.BM25_CAP),
             org.assertj.core.data.Offset.offset(1e-9));
   }
+
+  @Test
+  void should_measure_the_best_clause_against_the_question_s_background_closeness_to_the_school() {
+    List<Hit> hits = search("moorthorpe", "can i take pics of my class on my own phone?");
+    double background = hits.get(0).background();
+
+    assertThat(hits).allSatisfy(h -> assertThat(h.background()).isEqualTo(background));
+    assertThat(background).isBetween(-1.0, hits.get(0).cosine());
+    assertThat(Confidence.lift(hits)).isCloseTo(
+        hits.stream().mapToDouble(Hit::cosine).max().orElseThrow() - background, org.assertj.core.data.Offset.offset(1e-9));
+    // sounds like the policy (phones, school, allowed) but asks about pupils, which a staff code
+    // does not cover: close to many clauses, standing out from none
+    List<Hit> pupils = search("moorthorpe", "are the kids allowed to bring their phones into school?");
+    assertThat(Confidence.lift(pupils)).isLessThan(Confidence.lift(hits));
+  }
 }
