@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import policybot.answer.AnswerService;
-import policybot.chat.LiveIndex;
+import policybot.index.LiveIndex;
 import policybot.index.ClauseIndex;
 import policybot.index.Embedder;
 import policybot.index.IndexBuilder;

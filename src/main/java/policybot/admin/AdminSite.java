@@ -5,7 +5,7 @@ import java.util.Objects;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import policybot.chat.ChatService;
-import policybot.chat.LiveIndex;
+import policybot.index.LiveIndex;
 import policybot.escalation.Escalations;
 import policybot.escalation.Overdue;
 import policybot.escalation.Roster;

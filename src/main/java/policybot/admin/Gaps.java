@@ -7,7 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import policybot.chat.LiveIndex;
+import policybot.index.LiveIndex;
 import policybot.corpus.PolicyMeta;
 import policybot.corpus.School;
 import policybot.escalation.Case;

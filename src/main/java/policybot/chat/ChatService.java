@@ -1,5 +1,6 @@
 package policybot.chat;
 
+import policybot.index.LiveIndex;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

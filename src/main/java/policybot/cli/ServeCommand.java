@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import policybot.admin.AdminSite;
-import policybot.chat.LiveIndex;
+import policybot.index.LiveIndex;
 import policybot.config.Config;
 import policybot.escalation.Cases;
 import policybot.escalation.Escalations;

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 import policybot.answer.Answer;
 import policybot.chat.AutoEscalation;
 import policybot.chat.ChatService;
-import policybot.chat.LiveIndex;
+import policybot.index.LiveIndex;
 import policybot.corpus.Corpus;
 import policybot.corpus.CorpusLoader;
 import policybot.corpus.School;

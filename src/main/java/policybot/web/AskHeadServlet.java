@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 import policybot.answer.Answer;
 import policybot.chat.AutoEscalation;
 import policybot.chat.ChatService;
-import policybot.chat.LiveIndex;
+import policybot.index.LiveIndex;
 import policybot.escalation.Asker;
 import policybot.escalation.Origin;
 import policybot.escalation.Platform;

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 import policybot.answer.AnswerRecord;
 import policybot.chat.AutoEscalation;
 import policybot.chat.ChatService;
-import policybot.chat.LiveIndex;
+import policybot.index.LiveIndex;
 import policybot.escalation.Asker;
 import policybot.escalation.Platform;
 import policybot.escalation.ReplyTo;

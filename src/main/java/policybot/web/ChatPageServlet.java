@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import policybot.chat.ChatService;
-import policybot.chat.LiveIndex;
+import policybot.index.LiveIndex;
 
 /** {@code /}: the chat page. The school list is rendered here; the conversation runs in chat.js. */
 final class ChatPageServlet extends HttpServlet {

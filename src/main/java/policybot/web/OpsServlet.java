@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import policybot.chat.LiveIndex;
+import policybot.index.LiveIndex;
 
 /**
  * {@code /healthz} (the process answers), {@code /readyz} (the index is loaded, so questions can be

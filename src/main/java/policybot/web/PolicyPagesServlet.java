@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import policybot.chat.LiveIndex;
+import policybot.index.LiveIndex;
 import policybot.corpus.Corpus;
 import policybot.corpus.PolicyDocument;
 import policybot.corpus.PolicyMeta;

@@ -24,7 +24,7 @@ import policybot.answer.AnswerService;
 import policybot.answer.RulingSource;
 import policybot.chat.AutoEscalation;
 import policybot.chat.ChatService;
-import policybot.chat.LiveIndex;
+import policybot.index.LiveIndex;
 import policybot.config.Config;
 import policybot.escalation.Escalations;
 

@@ -20,7 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import policybot.TestEngine;
 import policybot.answer.EscalationReason;
-import policybot.chat.LiveIndex;
+import policybot.index.LiveIndex;
 import policybot.config.Config;
 import policybot.escalation.Asker;
 import policybot.escalation.Case;

@@ -29,7 +29,7 @@ import policybot.answer.AnswerService;
 import policybot.answer.RulingCitation;
 import policybot.answer.Verdict;
 import policybot.chat.ChatService;
-import policybot.chat.LiveIndex;
+import policybot.index.LiveIndex;
 import policybot.store.Store;
 import policybot.store.TestClock;
 import policybot.store.TestStores;

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import policybot.TestEngine;
 import policybot.answer.RulingSource;
-import policybot.chat.LiveIndex;
+import policybot.index.LiveIndex;
 import policybot.config.Config;
 import policybot.escalation.Escalations;
 import policybot.store.Store;

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import policybot.TestEngine;
-import policybot.chat.LiveIndex;
+import policybot.index.LiveIndex;
 import policybot.config.Config;
 import policybot.escalation.Reviewers;
 import policybot.escalation.Roster;

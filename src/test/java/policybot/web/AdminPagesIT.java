@@ -22,7 +22,7 @@ import policybot.TestEngine;
 import policybot.admin.AdminSite;
 import policybot.admin.SignInLinks;
 import policybot.answer.EscalationReason;
-import policybot.chat.LiveIndex;
+import policybot.index.LiveIndex;
 import policybot.escalation.Asker;
 import policybot.escalation.Case;
 import policybot.escalation.CaseKind;

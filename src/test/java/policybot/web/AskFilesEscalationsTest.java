@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import policybot.DevSet;
 import policybot.TestEngine;
 import policybot.answer.AnswerService;
-import policybot.chat.LiveIndex;
+import policybot.index.LiveIndex;
 import policybot.escalation.Case;
 import policybot.escalation.CaseKind;
 import policybot.escalation.CaseStatus;

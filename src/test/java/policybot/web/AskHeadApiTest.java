@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import policybot.TestEngine;
-import policybot.chat.LiveIndex;
+import policybot.index.LiveIndex;
 import policybot.escalation.Case;
 import policybot.escalation.Cases;
 import policybot.escalation.Escalations;

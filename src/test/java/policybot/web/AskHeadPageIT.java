@@ -19,7 +19,7 @@ import org.openqa.selenium.support.ui.Select;
 import policybot.DevSet;
 import policybot.TestEngine;
 import policybot.answer.AnswerService;
-import policybot.chat.LiveIndex;
+import policybot.index.LiveIndex;
 import policybot.escalation.Case;
 import policybot.escalation.Cases;
 import policybot.escalation.Escalations;

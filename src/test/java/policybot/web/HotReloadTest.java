@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import policybot.chat.LiveIndex;
+import policybot.index.LiveIndex;
 
 /**
  * Changing a file in the corpus folder is picked up while the server runs: the new clause is

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import policybot.TestEngine;
-import policybot.chat.LiveIndex;
+import policybot.index.LiveIndex;
 
 /** Liveness, readiness and Prometheus metrics, on the real server. */
 class OpsEndpointsTest {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import policybot.chat.LiveIndex;
+import policybot.index.LiveIndex;
 import policybot.corpus.Clause;
 import policybot.corpus.Corpus;
 import policybot.corpus.PolicyDocument;

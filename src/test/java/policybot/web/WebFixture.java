@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 import policybot.TestEngine;
-import policybot.chat.LiveIndex;
+import policybot.index.LiveIndex;
 import policybot.config.Config;
 
 /**

@@ -1,4 +1,4 @@
-package policybot.chat;
+package policybot.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

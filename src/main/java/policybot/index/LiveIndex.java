@@ -1,4 +1,4 @@
-package policybot.chat;
+package policybot.index;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -23,9 +23,6 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import policybot.index.ClauseIndex;
-import policybot.index.Embedder;
-import policybot.index.IndexBuilder;
 
 /**
  * The index questions are answered from. It is built in the background, so the server is up (and
@@ -154,7 +151,7 @@ public final class LiveIndex implements Supplier<ClauseIndex>, MeterBinder, Clos
   public static final class NotReadyException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
-    NotReadyException() {
+    public NotReadyException() {
       super("the policy index is still loading");
     }
   }

@@ -1,4 +1,4 @@
-package policybot.chat;
+package policybot.index;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
