@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,23 +36,29 @@ final class KeySentence {
     return out;
   }
 
+  /** Which of the question's word groups {@code sentence} mentions, by their place in the list. */
+  static Set<Integer> mentions(String sentence, List<Set<String>> questionTerms, Function<String, List<String>> analyze) {
+    Set<String> terms = new HashSet<>(analyze.apply(sentence));
+    Set<Integer> out = new HashSet<>();
+    for (int i = 0; i < questionTerms.size(); i++) {
+      if (questionTerms.get(i).stream().anyMatch(terms::contains)) {
+        out.add(i);
+      }
+    }
+    return out;
+  }
+
   /**
    * The best sentence for the question: the most question words (each with its synonyms), ties
    * going to rule sentences and then to the earlier one.
    */
-  static Span find(String text, List<Set<String>> questionTerms, java.util.function.Function<String, List<String>> analyze) {
+  static Span find(String text, List<Set<String>> questionTerms, Function<String, List<String>> analyze) {
     List<Span> spans = sentences(text);
     Span best = spans.get(0);
     double bestScore = -1;
     for (Span s : spans) {
       String sentence = text.substring(s.start(), s.end());
-      Set<String> terms = new HashSet<>(analyze.apply(sentence));
-      double score = 0;
-      for (Set<String> group : questionTerms) {
-        if (group.stream().anyMatch(terms::contains)) {
-          score += 1;
-        }
-      }
+      double score = mentions(sentence, questionTerms, analyze).size();
       if (VerdictReader.isRule(sentence)) {
         score += RULE_BONUS;
       }

@@ -1,6 +1,9 @@
 package policybot.answer;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -35,6 +38,11 @@ final class VerdictReader {
               + "not expected to|no (staff|user|one)\\b|cannot|can not|is not acceptable|are not to|"
               + "are asked not to|advised not to|not be used|must only|will only|should only|can only|"
               + "is a disciplinary offence|strictly|only (these|this|the school.s|approved)|not for|"
+              // "No passwords should be divulged", "There is no occasion when a password needs to be
+              // shared", "make no reference to": "no" before the thing forbids it as surely as "not";
+              // not "disguised so that no other person will be able to"
+              + "(?<!that )(?<!so )no [\\w'-]+( [\\w'-]+)? (shall|should|must|may|will|can)|"
+              + "there (is|are) no (occasion|circumstances?|situation|reason)|make no|"
               // "only pre-registered users may post": whoever or whatever is not named may not
               + "only [^.;]{1,60}\\b(may|can))\\b");
 
@@ -43,6 +51,33 @@ final class VerdictReader {
       Pattern.compile(
           "\\b(may(?! be (monitored|logged|subject|considered|made|deleted|harmed|tracked))|allowed|permitted|permits|"
               + "is allowed|are allowed|is acceptable|allows)\\b");
+
+  /**
+   * The permitted alternative a prohibition names, up to a condition of its own: "other than through
+   * the appropriate school learning platforms or other school systems approved by the Headteacher".
+   */
+  private static final Pattern ALTERNATIVE = Pattern.compile("\\bother than\\b((?!\\b(unless|without|except|if)\\b)[^;.,])*");
+
+  /** A rule that limits use to the school's own things: "I will only use the school's email". */
+  private static final Pattern SCHOOLS_OWN_ONLY =
+      Pattern.compile("\\bonly (use |be used |access )?(the )?(school's|school-owned|school owned|approved|authori[sz]ed|official)\\b");
+
+  /**
+   * A question about the asker's own thing ("my hotmail", "my own phone", "a personal laptop"), not
+   * one the school provides ("my school laptop", "my class ipad").
+   */
+  private static final Pattern ASKER_OWN =
+      Pattern.compile("\\b((my|our) own|personal|private|home|my (?!school|work|class|classroom|staff|pupils?|kids|children)[\\w']+)\\b");
+
+  private static boolean asksAboutOwn(String question) {
+    return ASKER_OWN.matcher(question.toLowerCase(Locale.ROOT).replace('’', '\'')).find();
+  }
+
+  /** The alternative a prohibition allows instead ("other than through the school learning platforms"), if it names one. */
+  static java.util.Optional<String> alternative(String sentence) {
+    Matcher m = ALTERNATIVE.matcher(sentence.toLowerCase(Locale.ROOT).replace('’', '\''));
+    return m.find() ? java.util.Optional.of(m.group()) : java.util.Optional.empty();
+  }
 
   /** Openings of questions that ask for facts, not permission. */
   private static final Pattern INFO_QUESTION =
@@ -102,9 +137,22 @@ final class VerdictReader {
     if (isInformationQuestion(question)) {
       return Verdict.INFO;
     }
+    if (lacksWhatIsRequired(question, sentence)) {
+      return Verdict.NO;
+    }
+    return ruleIn(sentence, question);
+  }
+
+  /** What {@code sentence} says of the thing the question asks about: allowed, forbidden, conditional or nothing. */
+  private static Verdict ruleIn(String sentence, String question) {
     String s = sentence.toLowerCase(Locale.ROOT).replace('’', '\'');
     boolean forbids = PROHIBITION.matcher(s).find();
-    boolean conditions = CONDITIONAL.matcher(s).find();
+    // "must not communicate via web 2 technologies, other than through school systems approved by
+    // the Headteacher": the approval is for the alternative, not for what is forbidden
+    boolean conditions = CONDITIONAL.matcher(ALTERNATIVE.matcher(s).replaceAll(" ")).find();
+    if (conditions && forbids && SCHOOLS_OWN_ONLY.matcher(s).find() && asksAboutOwn(question)) {
+      return Verdict.NO;
+    }
     if (conditions) {
       return Verdict.CONDITIONAL;
     }
@@ -117,17 +165,68 @@ final class VerdictReader {
     return Verdict.INFO;
   }
 
+  /**
+   * What a question says is missing: "a pen drive that's not encrypted", "an unencrypted stick",
+   * "without encrypting it", "if I don't tell the head".
+   */
+  private static final Pattern LACKING =
+      Pattern.compile("(?:(?:\\bnot|n't|\\bnever|\\bwithout) (?:be |being |been |a |an |the |any )?([a-z]{4,})|\\bun([a-z]{3,}ed))\\b");
+
+  /** Words after "not" that say how sure or allowed the asker is, not what the thing lacks. */
+  private static final Pattern NOT_A_QUALITY =
+      Pattern.compile("sure|certain|allowed|permitted|able|really|just|only|even|always|quite|exactly|necessarily|needed|meant|supposed");
+
+  /** A word's stem for matching "encrypted" with "encrypt" and "encrypting". */
+  private static String stem(String word) {
+    return word.replaceFirst("(ing|ed|es|s)$", "");
+  }
+
+  /**
+   * Whether the question says the thing lacks what {@code sentence} requires of it: "memory sticks
+   * should also be encrypted" asked about "a pen drive that's not encrypted" is a no, whatever else
+   * the sentence allows.
+   */
+  static boolean lacksWhatIsRequired(String question, String sentence) {
+    String q = question.toLowerCase(Locale.ROOT).replace('’', '\'');
+    String s = sentence.toLowerCase(Locale.ROOT).replace('’', '\'');
+    Matcher lacking = LACKING.matcher(q);
+    while (lacking.find()) {
+      String word = lacking.group(1) != null ? lacking.group(1) : lacking.group(2);
+      String stem = stem(word);
+      if (stem.length() < 4 || NOT_A_QUALITY.matcher(word).matches()) {
+        continue;
+      }
+      Pattern required =
+          Pattern.compile("\\b(must|should|shall|needs? to|has to|have to|(is|are) required to|(is|are) to)\\b(?! not| never)(?:(?![.;]).){0,40}?\\b" + Pattern.quote(stem));
+      if (required.matcher(s).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** A question that itself leaves out the condition: "can I post them without the head's consent?". */
   private static final Pattern WITHOUT_THE_CONDITION =
       Pattern.compile(
           "\\bwithout (asking|checking|telling|permission|consent|approval|agreement|getting|seeking|their|the|his|her|my)\\b");
 
   /**
-   * Whether the question asks about doing the thing without meeting the condition a rule sets, so
-   * that "only with permission" answers it with a no.
+   * A question that says the condition was refused: "a mum said no on the photo consent form",
+   * "the parents haven't given consent". Not "never sent the form back": some policies take
+   * silence as consent.
+   */
+  private static final Pattern CONDITION_REFUSED =
+      Pattern.compile(
+          "\\b(said no|refused|refuses|declined|declines|objected|objects|opted out|withdr(ew|awn))\\b|"
+              + "(\\bnot|n't|\\bnever) (give|given|gave|grant|granted|agree|agreed|consent|consented)\\b|\\bno (permission|consent)\\b");
+
+  /**
+   * Whether the question asks about doing the thing without meeting the condition a rule sets, or
+   * says the condition was refused, so that "only with permission" answers it with a no.
    */
   static boolean skipsTheCondition(String question) {
-    return WITHOUT_THE_CONDITION.matcher(question.toLowerCase(Locale.ROOT)).find();
+    String q = question.toLowerCase(Locale.ROOT).replace('’', '\'');
+    return WITHOUT_THE_CONDITION.matcher(q).find() || CONDITION_REFUSED.matcher(q).find();
   }
 
   /** A sentence that opens by softening the rule before it: "However, in urgent cases ...". */
@@ -153,6 +252,73 @@ final class VerdictReader {
   static java.util.Optional<String> exception(String sentence) {
     java.util.regex.Matcher m = EXCEPTION.matcher(sentence.toLowerCase(Locale.ROOT));
     return m.find() ? java.util.Optional.of(m.group(2)) : java.util.Optional.empty();
+  }
+
+  /**
+   * Where a sentence joins two rules: "No passwords should be divulged | and memory sticks should
+   * also be encrypted". The second half must have its own modal within a few words of "and".
+   */
+  private static final Pattern SECOND_RULE =
+      Pattern.compile("(;\\s+|,?\\s+and\\s+)(?=([\\w'/-]+\\s+){0,3}(must|should|shall|will|may|can|cannot)\\b)");
+
+  /** A modal that makes a stretch of words a rule of its own. */
+  private static final Pattern MODAL = Pattern.compile("\\b(must|should|shall|will|may|can|cannot|are|is)\\b");
+
+  /**
+   * The rules {@code sentence} joins, each with its own modal; the whole sentence when it states
+   * one rule, or when a part would have no modal of its own ("Staff, Governors and visitors will").
+   */
+  static List<String> conjuncts(String sentence) {
+    List<String> out = new ArrayList<>();
+    Matcher m = SECOND_RULE.matcher(sentence);
+    int start = 0;
+    while (m.find()) {
+      String part = sentence.substring(start, m.start());
+      if (MODAL.matcher(part.toLowerCase(Locale.ROOT)).find()) {
+        out.add(part);
+        start = m.end();
+      }
+    }
+    out.add(sentence.substring(start));
+    return out;
+  }
+
+  /**
+   * A sentence that goes on about the one before it: "Each class has iPads for this purpose. These
+   * iPads must never be used for personal use." The rule it states is about the same thing.
+   */
+  private static final Pattern CONTINUATION = Pattern.compile("^(these|this|those|such|they|it|that)\\b");
+
+  /** Whether {@code sentence} opens by pointing back at the sentence before it. */
+  static boolean continues(String sentence) {
+    return CONTINUATION.matcher(sentence.toLowerCase(Locale.ROOT).strip()).lookingAt();
+  }
+
+  /** Wording that tells staff what to bear in mind rather than what to do: "need to be aware that". */
+  private static final Pattern AWARENESS =
+      Pattern.compile("\\b((be|are|is) aware (that|of)|understand that|bear in mind|note that|remember that)\\b");
+
+  /**
+   * Words that ask what is allowed or what to do ("can I", "should I", "is that ok"), as opposed to a
+   * yes/no question about how things stand ("is that an issue for work?").
+   */
+  private static final Pattern ASKS_WHAT_IS_ALLOWED =
+      Pattern.compile(
+          "\\b((can|could|may|might|should|shall|must) (i|we|you|staff|parents|pupils|they|he|she|anyone|someone|teachers)|"
+              + "allowed|permitted|ok|okay|alright|acceptable|do i (need|have)|need to ask)\\b");
+
+  /** Whether the question asks what may or must be done rather than how things stand. */
+  static boolean asksWhatIsAllowed(String question) {
+    return ASKS_WHAT_IS_ALLOWED.matcher(question.toLowerCase(Locale.ROOT).replace('’', '\'')).find();
+  }
+
+  /**
+   * Whether {@code sentence} makes staff aware of something ("your reputation could be harmed by
+   * what others share about you online") without allowing or forbidding anything.
+   */
+  static boolean warns(String sentence) {
+    String s = sentence.toLowerCase(Locale.ROOT);
+    return AWARENESS.matcher(s).find() && ruleIn(sentence, "") == Verdict.INFO;
   }
 
   /** Whether a sentence states a rule at all (used to prefer rule sentences as highlights). */

@@ -42,15 +42,16 @@ final class EvalCommand implements Callable<Integer> {
             : List.of(SearchMode.valueOf(method.toUpperCase(java.util.Locale.ROOT)));
     try (Engine e = Engine.open(common.config(), spec.commandLine().getErr(), false, SearchMode.HYBRID)) {
       out.printf("%d questions from %s%n%n", qs.size(), questions);
-      out.printf("%-8s %7s %7s %9s %8s %9s %9s %9s %6s %7s %7s%n",
-          "method", "top3", "top1", "medQuote", "verdict", "unansEsc", "safeg", "ansEsc", "cross", "p50ms", "p99ms");
+      // new columns go after the existing ones: outside tools read these by position
+      out.printf("%-8s %7s %7s %9s %8s %9s %9s %9s %6s %7s %7s %8s%n",
+          "method", "top3", "top1", "medQuote", "verdict", "unansEsc", "safeg", "ansEsc", "cross", "p50ms", "p99ms", "ansVerd");
       for (SearchMode mode : modes) {
         AnswerService svc = new AnswerService(e::index, e.config().linkBase(), java.time.Clock.systemDefaultZone(), new TemplateComposer(), mode);
         Evaluation.Report r = Evaluation.run(svc, qs);
-        out.printf("%-8s %7.3f %7.3f %9.0f %8.3f %9.3f %9.3f %9.3f %6d %7.2f %7.2f%n",
+        out.printf("%-8s %7.3f %7.3f %9.0f %8.3f %9.3f %9.3f %9.3f %6d %7.2f %7.2f %8.3f%n",
             mode.name().toLowerCase(java.util.Locale.ROOT), r.top3(), r.top1(), r.medianQuoteChars(), r.verdictRight(),
             r.unanswerableEscalated(), r.safeguardingRouted(), r.answerableEscalated(), r.crossSchoolCitations(),
-            r.p50Millis(), r.p99Millis());
+            r.p50Millis(), r.p99Millis(), r.verdictOnAnswered());
         if (failures) {
           for (Evaluation.Outcome o : r.outcomes()) {
             boolean wrong = (o.q().answerable() && !o.foundTop1()) || !o.verdictRight();
@@ -63,11 +64,16 @@ final class EvalCommand implements Callable<Integer> {
               }
             }
           }
+          List<Evaluation.Outcome> answered = r.outcomes().stream().filter(Evaluation.Outcome::answered).toList();
+          List<String> wrong = answered.stream().filter(o -> !o.verdictRight()).map(o -> o.q().id()).toList();
+          out.printf("   verdict on answered: %d of %d right; wrong: %s%n",
+              answered.size() - wrong.size(), answered.size(), wrong.isEmpty() ? "none" : String.join(", ", wrong));
         }
       }
       out.println();
       out.println("top3/top1: answerable questions with an expected quote in the first 3 / first clause");
       out.println("verdict: all questions; unansEsc: unanswerable ones escalated; ansEsc: answerable ones escalated");
+      out.println("ansVerd: verdict right on answered questions (answerable and not escalated), verdict reading apart from escalation");
       return 0;
     }
   }

@@ -22,7 +22,15 @@ public final class Evaluation {
   private Evaluation() {}
 
   /** One question's outcome. */
-  public record Outcome(EvalQuestion q, AnswerRecord answer, boolean foundTop1, boolean foundTop3, boolean verdictRight) {}
+  public record Outcome(EvalQuestion q, AnswerRecord answer, boolean foundTop1, boolean foundTop3, boolean verdictRight) {
+    /**
+     * An answerable question the engine answered rather than escalated: the only kind whose verdict
+     * says something about how clauses are read, since an escalation's verdict is always unknown.
+     */
+    public boolean answered() {
+      return q.answerable() && !answer.escalate();
+    }
+  }
 
   /**
    * The figures for one run.
@@ -32,6 +40,8 @@ public final class Evaluation {
    * @param top1 share with it in the first clause
    * @param medianQuoteChars median length of quoted clauses in grounded answers
    * @param verdictRight share of all questions whose verdict is one of those expected
+   * @param verdictOnAnswered share of answered questions (answerable and not escalated) whose
+   *     verdict is one of those expected: verdict reading measured apart from the escalation decision
    * @param unanswerableEscalated share of unanswerable (non-safeguarding) questions escalated
    * @param safeguardingRouted share of safeguarding disclosures routed as safeguarding
    * @param answerableEscalated share of answerable questions escalated
@@ -45,6 +55,7 @@ public final class Evaluation {
       double top1,
       double medianQuoteChars,
       double verdictRight,
+      double verdictOnAnswered,
       double unanswerableEscalated,
       double safeguardingRouted,
       double answerableEscalated,
@@ -105,6 +116,7 @@ public final class Evaluation {
         share(answerable, Outcome::foundTop1),
         percentile(quoteLengths, 50),
         share(outcomes, Outcome::verdictRight),
+        share(outcomes.stream().filter(Outcome::answered).toList(), Outcome::verdictRight),
         share(unanswerable, o -> o.answer().escalate()),
         share(safeguarding, o -> o.answer().outcome().equals("safeguarding")),
         share(answerable, o -> o.answer().escalate()),

@@ -56,7 +56,15 @@ class VerdictReaderTest {
         "Staff may use school computers for limited personal use, but NOT during contact time or in the presence of students | CONDITIONAL",
         "A school protocol exists for the appropriate use of web 2 technologies such as Twitter for communication within the school community, which involves ensuring that only pre-registered users may post on the site. | CONDITIONAL",
         "Where the school provides a laptop for staff, only this device may be used to conduct school business outside of school. | NO",
-        "On occasion the school might like to use photographs of children taking part in an activity to advertise/promote the school via the website etc, however in this instance, the permission slips will indicate whether this is acceptable. | CONDITIONAL"
+        "On occasion the school might like to use photographs of children taking part in an activity to advertise/promote the school via the website etc, however in this instance, the permission slips will indicate whether this is acceptable. | CONDITIONAL",
+        // "no" before the thing forbids it as "not" does, but not in "so that no other person..."
+        "No passwords should be divulged and memory sticks should also be encrypted. | NO",
+        "There is no occasion when a password needs to be shared with another member of staff or student, or IT support. | NO",
+        "It is strongly advised that you make no reference to your school life on these sites or otherwise bring your employer into disrepute. | NO",
+        "Any such information that is written down must be kept in a secure place and disguised so that no other person will be able to identify what it is. | INFO",
+        // the approval belongs to the alternative "other than" names, not to what is forbidden
+        "Should not communicate with pupils, in relation to either school or non-school business, via web 2 technologies, other than through the appropriate school learning platforms or other school systems approved by the Headteacher. | NO",
+        "Parents are not expected to post pictures of pupils other than their own children on social networking sites unless prior permission has been sought from parents of all other pupils in the photograph/video. | CONDITIONAL"
       })
   void should_read_the_verdict_a_yes_no_question_gets_from_a_policy_sentence(String sentence, Verdict expected) {
     assertThat(VerdictReader.read("can I do it?", policy(sentence))).isEqualTo(expected);
@@ -109,5 +117,91 @@ class VerdictReaderTest {
     assertThat(VerdictReader.skipsTheCondition("can i take snaps of the class for a display without asking the parents")).isTrue();
     assertThat(VerdictReader.skipsTheCondition("can I post pictures of school events without the Headteacher's consent?")).isTrue();
     assertThat(VerdictReader.skipsTheCondition("i've been mates with a mum on facebook since way before her son started here")).isFalse();
+  }
+
+  @Test
+  void should_name_the_alternative_a_prohibition_allows() {
+    String sentence = policy("Should not communicate with pupils, in relation to either school or non-school business, via web 2 technologies, other than through the appropriate school learning platforms or other school systems approved by the Headteacher.");
+    assertThat(VerdictReader.alternative(sentence)).hasValueSatisfying(a -> assertThat(a).contains("school learning platforms").contains("approved by the headteacher"));
+    assertThat(VerdictReader.alternative(policy("Staff must not post pictures of school events without the Headteacher's consent."))).isEmpty();
+  }
+
+  @Test
+  void should_answer_no_when_a_rule_keeps_use_to_the_schools_own_things_and_the_question_is_about_the_askers_own() {
+    String sentence = policy("I will only use the school's email / Internet / Intranet / Google Drive and any related technologies for professional purposes or for uses deemed “reasonable‟ by the Principal or Governing Body.");
+
+    assertThat(VerdictReader.read("is it ok to send school emails from my own yahoo account?", sentence)).isEqualTo(Verdict.NO);
+    assertThat(VerdictReader.read("can i use the school's internet to book a trip at lunch?", sentence)).isEqualTo(Verdict.CONDITIONAL);
+    assertThat(VerdictReader.read("can i use my school laptop's internet to book a trip at lunch?", sentence)).isEqualTo(Verdict.CONDITIONAL);
+  }
+
+  @Test
+  void should_answer_no_when_the_question_lacks_what_the_rule_requires() {
+    String sticks = policy("No passwords should be divulged and memory sticks should also be encrypted.");
+    String backups = policy("If staff use their own portable devices to back up their school computers, they must ensure that it is at least password protected and encrypted wherever possible to protect the integrity of the data.");
+
+    assertThat(VerdictReader.lacksWhatIsRequired("can I take reports home on a memory stick that isn't encrypted?", sticks)).isTrue();
+    assertThat(VerdictReader.lacksWhatIsRequired("can I take reports home on an unencrypted memory stick?", sticks)).isTrue();
+    assertThat(VerdictReader.lacksWhatIsRequired("can I take reports home on a memory stick?", sticks)).isFalse();
+    assertThat(VerdictReader.read("can i back up my laptop onto my own stick if it is not password protected?", backups)).isEqualTo(Verdict.NO);
+    assertThat(VerdictReader.read("can i back up my laptop onto my own stick?", backups)).isEqualTo(Verdict.CONDITIONAL);
+    // "must not post" requires nothing: not posting is what the rule wants
+    String noPosting = policy("Staff must not post pictures of school events without the Headteacher's consent.");
+    assertThat(VerdictReader.lacksWhatIsRequired("is it ok if I do not post pictures of school events?", noPosting)).isFalse();
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "the parents refused consent, can i still put their daughter's photo on the website? | true",
+        "mum said no on the consent form, can her son be on the class story? | true",
+        "the parents haven't given permission, can I send the photos home? | true",
+        "dad withdrew his consent last term, can we still use the video? | true",
+        "a parent never sent back the photo form, can i still take pics of their kid? | false",
+        "the parents signed the consent form, can I put the photo on the website? | false"
+      })
+  void should_see_when_a_question_says_the_condition_was_refused(String question, boolean refused) {
+    assertThat(VerdictReader.skipsTheCondition(question)).isEqualTo(refused);
+  }
+
+  @Test
+  void should_see_a_sentence_that_points_back_at_the_one_before() {
+    assertThat(VerdictReader.continues(policy("These IPads must NEVER be used for personal use."))).isTrue();
+    assertThat(VerdictReader.continues(policy("This includes all school owned devices."))).isTrue();
+    assertThat(VerdictReader.continues(policy("Personal devices must only be used in the context of school business with the explicit permission of the Head."))).isFalse();
+  }
+
+  @Test
+  void should_tell_a_sentence_that_only_makes_staff_aware_from_a_rule() {
+    assertThat(VerdictReader.warns(policy("All staff will be aware that your reputation could be harmed by what others share about you online, such as friends tagging you in inappropriate posts, photographs, or videos."))).isTrue();
+    assertThat(VerdictReader.warns(policy("All staff, Governors and visitors understand that it is a disciplinary offence to use the school ICT equipment for any purpose not permitted by its owner."))).isFalse();
+    assertThat(VerdictReader.warns(policy("Staff must not post pictures of school events without the Headteacher's consent."))).isFalse();
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "a friend tagged me in photos from a party, is that a problem for my job? | false",
+        "will my browsing be logged? | false",
+        "can i email pupils from my personal gmail? | true",
+        "should i give it them? | true",
+        "is that ok? | true",
+        "do i need to ask anyone? | true"
+      })
+  void should_tell_questions_about_what_is_allowed_from_questions_about_how_things_stand(String question, boolean allowed) {
+    assertThat(VerdictReader.asksWhatIsAllowed(question)).isEqualTo(allowed);
+  }
+
+  @Test
+  void should_split_a_sentence_into_the_rules_it_joins() {
+    assertThat(VerdictReader.conjuncts(policy("No passwords should be divulged and memory sticks should also be encrypted.")))
+        .containsExactly("No passwords should be divulged", "memory sticks should also be encrypted.");
+    assertThat(VerdictReader.conjuncts(policy("Pupils are not allowed to use their phones in school and must leave them in the office.")))
+        .containsExactly("Pupils are not allowed to use their phones in school", "must leave them in the office.");
+    // one rule: "Governors and visitors will" has no modal before it
+    String one = policy("All staff, Governors and visitors will ensure that data is kept secure and is used appropriately as authorised by the Head or Governing Body.");
+    assertThat(VerdictReader.conjuncts(one)).containsExactly(one);
   }
 }

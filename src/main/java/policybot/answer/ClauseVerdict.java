@@ -1,0 +1,184 @@
+package policybot.answer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import policybot.index.ClauseIndex;
+
+/**
+ * Picks the sentence of the cited clauses a question's verdict is read from, and reads it in the
+ * light of the question: {@link VerdictReader} says what one sentence rules, this says which
+ * sentence speaks to the question and how the question's own circumstances change the answer.
+ */
+final class ClauseVerdict {
+
+  /** A verdict and the clause sentence it was read from ("" when none decided it). */
+  record Reading(Verdict verdict, String sentence) {
+    static final Reading NONE = new Reading(Verdict.INFO, "");
+  }
+
+  /** One sentence of a cited clause, with the clause it belongs to. */
+  private record Sentence(String clause, KeySentence.Span span) {
+    String text() {
+      return clause.substring(span.start(), span.end());
+    }
+
+    /** The sentence after this one in its clause, if there is one. */
+    Optional<Sentence> next() {
+      return KeySentence.sentences(clause).stream()
+          .filter(s -> s.start() >= span.end())
+          .findFirst()
+          .map(s -> new Sentence(clause, s));
+    }
+
+    /** The other sentences of the same clause. */
+    List<Sentence> siblings() {
+      return KeySentence.sentences(clause).stream().filter(s -> !s.equals(span)).map(s -> new Sentence(clause, s)).toList();
+    }
+
+    static Sentence key(Citation c) {
+      return new Sentence(c.text(), new KeySentence.Span(c.highlightStart(), c.highlightEnd()));
+    }
+  }
+
+  /**
+   * Question words an alternative must share for the question to be about it: one is not enough,
+   * as nearly every question and alternative says "school".
+   */
+  static final int ALTERNATIVE_WORDS = 2;
+
+  private final ClauseIndex idx;
+  private final Question question;
+  private final String form;
+  private final List<Set<String>> terms;
+
+  private ClauseVerdict(ClauseIndex idx, Question question, String form) {
+    this.idx = idx;
+    this.question = question;
+    this.form = form;
+    this.terms = idx.subjectTerms(FollowUp.searchText(question));
+  }
+
+  /**
+   * The verdict of the first cited sentence that states a rule, tried in this order: the key
+   * sentence of the best clause; the sentence after it when that one points back at it ("Each class
+   * has iPads for this purpose. These iPads must never be used for personal use."); the clause's
+   * other sentences in order; then the key sentences of the other cited clauses, as the answer
+   * shows them. A clause's explanatory sentence ("Digital images are easy to capture...") does not
+   * decide anything on its own, but when the best clause's key sentence only makes staff aware of
+   * something ("your reputation could be harmed by what others share about you online") and the
+   * question does not ask what is allowed ("is that an issue for work?"), the answer is for
+   * information: a rule from a less relevant clause would be a guess.
+   *
+   * <p>A permission is limited by a prohibition or condition in the same clause that speaks to a
+   * part of the question the permission does not mention: "Events ... may be recorded by video and
+   * photographs ... Parents must not post photographs ... on social media websites without prior
+   * permission", asked about putting the photos on Facebook, is conditional.
+   *
+   * @param form the text whose form decides yes/no versus information ({@link FollowUp#questionForm})
+   */
+  static Reading read(ClauseIndex idx, Question question, String form, List<Citation> citations) {
+    if (VerdictReader.isInformationQuestion(form) || citations.isEmpty()) {
+      return Reading.NONE;
+    }
+    return new ClauseVerdict(idx, question, form).read(citations);
+  }
+
+  private Reading read(List<Citation> citations) {
+    Citation top = citations.get(0);
+    Sentence key = Sentence.key(top);
+    List<Sentence> candidates = new ArrayList<>();
+    candidates.add(key);
+    key.next().filter(n -> VerdictReader.continues(n.text())).ifPresent(candidates::add);
+    KeySentence.sentences(top.text()).forEach(span -> candidates.add(new Sentence(top.text(), span)));
+    citations.stream().skip(1).map(Sentence::key).forEach(candidates::add);
+    for (Sentence sentence : candidates) {
+      Optional<Reading> reading = reading(sentence);
+      if (reading.isEmpty() && sentence == key && VerdictReader.warns(sentence.text()) && !VerdictReader.asksWhatIsAllowed(form)) {
+        return new Reading(Verdict.INFO, sentence.text());
+      }
+      if (reading.isPresent()) {
+        boolean allows = VerdictReader.read(form, part(sentence.text())) == Verdict.YES;
+        return allows ? limited(sentence).orElse(reading.get()) : reading.get();
+      }
+    }
+    return Reading.NONE;
+  }
+
+  /**
+   * A prohibition or condition in the clause of {@code permission} that names some of the
+   * question's words the permission does not.
+   */
+  private Optional<Reading> limited(Sentence permission) {
+    Set<Integer> named = KeySentence.mentions(permission.text(), terms, idx::terms);
+    for (Sentence other : permission.siblings()) {
+      Optional<Reading> limit = reading(other);
+      if (limit.isPresent()
+          && (limit.get().verdict() == Verdict.NO || limit.get().verdict() == Verdict.CONDITIONAL)
+          && !named.containsAll(KeySentence.mentions(other.text(), terms, idx::terms))) {
+        return limit;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The verdict {@code sentence} gives the question, if it states a rule at all. A prohibition
+   * followed by "However, in urgent cases a call may be made..." is only conditional. A condition
+   * the question says is skipped or refused ("without asking the parents", "a mum said no on the
+   * consent form") makes it a no; a follow-up that asks about the very exception a rule makes ("what
+   * about on a school trip?" after "cameras must not leave the school setting (unless on an
+   * educational visit)") makes it a yes.
+   */
+  private Optional<Reading> reading(Sentence sentence) {
+    String text = part(sentence.text());
+    Verdict v = VerdictReader.read(form, text);
+    if (v == Verdict.NO && VerdictReader.alternative(text).filter(a -> named(a) >= ALTERNATIVE_WORDS).isPresent()) {
+      // "can I talk to pupils through the school learning platform?" asks about the alternative
+      // the prohibition allows, with whatever approval that alternative needs
+      v = Verdict.CONDITIONAL;
+    } else if (v == Verdict.NO && sentence.next().filter(n -> VerdictReader.relaxes(n.text())).isPresent()) {
+      v = Verdict.CONDITIONAL;
+    } else if (v == Verdict.CONDITIONAL && VerdictReader.skipsTheCondition(question.text())) {
+      v = Verdict.NO;
+    } else if (v == Verdict.CONDITIONAL && FollowUp.isFollowUp(question)) {
+      Optional<String> exception = VerdictReader.exception(text);
+      if (exception.isPresent() && named(exception.get()) > 0) {
+        v = Verdict.YES;
+      }
+    }
+    return v == Verdict.INFO ? Optional.empty() : Optional.of(new Reading(v, sentence.text()));
+  }
+
+  /**
+   * The one rule of a sentence joining several that names the most of the question, or the whole
+   * sentence: "can I use a pen drive that's not encrypted?" is answered by "memory sticks should
+   * also be encrypted", not by "No passwords should be divulged" before it.
+   */
+  private String part(String sentence) {
+    List<String> parts = VerdictReader.conjuncts(sentence);
+    if (parts.size() < 2) {
+      return sentence;
+    }
+    String best = sentence;
+    int most = 0;
+    boolean tie = false;
+    for (String p : parts) {
+      int n = KeySentence.mentions(p, terms, idx::terms).size();
+      if (n > most) {
+        best = p;
+        most = n;
+        tie = false;
+      } else if (n == most) {
+        tie = true;
+      }
+    }
+    return tie ? sentence : best;
+  }
+
+  /** How many of the question's own word groups (not the earlier question's) {@code words} names. */
+  private int named(String words) {
+    return KeySentence.mentions(words, idx.subjectTerms(question.text()), idx::terms).size();
+  }
+}

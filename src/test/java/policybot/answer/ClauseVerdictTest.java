@@ -1,0 +1,99 @@
+package policybot.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import policybot.TestEngine;
+import policybot.corpus.Clause;
+import policybot.index.ClauseIndex;
+
+/**
+ * Which sentence of the cited clauses a verdict is read from, on real clauses of {@code corpus/}
+ * cited in a fixed order with a fixed key sentence, so retrieval does not move the test.
+ */
+class ClauseVerdictTest {
+  private final ClauseIndex idx = TestEngine.index();
+
+  /** The real clause of {@code school} holding {@code sentence}, cited with that sentence as its key. */
+  private Citation cite(String school, String sentence) {
+    Clause clause =
+        idx.corpus().clausesByKey().values().stream()
+            .filter(c -> c.school().equals(school) && c.text().contains(sentence))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no clause of " + school + " says: " + sentence));
+    int start = clause.text().indexOf(sentence);
+    return new Citation(clause, "title", "link", Optional.empty(), start, start + sentence.length(), 1.0, false);
+  }
+
+  private Verdict verdict(String school, String question, String... keySentences) {
+    List<Citation> citations = new ArrayList<>();
+    for (String s : keySentences) {
+      citations.add(cite(school, s));
+    }
+    return ClauseVerdict.read(idx, Question.of(school, question), question, citations).verdict();
+  }
+
+  @Test
+  void should_read_the_next_sentence_when_it_points_back_at_a_key_sentence_that_states_no_rule() {
+    assertThat(verdict("moorthorpe", "can i use the class ipad for my own shopping at lunch?", "Each class has Ipads specifically for this purpose."))
+        .isEqualTo(Verdict.NO);
+  }
+
+  @Test
+  void should_let_a_restriction_in_the_same_clause_limit_a_permission_that_leaves_part_of_the_question_out() {
+    String events = "Events such as Sports Day, outings, Christmas and fundraising events may be recorded by video and photographs by staff and parent/carers but always in full view of all attending.";
+
+    assertThat(verdict("glais", "can parents put their sports day photos on facebook?", events)).isEqualTo(Verdict.CONDITIONAL);
+    assertThat(verdict("glais", "can parents take photographs at sports day?", events)).isEqualTo(Verdict.YES);
+  }
+
+  @Test
+  void should_answer_for_information_when_the_best_clause_only_makes_staff_aware_and_nothing_is_asked_about_what_is_allowed() {
+    String aware = "All staff will be aware that your reputation could be harmed by what others share about you online, such as friends tagging you in inappropriate posts, photographs, or videos.";
+    String images = "Images will only be taken, stored and used for purposes within school unless there is parental permission for alternative use.";
+
+    assertThat(verdict("moorthorpe", "a friend tagged me in photos from a party, is that a problem for my job?", aware, images)).isEqualTo(Verdict.INFO);
+    assertThat(verdict("moorthorpe", "can i share photos my friends tagged me in?", aware, images)).isEqualTo(Verdict.CONDITIONAL);
+  }
+
+  @Test
+  void should_read_every_cited_clause_in_order_until_one_states_a_rule() {
+    assertThat(
+            verdict(
+                "glais",
+                "the technician needs my password to fix my laptop, can i give it to him?",
+                "Always use your own personal passwords to access computer based services.",
+                "Change your password whenever there is any indication of possible system or password compromise.",
+                "Only disclose your personal password to authorised ICT support staff when necessary, and never to anyone else."))
+        .isEqualTo(Verdict.CONDITIONAL);
+  }
+
+  @Test
+  void should_read_the_rule_of_a_joined_sentence_that_names_the_question() {
+    String sentence = "No passwords should be divulged and memory sticks should also be encrypted.";
+
+    assertThat(verdict("moorthorpe", "can i take reports home on a pen drive that isn't encrypted?", sentence)).isEqualTo(Verdict.NO);
+    assertThat(verdict("moorthorpe", "can i tell a supply teacher my password?", sentence)).isEqualTo(Verdict.NO);
+    // "memory sticks should also be encrypted" forbids nothing: the clause's "as authorised" decides
+    assertThat(verdict("moorthorpe", "can i take reports home on a memory stick?", sentence)).isEqualTo(Verdict.CONDITIONAL);
+  }
+
+  @Test
+  void should_allow_the_alternative_a_prohibition_names_when_the_question_asks_about_it() {
+    String sentence = "Should not communicate with pupils, in relation to either school or non-school business, via web 2 technologies, other than through the appropriate school learning platforms or other school systems approved by the Headteacher.";
+
+    assertThat(verdict("educating-for-life", "can i message pupils on instagram about their homework?", sentence)).isEqualTo(Verdict.NO);
+    assertThat(verdict("educating-for-life", "can i talk to pupils through the school learning platform?", sentence)).isEqualTo(Verdict.CONDITIONAL);
+  }
+
+  @Test
+  void should_answer_no_when_the_question_says_the_condition_was_refused() {
+    String sentence = "Images will only be taken, stored and used for purposes within school unless there is parental permission for alternative use.";
+
+    assertThat(verdict("moorthorpe", "the parents refused consent, can their son's photo go in the local paper?", sentence)).isEqualTo(Verdict.NO);
+    assertThat(verdict("moorthorpe", "can a pupil's photo go in the local paper?", sentence)).isEqualTo(Verdict.CONDITIONAL);
+  }
+}
