@@ -37,7 +37,7 @@ public final class PolicyAnalyzer extends Analyzer {
 
   /** Words the stemmer would merge with unrelated ones ("outing" would become "out"). */
   private static final CharArraySet NOT_STEMMED =
-      new CharArraySet(List.of("outing", "outings", "ipad", "ipads", "pics"), true);
+      new CharArraySet(List.of("outing", "outings", "pics"), true);
 
   private static final String SYNONYMS = "/policybot/index/synonyms.txt";
 

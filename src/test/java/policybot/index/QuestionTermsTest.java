@@ -34,4 +34,11 @@ class QuestionTermsTest {
     assertThat(subject).anyMatch(g -> g.contains("email"));
     assertThat(all).anyMatch(g -> g.contains("allow"));
   }
+
+  @Test
+  void should_match_one_ipad_with_the_policy_s_ipads() {
+    // "IPads must not be used at home" indexes as the same stem as a question's "ipad"
+    assertThat(index.terms("IPads must not be used at home")).contains("ipad");
+    assertThat(index.subjectTerms("can i take a school ipad home")).anySatisfy(g -> assertThat(g).contains("ipad"));
+  }
 }
