@@ -1,13 +1,15 @@
 package policybot.index;
 
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 
 /**
@@ -21,10 +23,6 @@ public final class Embedder {
   /** Recent question vectors kept; staff ask the same things again and again. */
   private static final int QUERY_CACHE_SIZE = 1024;
 
-  /** Clauses embedded per model call: large enough to batch, small enough to report progress. */
-  private static final int BATCH = 32;
-
-  private volatile EmbeddingModel model;
   private final Map<String, float[]> queryCache =
       Collections.synchronizedMap(
           new LinkedHashMap<>(64, 0.75f, true) {
@@ -36,12 +34,18 @@ public final class Embedder {
             }
           });
 
-  private EmbeddingModel model() {
-    EmbeddingModel m = model;
+  /**
+   * The model, loaded when first asked for and then shared by every embedder in the process (a
+   * failed load is tried again on the next call).
+   */
+  private static volatile MiniLm model;
+
+  private static MiniLm model() {
+    MiniLm m = model;
     if (m == null) {
-      synchronized (this) {
+      synchronized (Embedder.class) {
         if (model == null) {
-          model = new AllMiniLmL6V2EmbeddingModel();
+          model = MiniLm.load();
         }
         m = model;
       }
@@ -52,6 +56,11 @@ public final class Embedder {
   /** Loads the model now, e.g. in the background while a server starts. */
   public void warmUp() {
     model();
+  }
+
+  /** Empties the question-vector cache, so the bench can time asks that pay their embedding. */
+  public void forgetQueries() {
+    queryCache.clear();
   }
 
   public float[] embedQuery(String text) {
@@ -65,31 +74,37 @@ public final class Embedder {
   }
 
   /**
-   * Embeds many texts, reporting how many are done after each batch. Texts are embedded shortest
-   * first, because a batch is padded to its longest text: mixing a two-word bullet with a
-   * 300-word paragraph would make the bullet cost as much as the paragraph.
+   * Embeds many texts on the model's pool, one text per run, reporting after each text how many
+   * are done. The longest go first, so the last runs left when the queue empties are short ones
+   * and no core waits long for another to finish.
    */
   public List<float[]> embedAll(List<String> texts, IntConsumer done) {
+    MiniLm m = model();
     Integer[] order = new Integer[texts.size()];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> texts.get(i).length()));
+    Arrays.setAll(order, i -> i);
+    Arrays.sort(order, Comparator.comparingInt((Integer i) -> texts.get(i).length()).reversed());
+    CompletionService<Embedded> runs = new ExecutorCompletionService<>(m.pool());
+    List<Future<Embedded>> pending =
+        Arrays.stream(order)
+            .map(i -> runs.submit(() -> new Embedded(i, m.embed(texts.get(i)).content().vector())))
+            .toList();
     float[][] out = new float[texts.size()][];
-    int finished = 0;
-    for (int i = 0; i < order.length; i += BATCH) {
-      int end = Math.min(order.length, i + BATCH);
-      List<TextSegment> batch = new ArrayList<>(end - i);
-      for (int j = i; j < end; j++) {
-        batch.add(TextSegment.from(texts.get(order[j])));
+    try {
+      for (int finished = 1; finished <= out.length; finished++) {
+        Embedded e = runs.take().get();
+        out[e.index()] = e.vector();
+        done.accept(finished);
       }
-      var embeddings = model().embedAll(batch).content();
-      for (int j = i; j < end; j++) {
-        out[order[j]] = embeddings.get(j - i).vector();
-      }
-      finished = end;
-      done.accept(finished);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while embedding", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } finally {
+      pending.forEach(f -> f.cancel(false)); // after a failure, the texts not yet started are not run
     }
-    return java.util.Arrays.asList(out);
+    return Arrays.asList(out);
   }
+
+  private record Embedded(int index, float[] vector) {}
 }

@@ -31,21 +31,41 @@ class IndexBuilderTest {
     return target;
   }
 
+  /** Keeps the messages and the names of the timed phases, in the order reported. */
+  private static Progress recording(List<String> messages, List<String> phases) {
+    return new Progress() {
+      @Override
+      public void report(String message) {
+        messages.add(message);
+      }
+
+      @Override
+      public void phase(String name, long millis) {
+        assertThat(millis).isNotNegative();
+        phases.add(name);
+      }
+    };
+  }
+
   @Test
   void should_reread_only_the_files_that_changed() throws IOException {
     Path corpus = copyCorpus();
     Path data = tmp.resolve("index");
     IndexBuilder builder = new IndexBuilder(TestEngine.embedder());
     List<String> first = new ArrayList<>();
-    try (ClauseIndex idx = builder.refresh(corpus, data, first::add)) {
+    List<String> firstPhases = new ArrayList<>();
+    try (ClauseIndex idx = builder.refresh(corpus, data, recording(first, firstPhases))) {
       assertThat(first).filteredOn(m -> m.contains("reading")).hasSize(5);
+      assertThat(firstPhases).containsExactly("read", "embed", "write", "open");
     }
     List<String> second = new ArrayList<>();
+    List<String> secondPhases = new ArrayList<>();
     java.util.Map<String, String> eyrescroftBefore;
-    try (ClauseIndex idx = builder.refresh(corpus, data, second::add)) {
+    try (ClauseIndex idx = builder.refresh(corpus, data, recording(second, secondPhases))) {
       eyrescroftBefore = idx.policyHashes("eyrescroft");
       assertThat(eyrescroftBefore).hasSize(1).allSatisfy((k, v) -> assertThat(v).matches("[0-9a-f]{64}"));
       assertThat(second).noneMatch(m -> m.contains("reading"));
+      assertThat(secondPhases).as("nothing changed, so nothing is embedded or written").containsExactly("read", "open");
       assertThat(idx.size()).isEqualTo(TestEngine.index().size());
     }
     Path eyrescroft = corpus.resolve("eyrescroft/acceptable-use-agreement.txt");
