@@ -446,7 +446,8 @@ public final class ClauseSplitter {
   }
 
   /** Comparison key: lowercase words only, so spacing and punctuation differences do not count. */
-  static String key(String text) {
+  /** The text lowercased with every run of non-word characters made one space: how clauses are compared. */
+  public static String key(String text) {
     return NON_WORD.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
   }
 

@@ -110,6 +110,8 @@ public final class ClauseIndex implements Closeable {
   private final Map<String, String> hashes;
   /** Each clause's indexed words, analysed once on first use: coverage reads them on every search. */
   private final Map<String, Set<String>> clauseWords = new ConcurrentHashMap<>();
+  /** Each school's clauses read for the background cosine, found once: this reader never changes. */
+  private final Map<String, int[]> backgroundDocs = new ConcurrentHashMap<>();
 
   ClauseIndex(Directory directory, Corpus corpus, Embedder embedder) throws IOException {
     this.directory = directory;
@@ -191,7 +193,7 @@ public final class ClauseIndex implements Closeable {
       }
       List<Set<String>> terms = subjectTerms(question);
       double[] idf = idf(schoolFilter, terms);
-      double background = fused.isEmpty() ? 0 : backgroundCosine(schoolFilter, asked);
+      double background = fused.isEmpty() ? 0 : backgroundCosine(school, schoolFilter, asked);
       return fused.entrySet().stream()
           .sorted(
               Map.Entry.<String, Double>comparingByValue()
@@ -342,17 +344,29 @@ public final class ClauseIndex implements Closeable {
    * clauses without any of them answering it; the confidence check counts only how far the best
    * clause stands out above this.
    */
-  private double backgroundCosine(Query schoolFilter, float[] q) throws IOException {
+  private double backgroundCosine(String school, Query schoolFilter, float[] q) throws IOException {
+    int[] docs = backgroundDocs.get(school);
+    if (docs == null) {
+      docs = backgroundSample(schoolFilter);
+      backgroundDocs.put(school, docs);
+    }
+    double sum = 0;
+    for (int doc : docs) {
+      sum += Math.max(cosine(doc, q, F_VECTOR), cosine(doc, q, F_VECTOR_BARE));
+    }
+    return docs.length == 0 ? 0 : sum / docs.length;
+  }
+
+  /** The school's clauses the background cosine reads: all of them, or an even sample. */
+  private int[] backgroundSample(Query schoolFilter) throws IOException {
     int total = searcher.count(schoolFilter);
     int step = Math.max(1, total / BACKGROUND_SAMPLE);
-    ScoreDoc[] docs = searcher.search(schoolFilter, total).scoreDocs;
-    double sum = 0;
-    int n = 0;
-    for (int i = 0; i < docs.length; i += step) {
-      sum += Math.max(cosine(docs[i].doc, q, F_VECTOR), cosine(docs[i].doc, q, F_VECTOR_BARE));
-      n++;
+    ScoreDoc[] docs = searcher.search(schoolFilter, Math.max(1, total)).scoreDocs;
+    int[] out = new int[(docs.length + step - 1) / step];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = docs[i * step].doc;
     }
-    return n == 0 ? 0 : sum / n;
+    return out;
   }
 
   /** The cosine of one clause's stored vector with {@code q}; -1 when it has none. */

@@ -17,6 +17,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.store.Directory;
 import policybot.corpus.Clause;
+import policybot.corpus.ClauseSplitter;
 import policybot.corpus.Corpus;
 import policybot.corpus.CorpusLoader;
 import policybot.corpus.DocumentText;
@@ -37,7 +38,6 @@ public final class IndexBuilder {
   private static final int PROGRESS_EVERY = 128;
 
   /** Runs of anything but letters and digits, compiled once: searchable() applies it to every clause. */
-  private static final java.util.regex.Pattern NON_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
 
   private final CorpusLoader loader = new CorpusLoader();
   private final Embedder embedder;
@@ -255,13 +255,10 @@ public final class IndexBuilder {
    */
   static List<Clause> searchable(PolicyDocument d) {
     java.util.Set<String> headings = new java.util.HashSet<>();
-    d.clauses().forEach(c -> c.headings().forEach(h -> headings.add(words(h))));
-    return d.clauses().stream().filter(c -> !headings.contains(words(c.text()))).toList();
+    d.clauses().forEach(c -> c.headings().forEach(h -> headings.add(ClauseSplitter.key(h))));
+    return d.clauses().stream().filter(c -> !headings.contains(ClauseSplitter.key(c.text()))).toList();
   }
 
-  private static String words(String s) {
-    return NON_WORD.matcher(s.toLowerCase(java.util.Locale.ROOT)).replaceAll(" ").strip();
-  }
 
   /**
    * The text embedded for a clause: its section and lead-in give the model the topic that a bare
