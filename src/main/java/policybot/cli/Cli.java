@@ -8,6 +8,8 @@ import policybot.config.Config;
 @Command(
     name = "policybot",
     mixinStandardHelpOptions = true,
+    // every subcommand gets --help and --version too: "policybot ask --help" is the first thing tried
+    scope = CommandLine.ScopeType.INHERIT,
     version = "Policy Bot 0.1",
     description = {
       "Answers staff questions from the school's own policies, quoting the clauses it rests on.",

@@ -43,6 +43,16 @@ class CliTest {
   }
 
   @Test
+  void should_print_each_command_help_with_its_options_and_not_an_error() {
+    for (String command : List.of("ask", "batch", "eval", "index", "bench", "clauses", "serve")) {
+      Run r = run(command, "--help");
+      assertThat(r.code()).as(command).isZero();
+      assertThat(r.err()).as(command).isEmpty();
+      assertThat(r.out()).as(command).contains("Usage: policybot " + command, "--help");
+    }
+  }
+
+  @Test
   void should_write_one_answer_record_per_batch_line_and_survive_a_bad_line() throws Exception {
     Path in = tmp.resolve("q.jsonl");
     Files.write(in, List.of(
