@@ -110,8 +110,12 @@ public final class ClauseIndex implements Closeable {
   private final Map<String, String> hashes;
   /** Each clause's indexed words, analysed once on first use: coverage reads them on every search. */
   private final Map<String, Set<String>> clauseWords = new ConcurrentHashMap<>();
-  /** Each school's clauses read for the background cosine, found once: this reader never changes. */
-  private final Map<String, int[]> backgroundDocs = new ConcurrentHashMap<>();
+  /**
+   * The vectors of each school's clauses the background cosine reads, headed and bare side by side,
+   * copied out when the index opens: this reader never changes, and reading them from the index on
+   * every question cost more than the arithmetic, most of all on a school's first question.
+   */
+  private final Map<String, float[][][]> backgroundVectors = new HashMap<>();
 
   ClauseIndex(Directory directory, Corpus corpus, Embedder embedder) throws IOException {
     this.directory = directory;
@@ -121,6 +125,14 @@ public final class ClauseIndex implements Closeable {
     this.embedder = embedder;
     this.clausesByKey = corpus.clausesByKey();
     this.hashes = hashesIn(reader.getIndexCommit().getUserData());
+    try {
+      for (String school : corpus.schools().keySet()) {
+        backgroundVectors.put(school, backgroundSample(new TermQuery(new Term(F_SCHOOL, school))));
+      }
+    } catch (IOException | RuntimeException e) {
+      reader.close();
+      throw e;
+    }
   }
 
   /** The schools and parsed policies this index was built from. */
@@ -193,7 +205,7 @@ public final class ClauseIndex implements Closeable {
       }
       List<Set<String>> terms = subjectTerms(question);
       double[] idf = idf(schoolFilter, terms);
-      double background = fused.isEmpty() ? 0 : backgroundCosine(school, schoolFilter, asked);
+      double background = fused.isEmpty() ? 0 : backgroundCosine(school, asked);
       return fused.entrySet().stream()
           .sorted(
               Map.Entry.<String, Double>comparingByValue()
@@ -344,46 +356,50 @@ public final class ClauseIndex implements Closeable {
    * clauses without any of them answering it; the confidence check counts only how far the best
    * clause stands out above this.
    */
-  private double backgroundCosine(String school, Query schoolFilter, float[] q) throws IOException {
-    int[] docs = backgroundDocs.get(school);
-    if (docs == null) {
-      docs = backgroundSample(schoolFilter);
-      backgroundDocs.put(school, docs);
-    }
+  private double backgroundCosine(String school, float[] q) {
+    float[][][] sample = backgroundVectors.getOrDefault(school, new float[0][][]);
     double sum = 0;
-    for (int doc : docs) {
-      sum += Math.max(cosine(doc, q, F_VECTOR), cosine(doc, q, F_VECTOR_BARE));
+    for (float[][] clause : sample) {
+      sum += Math.max(cosine(clause[0], q), cosine(clause[1], q));
     }
-    return docs.length == 0 ? 0 : sum / docs.length;
+    return sample.length == 0 ? 0 : sum / sample.length;
   }
 
-  /** The school's clauses the background cosine reads: all of them, or an even sample. */
-  private int[] backgroundSample(Query schoolFilter) throws IOException {
+  /** The school's clauses the background cosine reads (all of them, or an even sample), as vectors. */
+  private float[][][] backgroundSample(Query schoolFilter) throws IOException {
     int total = searcher.count(schoolFilter);
     int step = Math.max(1, total / BACKGROUND_SAMPLE);
     ScoreDoc[] docs = searcher.search(schoolFilter, Math.max(1, total)).scoreDocs;
-    int[] out = new int[(docs.length + step - 1) / step];
+    float[][][] out = new float[(docs.length + step - 1) / step][][];
     for (int i = 0; i < out.length; i++) {
-      out[i] = docs[i * step].doc;
+      int doc = docs[i * step].doc;
+      out[i] = new float[][] {vector(doc, F_VECTOR), vector(doc, F_VECTOR_BARE)};
     }
     return out;
   }
 
-  /** The cosine of one clause's stored vector with {@code q}; -1 when it has none. */
-  private double cosine(int doc, float[] q, String field) throws IOException {
+  private static double cosine(float[] v, float[] q) {
+    return v == null ? -1 : VectorUtil.cosine(q, v);
+  }
+
+  /** A copy of one clause's stored vector; null when it has none. */
+  private float[] vector(int doc, String field) throws IOException {
     for (LeafReaderContext leaf : reader.leaves()) {
       int local = doc - leaf.docBase;
       if (local < 0 || local >= leaf.reader().maxDoc()) {
         continue;
       }
       FloatVectorValues values = leaf.reader().getFloatVectorValues(field);
-      if (values == null || values.advance(local) != local) {
-        return -1;
-      }
-      return VectorUtil.cosine(q, values.vectorValue());
+      return values == null || values.advance(local) != local ? null : values.vectorValue().clone();
     }
-    return -1;
+    return null;
   }
+
+  /** The cosine of one clause's stored vector with {@code q}; -1 when it has none. */
+  private double cosine(int doc, float[] q, String field) throws IOException {
+    return cosine(vector(doc, field), q);
+  }
+
 
   /** Clause key to 1-based rank, in the docs' order; records each key's Lucene doc id in {@code docIds}. */
   private Map<String, Integer> ranks(ScoreDoc[] docs, Map<String, Integer> docIds) throws IOException {

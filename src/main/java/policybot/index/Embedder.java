@@ -6,11 +6,13 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 /**
  * In-process sentence embeddings (all-MiniLM-L6-v2 through langchain4j). The model loads on first
@@ -35,27 +37,49 @@ public final class Embedder {
           });
 
   /**
-   * The model, loaded when first asked for and then shared by every embedder in the process (a
-   * failed load is tried again on the next call).
+   * The models, each loaded when first asked for and then shared by every embedder in the process
+   * (a failed load is tried again on the next call). Two sessions of the same weights, because the
+   * ONNX thread count is fixed per session: building the index wants one thread per text with texts
+   * side by side, a question wants every core on its one text. An unchanged restart never loads
+   * the bulk one.
    */
-  private static volatile MiniLm model;
+  private static final OnFirstUse BULK = new OnFirstUse(MiniLm::loadForBulk);
 
-  private static MiniLm model() {
-    MiniLm m = model;
-    if (m == null) {
-      synchronized (Embedder.class) {
-        if (model == null) {
-          model = MiniLm.load();
-        }
-        m = model;
-      }
-    }
-    return m;
+  private static final OnFirstUse QUERIES = new OnFirstUse(MiniLm::loadForQueries);
+
+  /**
+   * Loads the question model and runs it once, e.g. in the background while a server starts, so
+   * the first question pays neither the load nor ONNX's first-run set-up.
+   */
+  public void warmUp() {
+    QUERIES.get().embed("warm up");
   }
 
-  /** Loads the model now, e.g. in the background while a server starts. */
-  public void warmUp() {
-    model();
+  /** Loads and runs the index-building model, so a timed build does not pay its load. */
+  public void warmUpForBuilding() {
+    BULK.get().embed("warm up");
+  }
+
+  /**
+   * {@link #warmUp()} on a daemon thread of its own, so the load overlaps opening or building the
+   * index. A failure only leaves the model to load on the first question, which reports it.
+   */
+  public CompletableFuture<Void> warmUpInBackground() {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                warmUp();
+                done.complete(null);
+              } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+              }
+            },
+            "embedder-warm-up");
+    t.setDaemon(true);
+    t.start();
+    return done;
   }
 
   /** Empties the question-vector cache, so the bench can time asks that pay their embedding. */
@@ -68,7 +92,7 @@ public final class Embedder {
     if (cached != null) {
       return cached;
     }
-    float[] v = model().embed(text).content().vector();
+    float[] v = QUERIES.get().embed(text).content().vector();
     queryCache.put(text, v);
     return v;
   }
@@ -79,7 +103,7 @@ public final class Embedder {
    * and no core waits long for another to finish.
    */
   public List<float[]> embedAll(List<String> texts, IntConsumer done) {
-    MiniLm m = model();
+    MiniLm m = BULK.get();
     Integer[] order = new Integer[texts.size()];
     Arrays.setAll(order, i -> i);
     Arrays.sort(order, Comparator.comparingInt((Integer i) -> texts.get(i).length()).reversed());
@@ -107,4 +131,27 @@ public final class Embedder {
   }
 
   private record Embedded(int index, float[] vector) {}
+
+  /** A model loaded when first asked for; a failed load is tried again on the next call. */
+  private static final class OnFirstUse {
+    private final Supplier<MiniLm> load;
+    private volatile MiniLm model;
+
+    OnFirstUse(Supplier<MiniLm> load) {
+      this.load = load;
+    }
+
+    MiniLm get() {
+      MiniLm m = model;
+      if (m == null) {
+        synchronized (this) {
+          if (model == null) {
+            model = load.get();
+          }
+          m = model;
+        }
+      }
+      return m;
+    }
+  }
 }

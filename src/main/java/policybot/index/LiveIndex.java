@@ -87,6 +87,8 @@ public final class LiveIndex implements Supplier<ClauseIndex>, MeterBinder, Clos
 
   static LiveIndex start(Path corpus, Path indexDir, Duration pollEvery, Duration closeGrace, Embedder embedder) {
     LiveIndex live = new LiveIndex(corpus, indexDir, closeGrace, embedder);
+    // a failed warm-up is reported by the first question, which loads the model again
+    embedder.warmUpInBackground();
     live.worker.execute(live::poll);
     if (!pollEvery.isZero()) {
       live.worker.scheduleWithFixedDelay(
