@@ -54,6 +54,7 @@ final class BatchCommand implements Callable<Integer> {
     try (Engine e = Engine.open(common.config(), err, false, SearchMode.HYBRID);
         BufferedReader r = Files.newBufferedReader(in, StandardCharsets.UTF_8);
         BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+      e.warmUp();
       String line;
       while ((line = r.readLine()) != null) {
         if (line.isBlank()) {

@@ -10,12 +10,13 @@ import org.slf4j.LoggerFactory;
 import policybot.escalation.Escalations;
 import policybot.escalation.Nudge;
 import policybot.escalation.Overdue;
+import policybot.store.Dedup;
 import policybot.store.Retention;
 
 /**
  * The server's background housekeeping: a frequent overdue sweep, which records reminders and
  * hand-overs and hands them to the channels (Slack DMs them) to deliver, and a daily retention
- * purge of personal data.
+ * purge of personal data, which also forgets delivery ids no platform will redeliver.
  */
 final class Maintenance implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Maintenance.class);
@@ -33,19 +34,27 @@ final class Maintenance implements AutoCloseable {
   static final Duration FIRST_RUN_AFTER = Duration.ofMinutes(1);
 
   private final Retention retention;
+  private final Dedup dedup;
   private final Escalations escalations;
   private final Overdue overdue;
   private final ScheduledExecutorService scheduler;
 
   /** Sweeps every {@link #SWEEP_EVERY} and purges daily, first a minute after start. */
-  static Maintenance start(Retention retention, Escalations escalations, Overdue overdue) {
-    return new Maintenance(retention, escalations, overdue, FIRST_RUN_AFTER, SWEEP_EVERY, DAILY);
+  static Maintenance start(Retention retention, Dedup dedup, Escalations escalations, Overdue overdue) {
+    return new Maintenance(retention, dedup, escalations, overdue, FIRST_RUN_AFTER, SWEEP_EVERY, DAILY);
   }
 
   /** Sweeps every {@code sweepEvery} and purges every {@code purgeEvery}, first after {@code firstAfter}; tests pass milliseconds. */
   Maintenance(
-      Retention retention, Escalations escalations, Overdue overdue, Duration firstAfter, Duration sweepEvery, Duration purgeEvery) {
+      Retention retention,
+      Dedup dedup,
+      Escalations escalations,
+      Overdue overdue,
+      Duration firstAfter,
+      Duration sweepEvery,
+      Duration purgeEvery) {
     this.retention = retention;
+    this.dedup = dedup;
     this.escalations = escalations;
     this.overdue = overdue;
     this.scheduler =
@@ -62,8 +71,13 @@ final class Maintenance implements AutoCloseable {
   /** One purge. Never throws: an exception would cancel every later run of a scheduled task. */
   void purgeOnce() {
     try {
+      int deliveries = dedup.forgetOld();
       Retention.Purged purged = retention.purge();
-      log.atInfo().addKeyValue("cases", purged.cases()).addKeyValue("feedback", purged.feedback()).log("retention purge done");
+      log.atInfo()
+          .addKeyValue("cases", purged.cases())
+          .addKeyValue("feedback", purged.feedback())
+          .addKeyValue("deliveries_forgotten", deliveries)
+          .log("retention purge done");
     } catch (RuntimeException e) {
       log.atError().setCause(e).log("retention purge failed; it runs again tomorrow");
     }

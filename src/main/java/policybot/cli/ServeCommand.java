@@ -24,6 +24,7 @@ import policybot.escalation.Overdue;
 import policybot.index.Embedder;
 import policybot.slack.SlackChannel;
 import policybot.slack.SlackSettings;
+import policybot.store.Dedup;
 import policybot.store.Retention;
 import policybot.store.Store;
 import policybot.web.WebServer;
@@ -91,6 +92,7 @@ final class ServeCommand implements Callable<Integer> {
     Maintenance maintenance =
         Maintenance.start(
             new Retention(store, clock, Duration.ofDays(config.retentionDays())),
+            new Dedup(store, clock),
             escalations,
             overdue);
     PrintWriter out = spec.commandLine().getOut();

@@ -41,9 +41,6 @@ public final class SlackChannel implements WebServer.Channel, Closeable {
   /** Socket Mode messages handled at once; each handler only queues work, so a few suffice. */
   static final int SOCKET_CONCURRENCY = 10;
 
-  /** Slack retries a delivery for about an hour; a week covers any retry and a long outage. */
-  static final java.time.Duration SEEN_KEPT = java.time.Duration.ofDays(7);
-
   /** Slack Web API calls give up after this long, so a hung call frees its thread. */
   static final int HTTP_TIMEOUT_MILLIS = 15_000;
 
@@ -162,7 +159,6 @@ public final class SlackChannel implements WebServer.Channel, Closeable {
     outbox = new SlackOutbox(store, Clock.systemUTC(), desk);
     desk.deliverThrough(outbox);
     Dedup dedup = new Dedup(store, clock);
-    forgetOldDeliveries(dedup);
     conversation =
         new SlackConversation(
             chat,
@@ -227,14 +223,6 @@ public final class SlackChannel implements WebServer.Channel, Closeable {
     return escalations;
   }
 
-  /** Slack retries a delivery for about an hour; keys older than {@link #SEEN_KEPT} can go. */
-  private void forgetOldDeliveries(Dedup dedup) {
-    try {
-      dedup.forgetBefore(clock.instant().minus(SEEN_KEPT));
-    } catch (RuntimeException e) {
-      log.atWarn().addKeyValue("error", e.toString()).log("could not forget old Slack deliveries; they are kept until next start");
-    }
-  }
 
   Store store() {
     return store;

@@ -2,6 +2,7 @@ package policybot.store;
 
 import java.sql.PreparedStatement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -10,6 +11,11 @@ import java.util.Objects;
  * redelivery, even after a restart, is recognised and dropped.
  */
 public final class Dedup {
+  /**
+   * How long a key is remembered: Slack redelivers for about an hour and a web client retries
+   * within minutes, so a week is ample.
+   */
+  public static final Duration KEPT = Duration.ofDays(7);
 
   private final Store store;
   private final Clock clock;
@@ -68,6 +74,11 @@ public final class Dedup {
             return ps.executeUpdate();
           }
         });
+  }
+
+  /** Forgets keys seen longer than {@link #KEPT} ago. */
+  public int forgetOld() {
+    return forgetBefore(clock.instant().minus(KEPT));
   }
 
   private static void requireText(String value, String name) {

@@ -15,6 +15,7 @@ import policybot.escalation.Filing;
 import policybot.escalation.Fixtures;
 import policybot.escalation.Overdue;
 import policybot.escalation.Roster;
+import policybot.store.Dedup;
 import policybot.store.Retention;
 import policybot.store.Store;
 import policybot.store.TestClock;
@@ -26,23 +27,29 @@ class MaintenanceTest {
   private static final Duration WAIT_AT_MOST = Duration.ofSeconds(10);
 
   @Test
-  void should_purge_old_cases_and_record_overdue_reminders_on_its_schedule() throws Exception {
+  void should_purge_old_cases_forget_old_deliveries_and_record_overdue_reminders_on_its_schedule() throws Exception {
     TestClock clock = TestClock.at("2025-01-06T10:00:00Z");
     try (Store store = Store.open(Store.sqliteUrl(data))) {
       new Roster(store, clock).put(Fixtures.REVIEWERS);
       Cases cases = new Cases(store, clock);
+      Dedup dedup = new Dedup(store, clock);
+      dedup.firstSeen("slack-event", "Ev-old");
       String old = ((Filing.Created) cases.file(Fixtures.question("old", "Can I take pupils to my house?"))).filed().id();
       clock.advance(Duration.ofDays(40));
       String overdue = ((Filing.Created) cases.file(Fixtures.question("late", "Can I film the nativity?"))).filed().id();
       clock.advance(Duration.ofDays(7));
       Retention retention = new Retention(store, clock, Duration.ofDays(30));
+      dedup.firstSeen("slack-event", "Ev-recent");
 
-      try (Maintenance job = new Maintenance(retention, new Escalations(cases, new Rulings(store, clock), school -> java.util.Map.of()), Overdue.defaults(), Duration.ZERO, Duration.ofMillis(50), Duration.ofMillis(50))) {
+      try (Maintenance job = new Maintenance(retention, dedup, new Escalations(cases, new Rulings(store, clock), school -> java.util.Map.of()), Overdue.defaults(), Duration.ZERO, Duration.ofMillis(50), Duration.ofMillis(50))) {
         Case purged = await(cases, old, c -> c.purgedAt().isPresent());
         Case reminded = await(cases, overdue, c -> c.remindedAt().isPresent());
 
         assertThat(purged.question()).isEqualTo(Retention.REMOVED);
         assertThat(reminded.question()).isEqualTo("Can I film the nativity?");
+        // the purge has run: a 47-day-old delivery id is taken again, today's is still a repeat
+        assertThat(dedup.firstSeen("slack-event", "Ev-old")).isTrue();
+        assertThat(dedup.firstSeen("slack-event", "Ev-recent")).isFalse();
       }
     }
   }
