@@ -32,10 +32,13 @@ final class MiniLm extends AbstractInProcessEmbeddingModel {
 
   /**
    * ONNX threads for a question, which is embedded alone while someone waits: spreading one short
-   * text over both cores of the target machine took its embedding from 5.7 to 3.5 ms (median of the
-   * development questions).
+   * text over both cores of the target machine took its embedding from about 6 to 3.5-5 ms (median
+   * of the development questions; the lower figure with the second core idle).
    */
   static final int QUERY_INTRA_OP_THREADS = Pools.CORES;
+
+  /** ONNX Runtime's session option that lets idle intra-op threads busy-wait for work. */
+  private static final String ALLOW_SPINNING = "session.intra_op.allow_spinning";
 
   private final OnnxBertBiEncoder encoder;
   private final ExecutorService pool;
@@ -67,6 +70,13 @@ final class MiniLm extends AbstractInProcessEmbeddingModel {
         InputStream tokenizer = resource(TOKENIZER_RESOURCE);
         OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
       options.setIntraOpNumThreads(intraOpThreads);
+      if (intraOpThreads > 1) {
+        // ONNX's helper threads otherwise busy-wait after each step for the next one, holding a
+        // core the search that follows needs: with another process busy on the second core,
+        // spinning made the whole search slower than one thread (median 15 against 11 ms), and
+        // not spinning made it faster (10 ms)
+        options.addConfigEntry(ALLOW_SPINNING, "0");
+      }
       OrtEnvironment env = OrtEnvironment.getEnvironment();
       OrtSession session = env.createSession(model.readAllBytes(), options);
       return new MiniLm(new OnnxBertBiEncoder(env, session, tokenizer, PoolingMode.MEAN), Pools.perCore("embedder"));
