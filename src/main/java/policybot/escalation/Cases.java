@@ -144,6 +144,22 @@ public final class Cases {
         });
   }
 
+  /**
+   * Cases changed at or after {@code since}, oldest change first: a channel queues their news again
+   * when it starts, in case the process stopped between a change's commit and its delivery being
+   * queued (listeners hear of a change only after it commits).
+   */
+  public List<Case> changedSince(Instant since) {
+    return store.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT " + COLUMNS + " FROM cases c WHERE c.updated_at >= ? ORDER BY c.updated_at, c.id")) {
+            ps.setLong(1, since.toEpochMilli());
+            return withClauses(c, rows(ps));
+          }
+        });
+  }
+
   /** Records the reviewer's answer and marks the case answered. */
   public StatusChange answer(String id, String reviewerId, String answerText) {
     if (answerText == null || answerText.isBlank()) {

@@ -70,7 +70,7 @@ final class ReviewerDesk implements CaseEvents, SlackOutbox.Deliverer {
   @Override
   public void answered(Case answered, String reviewerId) {
     if (answered.asker().platform() == Platform.SLACK) {
-      outbox.enqueue("answer:" + answered.id(), SlackOutbox.Kind.ANSWER, answered.id(), answered.asker().userId(), reviewerId);
+      queueAnswer(answered, reviewerId);
     }
     refresh(answered);
   }
@@ -90,6 +90,26 @@ final class ReviewerDesk implements CaseEvents, SlackOutbox.Deliverer {
       card(c, "card:" + c.id() + ":handover", h.to(), ReviewerCards.NOTE_HANDOVER + ":" + h.from());
       refresh(c);
     }
+  }
+
+  /**
+   * Queues again the news of cases changed lately: a new case's card, and a reviewer's answer for a
+   * Slack asker. A delivery already queued has the same key and is not sent twice, so this only
+   * fills gaps left by a stop between a case's commit and its news being queued.
+   */
+  void catchUp(List<Case> changed) {
+    for (Case c : changed) {
+      if (c.status() == CaseStatus.OPEN && c.handedOverAt().isEmpty()) {
+        filed(c);
+      } else if (c.status() == CaseStatus.ANSWERED && c.answer().isPresent() && c.asker().platform() == Platform.SLACK) {
+        // the reviewer the case is with: the one who answered, unless it moved on since
+        queueAnswer(c, c.reviewer());
+      }
+    }
+  }
+
+  private void queueAnswer(Case answered, String reviewerId) {
+    outbox.enqueue("answer:" + answered.id(), SlackOutbox.Kind.ANSWER, answered.id(), answered.asker().userId(), reviewerId);
   }
 
   private void card(Case c, String key, String to, String note) {

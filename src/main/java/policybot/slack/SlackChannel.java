@@ -10,6 +10,7 @@ import com.slack.api.socket_mode.SocketModeClient;
 import java.io.Closeable;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -40,6 +41,12 @@ public final class SlackChannel implements WebServer.Channel, Closeable {
 
   /** Socket Mode messages handled at once; each handler only queues work, so a few suffice. */
   static final int SOCKET_CONCURRENCY = 10;
+
+  /**
+   * How far back Slack looks at start for case news that was committed but never queued (the
+   * process stopped in between): a restart comes well within a week, and older news is stale.
+   */
+  static final Duration CATCH_UP = Duration.ofDays(7);
 
   /** Slack Web API calls give up after this long, so a hung call frees its thread. */
   static final int HTTP_TIMEOUT_MILLIS = 15_000;
@@ -186,6 +193,7 @@ public final class SlackChannel implements WebServer.Channel, Closeable {
       return;
     }
     escalations.listen(desk);
+    catchUp();
     outbox.start();
     if (settings.mode() == SlackSettings.Mode.HTTP) {
       context.addServlet(new ServletHolder(new SlackAppServlet(built)), EVENTS_PATH);
@@ -209,6 +217,15 @@ public final class SlackChannel implements WebServer.Channel, Closeable {
   /** The conversation, for tests and the benchmark. */
   SlackConversation conversation() {
     return conversation;
+  }
+
+  /** Queues again the news of cases changed within {@link #CATCH_UP}; see {@link ReviewerDesk#catchUp}. */
+  private void catchUp() {
+    try {
+      desk.catchUp(escalations.cases().changedSince(clock.instant().minus(CATCH_UP)));
+    } catch (RuntimeException e) {
+      log.atWarn().addKeyValue("error", e.toString()).log("could not re-queue recent case news; new news is still delivered");
+    }
   }
 
   SlackApi api() {

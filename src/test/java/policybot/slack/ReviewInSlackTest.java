@@ -21,6 +21,7 @@ import policybot.escalation.CaseStatus;
 import policybot.escalation.Cases;
 import policybot.escalation.Escalations;
 import policybot.escalation.Filing;
+import policybot.escalation.Fixtures;
 import policybot.escalation.Nudge;
 import policybot.escalation.Origin;
 import policybot.escalation.Overdue;
@@ -229,6 +230,36 @@ class ReviewInSlackTest {
     assertThat(slack.calls("chat.postMessage", c -> ("D" + HEAD).equals(c.get("channel")))).hasSize(3);
     assertThat(tries.get(2).actionIds()).contains(ReviewerCards.ACTION_ANSWER);
     assertThat(fx.channel.outbox().sentCards(escalations.cases().askedBy(Platform.SLACK, teacher, 1).get(0).id())).hasSize(1);
+  }
+
+  @Test
+  void should_deliver_after_a_restart_the_card_and_the_answer_whose_news_was_never_queued() throws Exception {
+    new Roster(store, clock).put(Fixtures.REVIEWERS);
+    // committed through Cases directly, so no listener hears of them: as when the process stops
+    // between a case's commit and its news being queued
+    Cases cases = new Cases(store, clock);
+    String unsent = ((Filing.Created) cases.file(Fixtures.question("lost-card", "Can I film the nativity?"))).filed().id();
+    String unanswered = ((Filing.Created) cases.file(Fixtures.question("lost-answer", "Can I use my own camera?"))).filed().id();
+    cases.answer(unanswered, Fixtures.HEAD, "Only the school's cameras, please.");
+    assertThat(slack.calls("chat.postMessage", c -> true)).isEmpty();
+
+    fx.close();
+    fx = SlackFixture.serving(clock, store, escalations);
+    slack = fx.slack;
+
+    FakeSlack.Call card = fx.awaitCard(Fixtures.HEAD);
+    assertThat(card.toString()).contains(unsent);
+    FakeSlack.Call answer =
+        slack.awaitCall("chat.postMessage", c -> "C0STAFF".equals(c.get("channel")) && "1700000000.000100".equals(c.get("thread_ts")));
+    assertThat(answer.toString()).contains("Only the school's cameras, please.");
+    awaitNothingPending();
+
+    // a second restart finds both already queued and sends nothing again
+    fx.close();
+    fx = SlackFixture.serving(clock, store, escalations);
+    slack = fx.slack;
+    fx.channel.outbox().runDue();
+    assertThat(slack.calls("chat.postMessage", c -> true)).isEmpty();
   }
 
   @Test
