@@ -80,6 +80,8 @@ public sealed interface Answer
     TOO_LONG,
     NOT_TEXT,
     NOT_ENGLISH,
-    UNKNOWN_SCHOOL
+    UNKNOWN_SCHOOL,
+    /** A greeting or thanks with no question in it. */
+    NOT_A_QUESTION
   }
 }

@@ -69,8 +69,10 @@ public final class AnswerService {
 
   public Answer ask(Question question) {
     ClauseIndex idx = index.get();
-    Optional<School> school = idx.corpus().school(question.school());
-    Optional<Answer.Refused> refused = InputCheck.check(question.school(), question.text(), school.isPresent());
+    // slugs are lower case; "Glais" typed at the command line means glais
+    Optional<School> school = idx.corpus().school(question.school() == null ? null : question.school().strip().toLowerCase(Locale.ROOT));
+    Optional<Answer.Refused> refused =
+        InputCheck.check(question.school(), question.text(), school.isPresent(), idx.corpus().schools().keySet());
     if (refused.isPresent()) {
       return refused.get();
     }

@@ -1,5 +1,6 @@
 package policybot.answer;
 
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -32,9 +33,26 @@ final class InputCheck {
           "again", "also", "still", "will", "would", "could", "there", "their", "up", "out", "no",
           "yes", "please", "help", "tell", "want", "know", "someone", "policy", "rules", "mobile");
 
+  /**
+   * Words that make up a greeting or a thanks. A message of nothing else is not sent to search: it
+   * would come back as "no clause covers this" and, in chat, go to the head as a question.
+   */
+  private static final Set<String> SMALL_TALK =
+      Set.of(
+          "hi", "hello", "hey", "hiya", "morning", "afternoon", "evening", "good", "thanks", "thank",
+          "you", "thankyou", "ta", "cheers", "ok", "okay", "great", "brilliant", "bye", "goodbye",
+          "there", "bot", "much", "many", "very", "so", "a", "lot", "loads", "again", "all", "lovely", "perfect",
+          "cool", "nice", "one");
+
   private InputCheck() {}
 
-  static Optional<Answer.Refused> check(String school, String text, boolean schoolKnown) {
+  /**
+   * The refusal for input that cannot be answered as asked, or empty.
+   *
+   * @param schoolKnown whether {@code school} is one of {@code schools}, looked up by the caller
+   * @param schools the schools there are, named in the reply to an unknown one
+   */
+  static Optional<Answer.Refused> check(String school, String text, boolean schoolKnown, Collection<String> schools) {
     String q = text == null ? "" : text.strip();
     if (q.isEmpty()) {
       return refuse(school, q, Answer.Problem.EMPTY, "Please type a question, for example \"Can I use my phone on a school trip?\"");
@@ -56,9 +74,18 @@ final class InputCheck {
           school,
           q,
           Answer.Problem.UNKNOWN_SCHOOL,
-          "I don't know a school called \"" + school + "\". Choose your school from the list and ask again.");
+          "I don't know a school called \"" + school + "\". "
+              + (schools.isEmpty() ? "No school's policies are loaded yet." : "The schools I know are: " + String.join(", ", schools) + ".")
+              + " Choose one of them and ask again.");
     }
     var words = WORD.matcher(q.toLowerCase(Locale.ROOT)).results().map(m -> m.group()).toList();
+    if (!words.isEmpty() && SMALL_TALK.containsAll(words)) {
+      return refuse(
+          school,
+          q,
+          Answer.Problem.NOT_A_QUESTION,
+          "Hello! Ask me about the school's policies, for example \"Can I use my phone on a school trip?\", and I'll quote the rules that answer it.");
+    }
     if (words.size() >= MIN_WORDS_FOR_LANGUAGE_CHECK && words.stream().noneMatch(ENGLISH::contains)) {
       return refuse(
           school,

@@ -103,13 +103,32 @@ class AnswerServiceTest {
         "glais | '' | EMPTY",
         "glais | '   ' | EMPTY",
         "glais | ¿Puedo usar mi teléfono en una excursión escolar? | NOT_ENGLISH",
-        "atlantis | can I use my phone? | UNKNOWN_SCHOOL"
+        "atlantis | can I use my phone? | UNKNOWN_SCHOOL",
+        "glais | hi | NOT_A_QUESTION",
+        "glais | Thanks very much! | NOT_A_QUESTION",
+        "glais | ok thank you | NOT_A_QUESTION"
       })
   void should_refuse_bad_input_with_a_helpful_message(String school, String q, Answer.Problem problem) {
     Answer a = ask(school, q);
     assertThat(a).isInstanceOf(Answer.Refused.class);
     assertThat(((Answer.Refused) a).problem()).isEqualTo(problem);
     assertThat(a.text()).isNotBlank();
+  }
+
+  @Test
+  void should_find_a_school_typed_in_capitals_and_name_the_schools_when_it_does_not_know_one() {
+    Answer capitals = ask(" Glais ", "can i take pics of my class on my own phone?");
+    assertThat(capitals).isNotInstanceOf(Answer.Refused.class);
+    assertThat(capitals.citations()).isNotEmpty().allSatisfy(c -> assertThat(c.clause().school()).isEqualTo("glais"));
+
+    Answer unknown = ask("atlantis", "can I use my phone?");
+    assertThat(unknown.text()).contains("atlantis", "glais", "moorthorpe", "eyrescroft");
+  }
+
+  @Test
+  void should_still_answer_a_greeting_that_carries_a_question() {
+    assertThat(ask("glais", "hi, can i take pics of my class on my own phone?")).isNotInstanceOf(Answer.Refused.class);
+    assertThat(ask("glais", "thanks, what about on a residential?")).isNotInstanceOf(Answer.Refused.class);
   }
 
   @Test
