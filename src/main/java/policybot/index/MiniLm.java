@@ -157,7 +157,11 @@ final class MiniLm extends AbstractInProcessEmbeddingModel {
         inputs.put("token_type_ids", typesTensor);
       }
       try (OrtSession.Result result = session.run(inputs)) {
-        FloatBuffer hidden = ((OnnxTensor) result.get(0)).getFloatBuffer();
+        // one bulk copy out of the buffer: the pooling loops then read a plain array, which runs
+        // fast even before the JIT has compiled them (a cold build runs them only ~100 times)
+        FloatBuffer buffer = ((OnnxTensor) result.get(0)).getFloatBuffer();
+        float[] hidden = new float[buffer.remaining()];
+        buffer.get(hidden);
         float[][] out = new float[n][];
         for (int i = 0; i < n; i++) {
           out[i] = meanPooledUnit(hidden, i * length * Embedder.DIMENSIONS, length);
@@ -174,13 +178,13 @@ final class MiniLm extends AbstractInProcessEmbeddingModel {
    * arithmetic in its order (token by token, then divide, then normalise), so the result is the
    * same to the bit.
    */
-  private static float[] meanPooledUnit(FloatBuffer hidden, int offset, int tokens) {
+  private static float[] meanPooledUnit(float[] hidden, int offset, int tokens) {
     int dims = Embedder.DIMENSIONS;
     float[] mean = new float[dims];
     for (int t = 0; t < tokens; t++) {
       int row = offset + t * dims;
       for (int j = 0; j < dims; j++) {
-        mean[j] += hidden.get(row + j);
+        mean[j] += hidden[row + j];
       }
     }
     for (int j = 0; j < dims; j++) {
