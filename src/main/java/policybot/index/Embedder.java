@@ -1,5 +1,6 @@
 package policybot.index;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
@@ -7,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.TreeMap;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -21,6 +23,19 @@ import java.util.function.Supplier;
 public final class Embedder {
   /** Width of all-MiniLM-L6-v2 vectors. */
   public static final int DIMENSIONS = 384;
+
+  /**
+   * Most word pieces in one model run of {@link #embedAll}: enough that reading the weights once
+   * per run is a small part of it, few enough that a run's activations stay a few megabytes and a
+   * large group of same-length texts still spreads over the cores.
+   */
+  static final int MAX_RUN_TOKENS = 2048;
+
+  /**
+   * What reading the model's weights once per run costs, in tokens of text (measured: about 4 ms a
+   * run against 0.2 ms a token on one core); only orders the runs.
+   */
+  private static final int RUN_OVERHEAD_TOKENS = 20;
 
   /** Recent question vectors kept; staff ask the same things again and again. */
   private static final int QUERY_CACHE_SIZE = 1024;
@@ -98,25 +113,29 @@ public final class Embedder {
   }
 
   /**
-   * Embeds many texts on the model's pool, one text per run, reporting after each text how many
-   * are done. The longest go first, so the last runs left when the queue empties are short ones
-   * and no core waits long for another to finish.
+   * Embeds many texts on the model's pool, reporting after each run how many are done. Texts of
+   * the same length in word pieces share a run (no padding, so each gets the vector it gets alone):
+   * a run reads all of the model's weights, which costs about as much as 20 tokens of text, so the
+   * seed corpus's 480 texts in 95 runs took 15% less CPU than one run each. The costliest runs go
+   * first, so the last ones left when the queue empties are short and no core waits long for the
+   * other.
    */
   public List<float[]> embedAll(List<String> texts, IntConsumer done) {
     MiniLm m = BULK.get();
-    Integer[] order = new Integer[texts.size()];
-    Arrays.setAll(order, i -> i);
-    Arrays.sort(order, Comparator.comparingInt((Integer i) -> texts.get(i).length()).reversed());
-    CompletionService<Embedded> runs = new ExecutorCompletionService<>(m.pool());
+    List<Run> runs = runs(encodeAll(m, texts));
+    CompletionService<Embedded> results = new ExecutorCompletionService<>(m.pool());
     List<Future<Embedded>> pending =
-        Arrays.stream(order)
-            .map(i -> runs.submit(() -> new Embedded(i, m.embed(texts.get(i)).content().vector())))
-            .toList();
+        runs.stream().map(run -> results.submit(() -> new Embedded(run, run.embed(m, texts)))).toList();
     float[][] out = new float[texts.size()][];
     try {
-      for (int finished = 1; finished <= out.length; finished++) {
-        Embedded e = runs.take().get();
-        out[e.index()] = e.vector();
+      int finished = 0;
+      for (int i = 0; i < runs.size(); i++) {
+        Embedded e = results.take().get();
+        int[] which = e.run().texts();
+        for (int j = 0; j < which.length; j++) {
+          out[which[j]] = e.vectors()[j];
+        }
+        finished += which.length;
         done.accept(finished);
       }
     } catch (InterruptedException e) {
@@ -125,12 +144,83 @@ public final class Embedder {
     } catch (ExecutionException e) {
       throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
     } finally {
-      pending.forEach(f -> f.cancel(false)); // after a failure, the texts not yet started are not run
+      pending.forEach(f -> f.cancel(false)); // after a failure, the runs not yet started are not run
     }
     return Arrays.asList(out);
   }
 
-  private record Embedded(int index, float[] vector) {}
+  /** Each text's model input (null for one only langchain4j's own path embeds), tokenized on all cores. */
+  private static MiniLm.Encoded[] encodeAll(MiniLm m, List<String> texts) {
+    MiniLm.Encoded[] encoded = new MiniLm.Encoded[texts.size()];
+    int chunk = Math.max(1, (texts.size() + Pools.CORES - 1) / Pools.CORES);
+    List<Future<?>> parts = new ArrayList<>();
+    for (int from = 0; from < texts.size(); from += chunk) {
+      int start = from;
+      int end = Math.min(texts.size(), from + chunk);
+      parts.add(m.pool().submit(() -> {
+        for (int i = start; i < end; i++) {
+          encoded[i] = m.encode(texts.get(i));
+        }
+      }));
+    }
+    try {
+      for (Future<?> part : parts) {
+        part.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while tokenizing", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    }
+    return encoded;
+  }
+
+  /**
+   * The runs that embed every text: texts of one length together, at most {@link #MAX_RUN_TOKENS}
+   * tokens a run, costliest first; a text with no encoding is a run of its own.
+   */
+  private static List<Run> runs(MiniLm.Encoded[] encoded) {
+    Map<Integer, List<Integer>> byLength = new TreeMap<>();
+    List<Run> runs = new ArrayList<>();
+    for (int i = 0; i < encoded.length; i++) {
+      if (encoded[i] == null) {
+        runs.add(new Run(new int[] {i}, null));
+      } else {
+        byLength.computeIfAbsent(encoded[i].length(), k -> new ArrayList<>()).add(i);
+      }
+    }
+    byLength.forEach(
+        (length, same) -> {
+          int perRun = Math.max(1, MAX_RUN_TOKENS / length);
+          for (int from = 0; from < same.size(); from += perRun) {
+            List<Integer> part = same.subList(from, Math.min(same.size(), from + perRun));
+            runs.add(new Run(part.stream().mapToInt(Integer::intValue).toArray(), part.stream().map(i -> encoded[i]).toList()));
+          }
+        });
+    runs.sort(Comparator.comparingLong(Run::cost).reversed());
+    return runs;
+  }
+
+  /** Texts embedded in one model run: the same length in word pieces, or one text langchain4j embeds. */
+  private record Run(int[] texts, List<MiniLm.Encoded> encoded) {
+    /** Relative cost, to order runs: the tokens read plus the weights read once per run. */
+    long cost() {
+      if (encoded == null) {
+        return Long.MAX_VALUE; // long enough to be split by langchain4j: the longest there is
+      }
+      return (long) texts.length * encoded.get(0).length() + RUN_OVERHEAD_TOKENS;
+    }
+
+    float[][] embed(MiniLm m, List<String> all) {
+      if (encoded == null) {
+        return new float[][] {m.embed(all.get(texts[0])).content().vector()};
+      }
+      return m.embedRun(encoded);
+    }
+  }
+
+  private record Embedded(Run run, float[][] vectors) {}
 
   /** A model loaded when first asked for; a failed load is tried again on the next call. */
   private static final class OnFirstUse {

@@ -210,12 +210,14 @@ public final class IndexBuilder {
       progress.report("embedding " + unique.size() + " texts for " + clauses.size() + " clauses (loading the model the first time)");
     }
     long embedding = System.nanoTime();
+    int[] reported = {0}; // texts done at the last report; runs finish several texts at once
     List<float[]> embedded =
         embedder.embedAll(
             unique,
             done -> {
-              if (done == unique.size() || done % PROGRESS_EVERY == 0) {
+              if (done == unique.size() || done / PROGRESS_EVERY > reported[0] / PROGRESS_EVERY) {
                 progress.report(String.format("embedded %d/%d texts", done, unique.size()));
+                reported[0] = done;
               }
             });
     Map<String, float[]> byText = new HashMap<>();

@@ -1,20 +1,32 @@
 package policybot.index;
 
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
 /**
- * all-MiniLM-L6-v2 from langchain4j's jar, loaded either for bulk work (one ONNX thread per text
- * while a pool of one thread per core embeds several texts at once) or for one question at a time
- * (every core on the one text).
+ * all-MiniLM-L6-v2 from langchain4j's jar, loaded either for bulk work (one ONNX thread per run
+ * while a pool of one thread per core runs several at once) or for one question at a time (every
+ * core on the one text). Questions go through langchain4j's encoder; the bulk path ({@link
+ * #encode}, {@link #embedRun}) feeds the same session the same word pieces, several texts of one
+ * length per run, and pools them the same way, so both give the same vectors.
  */
 final class MiniLm extends AbstractInProcessEmbeddingModel {
   /** The model and its tokenizer, as resources of langchain4j's all-minilm-l6-v2 jar. */
@@ -23,7 +35,7 @@ final class MiniLm extends AbstractInProcessEmbeddingModel {
   private static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-tokenizer.json";
 
   /**
-   * ONNX threads inside one text's run. langchain4j embeds a list one text per run on a pool of one
+   * ONNX threads inside one run. langchain4j embeds a list one text per run on a pool of one
    * thread per core, and ONNX's default also gives each run a thread per core, so on 2 cores four
    * busy threads took turns on two: one thread per run built the index 1.3-1.45x faster, with
    * bit-identical vectors.
@@ -40,16 +52,33 @@ final class MiniLm extends AbstractInProcessEmbeddingModel {
   /** ONNX Runtime's session option that lets idle intra-op threads busy-wait for work. */
   private static final String ALLOW_SPINNING = "session.intra_op.allow_spinning";
 
+  /**
+   * Word pieces langchain4j's encoder feeds the model in one run (512 less [CLS] and [SEP]); a
+   * longer text is split and its parts averaged, which only langchain4j's own path does. The
+   * tokenizer already cuts texts at 128 pieces, so no clause reaches this.
+   */
+  private static final int MAX_PIECES = 510;
+
   private final OnnxBertBiEncoder encoder;
   private final ExecutorService pool;
+  private final OrtEnvironment environment;
+  private final OrtSession session;
+  private final boolean takesTokenTypes;
+  private final HuggingFaceTokenizer tokenizer;
 
-  private MiniLm(OnnxBertBiEncoder encoder, ExecutorService pool) {
+  private MiniLm(
+      OnnxBertBiEncoder encoder, ExecutorService pool, OrtEnvironment environment, OrtSession session, HuggingFaceTokenizer tokenizer)
+      throws OrtException {
     super(pool);
     this.encoder = encoder;
     this.pool = pool;
+    this.environment = environment;
+    this.session = session;
+    this.takesTokenTypes = session.getInputNames().contains("token_type_ids");
+    this.tokenizer = tokenizer;
   }
 
-  /** The threads that embed lists of texts, one text per core at a time. */
+  /** The threads that embed lists of texts, one run per core at a time. */
   ExecutorService pool() {
     return pool;
   }
@@ -67,7 +96,7 @@ final class MiniLm extends AbstractInProcessEmbeddingModel {
   /** Loads the model (about a second); callers keep one of each kind per process. */
   private static MiniLm load(int intraOpThreads) {
     try (InputStream model = resource(MODEL_RESOURCE);
-        InputStream tokenizer = resource(TOKENIZER_RESOURCE);
+        InputStream tokenizerJson = resource(TOKENIZER_RESOURCE);
         OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
       options.setIntraOpNumThreads(intraOpThreads);
       if (intraOpThreads > 1) {
@@ -79,12 +108,126 @@ final class MiniLm extends AbstractInProcessEmbeddingModel {
       }
       OrtEnvironment env = OrtEnvironment.getEnvironment();
       OrtSession session = env.createSession(model.readAllBytes(), options);
-      return new MiniLm(new OnnxBertBiEncoder(env, session, tokenizer, PoolingMode.MEAN), Pools.perCore("embedder"));
+      byte[] json = tokenizerJson.readAllBytes();
+      // the same tokenizer settings langchain4j's encoder gives itself: no padding
+      HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(json), Map.of("padding", "false"));
+      OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(env, session, new ByteArrayInputStream(json), PoolingMode.MEAN);
+      return new MiniLm(encoder, Pools.perCore("embedder"), env, session, tokenizer);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (OrtException e) {
       throw new IllegalStateException("could not load " + MODEL_RESOURCE, e);
     }
+  }
+
+  /** The model's input for one text: its word-piece ids with [CLS] and [SEP], mask and type ids. */
+  record Encoded(long[] ids, long[] attentionMask, long[] typeIds) {
+    Encoded {
+      if (attentionMask.length != ids.length || typeIds.length != ids.length) {
+        throw new IllegalArgumentException("ids, mask and type ids differ in length");
+      }
+    }
+
+    int length() {
+      return ids.length;
+    }
+  }
+
+  /**
+   * The input langchain4j's encoder would feed the model for {@code text}, worked out in two
+   * tokenizer calls where it makes three; null when it would split the text into several runs (or
+   * has no word piece to embed), which only {@link #embed(String)} does.
+   */
+  Encoded encode(String text) {
+    String[] tokens = tokenizer.encode(text, true, false).getTokens();
+    int pieces = tokens.length - 2; // less [CLS] and [SEP]
+    if (pieces < 1 || pieces > MAX_PIECES) {
+      return null;
+    }
+    // langchain4j feeds the decoded pieces re-tokenized when that gives the same pieces, and the
+    // pieces glued together when it does not
+    List<String> own = Arrays.asList(tokens).subList(1, tokens.length - 1);
+    Encoding again = tokenizer.encode(tokenizer.buildSentence(own), true, false);
+    if (!Arrays.equals(again.getTokens(), tokens)) {
+      again = tokenizer.encode(String.join("", own), true, false);
+    }
+    return new Encoded(again.getIds(), again.getAttentionMask(), again.getTypeIds());
+  }
+
+  /**
+   * Embeds texts of one length in one run: no padding, so each row is computed as it would be
+   * alone (checked bit for bit against langchain4j), while the model's weights are read once per
+   * run rather than once per text.
+   */
+  float[][] embedRun(List<Encoded> texts) {
+    int n = texts.size();
+    int length = texts.get(0).length();
+    long[] ids = new long[n * length];
+    long[] mask = new long[n * length];
+    long[] types = new long[n * length];
+    for (int i = 0; i < n; i++) {
+      Encoded e = texts.get(i);
+      if (e.length() != length) {
+        throw new IllegalArgumentException("a run takes texts of one length: " + e.length() + " and " + length);
+      }
+      System.arraycopy(e.ids(), 0, ids, i * length, length);
+      System.arraycopy(e.attentionMask(), 0, mask, i * length, length);
+      System.arraycopy(e.typeIds(), 0, types, i * length, length);
+    }
+    long[] shape = {n, length};
+    try (OnnxTensor idsTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape);
+        OnnxTensor maskTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape);
+        OnnxTensor typesTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(types), shape)) {
+      Map<String, OnnxTensor> inputs = new HashMap<>();
+      inputs.put("input_ids", idsTensor);
+      inputs.put("attention_mask", maskTensor);
+      if (takesTokenTypes) {
+        inputs.put("token_type_ids", typesTensor);
+      }
+      try (OrtSession.Result result = session.run(inputs)) {
+        // one bulk copy out of the buffer: the pooling loops then read a plain array, which runs
+        // fast even before the JIT has compiled them (a cold build runs them only ~100 times)
+        FloatBuffer buffer = ((OnnxTensor) result.get(0)).getFloatBuffer();
+        float[] hidden = new float[buffer.remaining()];
+        buffer.get(hidden);
+        float[][] out = new float[n][];
+        for (int i = 0; i < n; i++) {
+          out[i] = meanPooledUnit(hidden, i * length * Embedder.DIMENSIONS, length);
+        }
+        return out;
+      }
+    } catch (OrtException e) {
+      throw new IllegalStateException("embedding failed", e);
+    }
+  }
+
+  /**
+   * The mean of one text's token vectors scaled to unit length, with langchain4j's float
+   * arithmetic in its order (token by token, then divide, then normalise), so the result is the
+   * same to the bit.
+   */
+  private static float[] meanPooledUnit(float[] hidden, int offset, int tokens) {
+    int dims = Embedder.DIMENSIONS;
+    float[] mean = new float[dims];
+    for (int t = 0; t < tokens; t++) {
+      int row = offset + t * dims;
+      for (int j = 0; j < dims; j++) {
+        mean[j] += hidden[row + j];
+      }
+    }
+    for (int j = 0; j < dims; j++) {
+      mean[j] /= tokens;
+    }
+    float sumSquare = 0;
+    for (float v : mean) {
+      sumSquare += v * v;
+    }
+    float norm = (float) Math.sqrt(sumSquare);
+    float[] unit = new float[dims];
+    for (int j = 0; j < dims; j++) {
+      unit[j] = mean[j] / norm;
+    }
+    return unit;
   }
 
   @Override
