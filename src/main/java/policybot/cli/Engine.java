@@ -20,8 +20,9 @@ record Engine(Config config, ClauseIndex index, AnswerService answers) implement
   static final String WARM_UP_QUESTION = "can I use my own phone to take photos on a school trip?";
 
   /**
-   * Opens (refreshing if files changed) the index, printing progress to {@code err}. The question
-   * model loads alongside, so the first question is answered as fast as the rest.
+   * Opens (refreshing if files changed) the index, printing progress to {@code err}. The model loads
+   * alongside (opening an unchanged index does not need it), so the first question does not wait
+   * for it.
    */
   static Engine open(Config config, PrintWriter err, boolean verbose, SearchMode mode) throws IOException {
     Embedder embedder = new Embedder();

@@ -60,7 +60,6 @@ public final class Bench {
     Embedder embedder = new Embedder();
     long t0 = System.nanoTime();
     embedder.warmUp();
-    embedder.warmUpForBuilding();
     long modelMillis = millisSince(t0);
     Path index = work.resolve("index-" + label);
     long t1 = System.nanoTime();

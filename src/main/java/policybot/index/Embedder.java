@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
-import java.util.function.Supplier;
 
 /**
  * In-process sentence embeddings (all-MiniLM-L6-v2 through langchain4j). The model loads on first
@@ -52,27 +51,30 @@ public final class Embedder {
           });
 
   /**
-   * The models, each loaded when first asked for and then shared by every embedder in the process
-   * (a failed load is tried again on the next call). Two sessions of the same weights, because the
-   * ONNX thread count is fixed per session: building the index wants one thread per text with texts
-   * side by side, a question wants every core on its one text. An unchanged restart never loads
-   * the bulk one.
+   * The model, loaded when first asked for and then shared by every embedder in the process (a
+   * failed load is tried again on the next call).
    */
-  private static final OnFirstUse BULK = new OnFirstUse(MiniLm::loadForBulk);
+  private static volatile MiniLm model;
 
-  private static final OnFirstUse QUERIES = new OnFirstUse(MiniLm::loadForQueries);
-
-  /**
-   * Loads the question model and runs it once, e.g. in the background while a server starts, so
-   * the first question pays neither the load nor ONNX's first-run set-up.
-   */
-  public void warmUp() {
-    QUERIES.get().embed("warm up");
+  private static MiniLm model() {
+    MiniLm m = model;
+    if (m == null) {
+      synchronized (Embedder.class) {
+        if (model == null) {
+          model = MiniLm.load();
+        }
+        m = model;
+      }
+    }
+    return m;
   }
 
-  /** Loads and runs the index-building model, so a timed build does not pay its load. */
-  public void warmUpForBuilding() {
-    BULK.get().embed("warm up");
+  /**
+   * Loads the model and runs it once, e.g. in the background while a server starts, so the first
+   * question pays neither the load nor ONNX's first-run set-up.
+   */
+  public void warmUp() {
+    model().embed("warm up");
   }
 
   /**
@@ -107,7 +109,7 @@ public final class Embedder {
     if (cached != null) {
       return cached;
     }
-    float[] v = QUERIES.get().embed(text).content().vector();
+    float[] v = model().embed(text).content().vector();
     queryCache.put(text, v);
     return v;
   }
@@ -121,7 +123,7 @@ public final class Embedder {
    * other.
    */
   public List<float[]> embedAll(List<String> texts, IntConsumer done) {
-    MiniLm m = BULK.get();
+    MiniLm m = model();
     List<Run> runs = runs(encodeAll(m, texts));
     CompletionService<Embedded> results = new ExecutorCompletionService<>(m.pool());
     List<Future<Embedded>> pending =
@@ -221,27 +223,4 @@ public final class Embedder {
   }
 
   private record Embedded(Run run, float[][] vectors) {}
-
-  /** A model loaded when first asked for; a failed load is tried again on the next call. */
-  private static final class OnFirstUse {
-    private final Supplier<MiniLm> load;
-    private volatile MiniLm model;
-
-    OnFirstUse(Supplier<MiniLm> load) {
-      this.load = load;
-    }
-
-    MiniLm get() {
-      MiniLm m = model;
-      if (m == null) {
-        synchronized (this) {
-          if (model == null) {
-            model = load.get();
-          }
-          m = model;
-        }
-      }
-      return m;
-    }
-  }
 }

@@ -22,11 +22,10 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
 /**
- * all-MiniLM-L6-v2 from langchain4j's jar, loaded either for bulk work (one ONNX thread per run
- * while a pool of one thread per core runs several at once) or for one question at a time (every
- * core on the one text). Questions go through langchain4j's encoder; the bulk path ({@link
- * #encode}, {@link #embedRun}) feeds the same session the same word pieces, several texts of one
- * length per run, and pools them the same way, so both give the same vectors.
+ * all-MiniLM-L6-v2 from langchain4j's jar, run with one ONNX thread per run while a pool of one
+ * thread per core runs several at once. Questions go through langchain4j's encoder; the bulk path
+ * ({@link #encode}, {@link #embedRun}) feeds the same session the same word pieces, several texts
+ * of one length per run, and pools them the same way, so both give the same vectors.
  */
 final class MiniLm extends AbstractInProcessEmbeddingModel {
   /** The model and its tokenizer, as resources of langchain4j's all-minilm-l6-v2 jar. */
@@ -40,17 +39,7 @@ final class MiniLm extends AbstractInProcessEmbeddingModel {
    * busy threads took turns on two: one thread per run built the index 1.3-1.45x faster, with
    * bit-identical vectors.
    */
-  static final int BULK_INTRA_OP_THREADS = 1;
-
-  /**
-   * ONNX threads for a question, which is embedded alone while someone waits: spreading one short
-   * text over both cores of the target machine took its embedding from about 6 to 3.5-5 ms (median
-   * of the development questions; the lower figure with the second core idle).
-   */
-  static final int QUERY_INTRA_OP_THREADS = Pools.CORES;
-
-  /** ONNX Runtime's session option that lets idle intra-op threads busy-wait for work. */
-  private static final String ALLOW_SPINNING = "session.intra_op.allow_spinning";
+  static final int INTRA_OP_THREADS = 1;
 
   /**
    * Word pieces langchain4j's encoder feeds the model in one run (512 less [CLS] and [SEP]); a
@@ -83,29 +72,12 @@ final class MiniLm extends AbstractInProcessEmbeddingModel {
     return pool;
   }
 
-  /** The model for embedding many texts at once on {@link #pool()}. */
-  static MiniLm loadForBulk() {
-    return load(BULK_INTRA_OP_THREADS);
-  }
-
-  /** The model for embedding one question at a time as fast as the machine allows. */
-  static MiniLm loadForQueries() {
-    return load(QUERY_INTRA_OP_THREADS);
-  }
-
-  /** Loads the model (about a second); callers keep one of each kind per process. */
-  private static MiniLm load(int intraOpThreads) {
+  /** Loads the model (about a second); callers keep one per process. */
+  static MiniLm load() {
     try (InputStream model = resource(MODEL_RESOURCE);
         InputStream tokenizerJson = resource(TOKENIZER_RESOURCE);
         OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-      options.setIntraOpNumThreads(intraOpThreads);
-      if (intraOpThreads > 1) {
-        // ONNX's helper threads otherwise busy-wait after each step for the next one, holding a
-        // core the search that follows needs: with another process busy on the second core,
-        // spinning made the whole search slower than one thread (median 15 against 11 ms), and
-        // not spinning made it faster (10 ms)
-        options.addConfigEntry(ALLOW_SPINNING, "0");
-      }
+      options.setIntraOpNumThreads(INTRA_OP_THREADS);
       OrtEnvironment env = OrtEnvironment.getEnvironment();
       OrtSession session = env.createSession(model.readAllBytes(), options);
       byte[] json = tokenizerJson.readAllBytes();
