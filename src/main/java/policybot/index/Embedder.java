@@ -109,7 +109,7 @@ public final class Embedder {
     if (cached != null) {
       return cached;
     }
-    float[] v = model().embed(text).content().vector();
+    float[] v = model().embedOne(text);
     queryCache.put(text, v);
     return v;
   }
