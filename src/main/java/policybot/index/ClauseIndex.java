@@ -400,7 +400,6 @@ public final class ClauseIndex implements Closeable {
     return cosine(vector(doc, field), q);
   }
 
-
   /** Clause key to 1-based rank, in the docs' order; records each key's Lucene doc id in {@code docIds}. */
   private Map<String, Integer> ranks(ScoreDoc[] docs, Map<String, Integer> docIds) throws IOException {
     Map<String, Integer> out = new LinkedHashMap<>();
