@@ -38,6 +38,12 @@ final class AskServlet extends HttpServlet {
   /** A question is a few sentences; 16 KB leaves room for JSON escapes and non-Latin text. */
   static final int MAX_BODY_BYTES = 16 * 1024;
 
+  /**
+   * Most of an over-long body read and dropped before the 413 is sent, so the connection closes
+   * cleanly; anything bigger is cut off (a megabyte of question is not an honest mistake).
+   */
+  static final long MAX_DRAINED_BYTES = 1024 * 1024;
+
   /** What a client is told to wait while the index is still loading. */
   static final int NOT_READY_RETRY_SECONDS = 5;
 
@@ -170,7 +176,7 @@ final class AskServlet extends HttpServlet {
       throw new BadRequest(415, "unsupported_media_type", "Send the question as application/json.");
     }
     if (req.getContentLengthLong() > MAX_BODY_BYTES) {
-      throw tooLarge();
+      throw tooLarge(req.getInputStream());
     }
     byte[] body = readAtMost(req.getInputStream(), MAX_BODY_BYTES);
     JsonNode json;
@@ -202,12 +208,23 @@ final class AskServlet extends HttpServlet {
   private static byte[] readAtMost(InputStream in, int limit) throws IOException, BadRequest {
     byte[] bytes = in.readNBytes(limit + 1);
     if (bytes.length > limit) {
-      throw tooLarge();
+      throw tooLarge(in);
     }
     return bytes;
   }
 
-  private static BadRequest tooLarge() {
+  /**
+   * The 413 for a body over {@link #MAX_BODY_BYTES}, after reading and dropping up to {@link
+   * #MAX_DRAINED_BYTES} of what is left of it: a connection closed on a body still arriving is
+   * reset, and the client may lose the 413 with it and see only a broken connection.
+   */
+  private static BadRequest tooLarge(InputStream body) throws IOException {
+    long left = MAX_DRAINED_BYTES;
+    byte[] sink = new byte[8192];
+    int n;
+    while (left > 0 && (n = body.read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
+      left -= n;
+    }
     return new BadRequest(413, "too_large", "The request is larger than " + MAX_BODY_BYTES / 1024 + " KB; ask a shorter question.");
   }
 }
