@@ -67,10 +67,14 @@ public final class AnswerService {
     this.rulings = java.util.Objects.requireNonNull(rulings, "rulings");
   }
 
+  /** The school a question names; slugs are lower case, so "Glais" typed at the command line is glais. */
+  private static Optional<School> school(ClauseIndex idx, String slug) {
+    return idx.corpus().school(slug == null ? null : slug.strip().toLowerCase(Locale.ROOT));
+  }
+
   public Answer ask(Question question) {
     ClauseIndex idx = index.get();
-    // slugs are lower case; "Glais" typed at the command line means glais
-    Optional<School> school = idx.corpus().school(question.school() == null ? null : question.school().strip().toLowerCase(Locale.ROOT));
+    Optional<School> school = school(idx, question.school());
     Optional<Answer.Refused> refused =
         InputCheck.check(question.school(), question.text(), school.isPresent(), idx.corpus().schools().keySet());
     if (refused.isPresent()) {
@@ -135,7 +139,7 @@ public final class AnswerService {
    */
   ClauseVerdict.Reading readingIgnoringConfidence(Question question) {
     ClauseIndex idx = index.get();
-    School s = idx.corpus().school(question.school()).orElseThrow();
+    School s = school(idx, question.school()).orElseThrow();
     String searchText = FollowUp.searchText(question);
     List<Hit> hits = idx.search(s.slug(), searchText, mode, MAX_CITATIONS);
     return ClauseVerdict.read(idx, question, FollowUp.questionForm(question), citations(idx, s, searchText, hits));

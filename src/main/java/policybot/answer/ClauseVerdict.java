@@ -52,12 +52,15 @@ final class ClauseVerdict {
   private final Question question;
   private final String form;
   private final List<Set<String>> terms;
+  /** The word groups of the question itself, without the earlier question of a follow-up. */
+  private final List<Set<String>> ownTerms;
 
   private ClauseVerdict(ClauseIndex idx, Question question, String form) {
     this.idx = idx;
     this.question = question;
     this.form = form;
     this.terms = idx.subjectTerms(FollowUp.searchText(question));
+    this.ownTerms = idx.subjectTerms(question.text());
   }
 
   /**
@@ -179,6 +182,6 @@ final class ClauseVerdict {
 
   /** How many of the question's own word groups (not the earlier question's) {@code words} names. */
   private int named(String words) {
-    return KeySentence.mentions(words, idx.subjectTerms(question.text()), idx::terms).size();
+    return KeySentence.mentions(words, ownTerms, idx::terms).size();
   }
 }

@@ -69,13 +69,18 @@ final class VerdictReader {
   private static final Pattern ASKER_OWN =
       Pattern.compile("\\b((my|our) own|personal|private|home|my (?!school|work|class|classroom|staff|pupils?|kids|children)[\\w']+)\\b");
 
+  /** Lower case with curly apostrophes made straight, as every pattern here is written. */
+  private static String lower(String text) {
+    return text.toLowerCase(Locale.ROOT).replace('’', '\'');
+  }
+
   private static boolean asksAboutOwn(String question) {
-    return ASKER_OWN.matcher(question.toLowerCase(Locale.ROOT).replace('’', '\'')).find();
+    return ASKER_OWN.matcher(lower(question)).find();
   }
 
   /** The alternative a prohibition allows instead ("other than through the school learning platforms"), if it names one. */
   static java.util.Optional<String> alternative(String sentence) {
-    Matcher m = ALTERNATIVE.matcher(sentence.toLowerCase(Locale.ROOT).replace('’', '\''));
+    Matcher m = ALTERNATIVE.matcher(lower(sentence));
     return m.find() ? java.util.Optional.of(m.group()) : java.util.Optional.empty();
   }
 
@@ -115,7 +120,7 @@ final class VerdictReader {
    * question is not one.
    */
   static boolean isInformationQuestion(String question) {
-    String q = question.toLowerCase(Locale.ROOT).replace('’', '\'').strip();
+    String q = lower(question).strip();
     if (HYPOTHETICAL.matcher(q).find()) {
       return false;
     }
@@ -145,7 +150,7 @@ final class VerdictReader {
 
   /** What {@code sentence} says of the thing the question asks about: allowed, forbidden, conditional or nothing. */
   private static Verdict ruleIn(String sentence, String question) {
-    String s = sentence.toLowerCase(Locale.ROOT).replace('’', '\'');
+    String s = lower(sentence);
     boolean forbids = PROHIBITION.matcher(s).find();
     // "must not communicate via web 2 technologies, other than through school systems approved by
     // the Headteacher": the approval is for the alternative, not for what is forbidden
@@ -187,8 +192,8 @@ final class VerdictReader {
    * the sentence allows.
    */
   static boolean lacksWhatIsRequired(String question, String sentence) {
-    String q = question.toLowerCase(Locale.ROOT).replace('’', '\'');
-    String s = sentence.toLowerCase(Locale.ROOT).replace('’', '\'');
+    String q = lower(question);
+    String s = lower(sentence);
     Matcher lacking = LACKING.matcher(q);
     while (lacking.find()) {
       String word = lacking.group(1) != null ? lacking.group(1) : lacking.group(2);
@@ -225,7 +230,7 @@ final class VerdictReader {
    * says the condition was refused, so that "only with permission" answers it with a no.
    */
   static boolean skipsTheCondition(String question) {
-    String q = question.toLowerCase(Locale.ROOT).replace('’', '\'');
+    String q = lower(question);
     return WITHOUT_THE_CONDITION.matcher(q).find() || CONDITION_REFUSED.matcher(q).find();
   }
 
@@ -309,7 +314,7 @@ final class VerdictReader {
 
   /** Whether the question asks what may or must be done rather than how things stand. */
   static boolean asksWhatIsAllowed(String question) {
-    return ASKS_WHAT_IS_ALLOWED.matcher(question.toLowerCase(Locale.ROOT).replace('’', '\'')).find();
+    return ASKS_WHAT_IS_ALLOWED.matcher(lower(question)).find();
   }
 
   /**

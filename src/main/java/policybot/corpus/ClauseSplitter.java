@@ -445,7 +445,6 @@ public final class ClauseSplitter {
     return new HashSet<>(Arrays.asList(key.split(" ")));
   }
 
-  /** Comparison key: lowercase words only, so spacing and punctuation differences do not count. */
   /** The text lowercased with every run of non-word characters made one space: how clauses are compared. */
   public static String key(String text) {
     return NON_WORD.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();

@@ -373,7 +373,8 @@ public final class ClauseIndex implements Closeable {
     float[][][] out = new float[(docs.length + step - 1) / step][][];
     for (int i = 0; i < out.length; i++) {
       int doc = docs[i * step].doc;
-      out[i] = new float[][] {vector(doc, F_VECTOR), vector(doc, F_VECTOR_BARE)};
+      // copies: the index may hand back one buffer that the next read overwrites
+      out[i] = new float[][] {copy(vector(doc, F_VECTOR)), copy(vector(doc, F_VECTOR_BARE))};
     }
     return out;
   }
@@ -382,7 +383,11 @@ public final class ClauseIndex implements Closeable {
     return v == null ? -1 : VectorUtil.cosine(q, v);
   }
 
-  /** A copy of one clause's stored vector; null when it has none. */
+  private static float[] copy(float[] v) {
+    return v == null ? null : v.clone();
+  }
+
+  /** One clause's stored vector, valid until the next read; null when it has none. */
   private float[] vector(int doc, String field) throws IOException {
     for (LeafReaderContext leaf : reader.leaves()) {
       int local = doc - leaf.docBase;
@@ -390,7 +395,7 @@ public final class ClauseIndex implements Closeable {
         continue;
       }
       FloatVectorValues values = leaf.reader().getFloatVectorValues(field);
-      return values == null || values.advance(local) != local ? null : values.vectorValue().clone();
+      return values == null || values.advance(local) != local ? null : values.vectorValue();
     }
     return null;
   }

@@ -37,8 +37,6 @@ public final class IndexBuilder {
   /** Texts between two "embedded n/m" progress reports. */
   private static final int PROGRESS_EVERY = 128;
 
-  /** Runs of anything but letters and digits, compiled once: searchable() applies it to every clause. */
-
   private final CorpusLoader loader = new CorpusLoader();
   private final Embedder embedder;
 
@@ -89,7 +87,9 @@ public final class IndexBuilder {
         }
         progress.report(String.format("[%d/%d] reading %s/%s", seen, total, school.slug(), meta.file()));
         try {
-          PolicyDocument doc = read.parsed() != null ? read.parsed() : loader.parse(school, meta, file, Files.readAllBytes(file));
+          PolicyDocument parsed = read.parsed();
+          // unchanged but missing from the index, so not parsed while reading: parse it now
+          PolicyDocument doc = parsed != null ? parsed : loader.parse(school, meta, file, Files.readAllBytes(file));
           schoolDocs.add(doc);
           toIndex.add(doc);
           newHashes.put(policyKey, hash);
@@ -260,7 +260,6 @@ public final class IndexBuilder {
     d.clauses().forEach(c -> c.headings().forEach(h -> headings.add(ClauseSplitter.key(h))));
     return d.clauses().stream().filter(c -> !headings.contains(ClauseSplitter.key(c.text()))).toList();
   }
-
 
   /**
    * The text embedded for a clause: its section and lead-in give the model the topic that a bare
