@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
-import policybot.index.SearchMode;
+import policybot.index.ClauseIndex;
+import policybot.index.Embedder;
 
 /** Builds or refreshes the search index. */
 @Command(
@@ -17,10 +18,10 @@ final class IndexCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (Engine e = Engine.open(common.config(), spec.commandLine().getErr(), true, SearchMode.HYBRID)) {
+    try (ClauseIndex index = Engine.openIndex(common.config(), spec.commandLine().getErr(), true, new Embedder())) {
       spec.commandLine().getOut().printf("%d clauses from %d schools in %s%n",
-          e.index().size(), e.index().corpus().schools().size(), common.config().data().resolve("index"));
-      return e.index().corpus().problems().isEmpty() ? 0 : 1;
+          index.size(), index.corpus().schools().size(), common.config().data().resolve("index"));
+      return index.corpus().problems().isEmpty() ? 0 : 1;
     }
   }
 }

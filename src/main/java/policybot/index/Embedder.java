@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
 
 /**
@@ -56,6 +57,8 @@ public final class Embedder {
    */
   private static volatile MiniLm model;
 
+  private final AtomicBoolean loadStarted = new AtomicBoolean();
+
   private static MiniLm model() {
     MiniLm m = model;
     if (m == null) {
@@ -74,7 +77,7 @@ public final class Embedder {
    * question pays neither the load nor ONNX's first-run set-up.
    */
   public void warmUp() {
-    model().embed("warm up");
+    model().embedOne("warm up");
   }
 
   /**
@@ -97,6 +100,17 @@ public final class Embedder {
     t.setDaemon(true);
     t.start();
     return done;
+  }
+
+  /**
+   * Starts loading the model on a thread of its own, once per embedder and only if no embedder in
+   * the process has loaded it yet: for a build that has just found a file to embed, so the load
+   * overlaps parsing it.
+   */
+  public void loadInBackground() {
+    if (model == null && loadStarted.compareAndSet(false, true)) {
+      warmUpInBackground();
+    }
   }
 
   /** Empties the question-vector cache, so the bench can time asks that pay their embedding. */

