@@ -183,8 +183,10 @@ public final class ClauseIndex implements Closeable {
       Map<String, Integer> bm25 = mode == SearchMode.VECTOR ? Map.of() : keyword;
       Map<String, Double> cosines = new HashMap<>();
       // the vector search always runs: its cosines feed the confidence check in every mode
-      float[] asked = embedder.embedQuery(question);
-      Map<String, Integer> vec = vectorRanks(schoolFilter, question, asked, cosines, docs);
+      String widened = PolicyAnalyzer.expandForEmbedding(question);
+      List<float[]> queries = embedder.embedQueries(widened.equals(question) ? List.of(question) : List.of(question, widened));
+      float[] asked = queries.get(0);
+      Map<String, Integer> vec = vectorRanks(schoolFilter, queries, cosines, docs);
       Map<String, Double> fused = new LinkedHashMap<>();
       bm25.forEach((key, rank) -> fused.merge(key, 1.0 / (RRF_K + rank), Double::sum));
       if (mode != SearchMode.BM25) {
@@ -316,15 +318,13 @@ public final class ClauseIndex implements Closeable {
    * to "social networking"), the question with that wording added. The cosines reported for the
    * confidence check are those of the question as asked, so the added wording cannot make an
    * unanswerable question look answered.
+   *
+   * @param queries the question's vector as asked, then its widened form's when it has one
    */
   private Map<String, Integer> vectorRanks(
-      Query schoolFilter, String question, float[] asked, Map<String, Double> cosines, Map<String, Integer> docIds)
+      Query schoolFilter, List<float[]> queries, Map<String, Double> cosines, Map<String, Integer> docIds)
       throws IOException {
-    List<float[]> queries = new ArrayList<>(List.of(asked));
-    String expanded = PolicyAnalyzer.expandForEmbedding(question);
-    if (!expanded.equals(question)) {
-      queries.add(embedder.embedQuery(expanded));
-    }
+    float[] asked = queries.get(0);
     Map<Integer, Float> best = new HashMap<>();
     for (float[] q : queries) {
       for (String field : List.of(F_VECTOR, F_VECTOR_BARE)) {

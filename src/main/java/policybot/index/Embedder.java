@@ -119,13 +119,40 @@ public final class Embedder {
   }
 
   public float[] embedQuery(String text) {
-    float[] cached = queryCache.get(text);
-    if (cached != null) {
-      return cached;
+    return embedQueries(List.of(text)).get(0);
+  }
+
+  /**
+   * The vectors of a few texts for one question (as asked and widened with the policies' wording):
+   * those not cached are embedded together in one model run, padded to the longest, because a run
+   * costs about as much for the weights it reads as for 15 tokens of text. A question with a
+   * widened form took 1.5-2 ms less this way than in two runs.
+   */
+  public List<float[]> embedQueries(List<String> texts) {
+    float[][] out = new float[texts.size()][];
+    List<Integer> missing = new ArrayList<>();
+    List<MiniLm.Encoded> encoded = new ArrayList<>();
+    for (int i = 0; i < out.length; i++) {
+      out[i] = queryCache.get(texts.get(i));
+      if (out[i] == null) {
+        MiniLm.Encoded e = model().encode(texts.get(i));
+        if (e == null) {
+          out[i] = model().embedOne(texts.get(i));
+          queryCache.put(texts.get(i), out[i]);
+        } else {
+          missing.add(i);
+          encoded.add(e);
+        }
+      }
     }
-    float[] v = model().embedOne(text);
-    queryCache.put(text, v);
-    return v;
+    if (!encoded.isEmpty()) {
+      float[][] vectors = model().embedRun(encoded);
+      for (int j = 0; j < vectors.length; j++) {
+        out[missing.get(j)] = vectors[j];
+        queryCache.put(texts.get(missing.get(j)), vectors[j]);
+      }
+    }
+    return Arrays.asList(out);
   }
 
   /**

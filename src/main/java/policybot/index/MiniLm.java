@@ -150,24 +150,24 @@ final class MiniLm extends AbstractInProcessEmbeddingModel {
   }
 
   /**
-   * Embeds texts of one length in one run: no padding, so each row is computed as it would be
-   * alone (checked bit for bit against langchain4j), while the model's weights are read once per
-   * run rather than once per text.
+   * Embeds several texts in one run, so the model's weights are read once for all of them rather
+   * than once per text. Texts of one length need no padding, and each row is then computed as it
+   * would be alone (checked bit for bit against langchain4j). Shorter texts are padded to the
+   * longest with the attention mask off, which the model ignores: their vectors differ from the
+   * unpadded ones only in the last bits of the float arithmetic.
    */
   float[][] embedRun(List<Encoded> texts) {
     int n = texts.size();
-    int length = texts.get(0).length();
+    int length = texts.stream().mapToInt(Encoded::length).max().orElseThrow();
+    // padding is id 0 ([PAD]) with mask 0 and type 0: the arrays start as zeros
     long[] ids = new long[n * length];
     long[] mask = new long[n * length];
     long[] types = new long[n * length];
     for (int i = 0; i < n; i++) {
       Encoded e = texts.get(i);
-      if (e.length() != length) {
-        throw new IllegalArgumentException("a run takes texts of one length: " + e.length() + " and " + length);
-      }
-      System.arraycopy(e.ids(), 0, ids, i * length, length);
-      System.arraycopy(e.attentionMask(), 0, mask, i * length, length);
-      System.arraycopy(e.typeIds(), 0, types, i * length, length);
+      System.arraycopy(e.ids(), 0, ids, i * length, e.length());
+      System.arraycopy(e.attentionMask(), 0, mask, i * length, e.length());
+      System.arraycopy(e.typeIds(), 0, types, i * length, e.length());
     }
     long[] shape = {n, length};
     try (OnnxTensor idsTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape);
@@ -187,7 +187,8 @@ final class MiniLm extends AbstractInProcessEmbeddingModel {
         buffer.get(hidden);
         float[][] out = new float[n][];
         for (int i = 0; i < n; i++) {
-          out[i] = meanPooledUnit(hidden, i * length * Embedder.DIMENSIONS, length);
+          // a padded text's mean is over its own tokens only, as its mask says
+          out[i] = meanPooledUnit(hidden, i * length * Embedder.DIMENSIONS, texts.get(i).length());
         }
         return out;
       }

@@ -122,6 +122,23 @@ class EmbedderTest {
   }
 
   @Test
+  void should_embed_a_question_and_its_widened_form_together_as_each_alone_to_the_last_bits() {
+    String asked = "can i put pics from the concert on my facebook";
+    String widened = asked + " photographs images social networking";
+    Embedder own = new Embedder();
+    Embedder alone = new Embedder();
+
+    List<float[]> pair = own.embedQueries(List.of(asked, widened));
+
+    // the shorter text is padded to the longer one's length; the model ignores the padding
+    assertThat(org.apache.lucene.util.VectorUtil.cosine(pair.get(0), alone.embedQuery(asked))).isGreaterThan(0.99999f);
+    assertThat(org.apache.lucene.util.VectorUtil.cosine(pair.get(1), alone.embedQuery(widened))).isGreaterThan(0.99999f);
+    // the pair is cached: asked again, neither is embedded afresh
+    assertThat(own.embedQuery(asked)).isSameAs(pair.get(0));
+    assertThat(own.embedQueries(List.of(asked, widened)).get(1)).isSameAs(pair.get(1));
+  }
+
+  @Test
   void should_embed_nothing_for_an_empty_list() {
     List<Integer> progress = new ArrayList<>();
 
