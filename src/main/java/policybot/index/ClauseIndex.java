@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -116,6 +117,12 @@ public final class ClauseIndex implements Closeable {
    * every question cost more than the arithmetic, most of all on a school's first question.
    */
   private final Map<String, float[][][]> backgroundVectors = new HashMap<>();
+  /**
+   * Each Lucene doc's clause key, read from its stored field on first use: this reader never
+   * changes, and decompressing stored fields for every candidate of every question took a tenth of
+   * a question's time once its vector was cached.
+   */
+  private final AtomicReferenceArray<String> keys;
 
   ClauseIndex(Directory directory, Corpus corpus, Embedder embedder) throws IOException {
     this.directory = directory;
@@ -125,6 +132,7 @@ public final class ClauseIndex implements Closeable {
     this.embedder = embedder;
     this.clausesByKey = corpus.clausesByKey();
     this.hashes = hashesIn(reader.getIndexCommit().getUserData());
+    this.keys = new AtomicReferenceArray<>(reader.maxDoc());
     try {
       for (String school : corpus.schools().keySet()) {
         backgroundVectors.put(school, backgroundSample(new TermQuery(new Term(F_SCHOOL, school))));
@@ -305,9 +313,8 @@ public final class ClauseIndex implements Closeable {
       return;
     }
     Query only = new BooleanQuery.Builder().add(query, Occur.MUST).add(new TermInSetQuery(F_KEY, missing), Occur.FILTER).build();
-    StoredFields stored = searcher.storedFields();
     for (ScoreDoc d : searcher.search(only, missing.size()).scoreDocs) {
-      scores.put(stored.document(d.doc, Set.of(F_KEY)).get(F_KEY), d.score);
+      scores.put(key(d.doc), d.score);
     }
   }
 
@@ -408,14 +415,23 @@ public final class ClauseIndex implements Closeable {
   /** Clause key to 1-based rank, in the docs' order; records each key's Lucene doc id in {@code docIds}. */
   private Map<String, Integer> ranks(ScoreDoc[] docs, Map<String, Integer> docIds) throws IOException {
     Map<String, Integer> out = new LinkedHashMap<>();
-    StoredFields stored = searcher.storedFields();
     int rank = 1;
     for (ScoreDoc d : docs) {
-      String key = stored.document(d.doc, Set.of(F_KEY)).get(F_KEY);
+      String key = key(d.doc);
       out.put(key, rank++);
       docIds.put(key, d.doc);
     }
     return out;
+  }
+
+  /** The clause key of a Lucene doc of this reader. */
+  private String key(int doc) throws IOException {
+    String key = keys.get(doc);
+    if (key == null) {
+      key = searcher.storedFields().document(doc, Set.of(F_KEY)).get(F_KEY);
+      keys.set(doc, key);
+    }
+    return key;
   }
 
   /**
