@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -73,26 +72,24 @@ record Engine(Config config, ClauseIndex index, AnswerService answers) implement
   }
 
   /**
-   * Most questions the warm-up asks. Latency in a fresh JVM keeps falling for a few hundred
+   * Most questions the warm-up asks. Latency in a fresh JVM keeps falling for several hundred
    * questions as the JIT compiles search, scoring and verdict code. On the development set (2
-   * cores, a fresh JVM per run, three alternating runs) the 30 everyday asks alone gave a median of
-   * 9-15.5 ms; this warm-up (286 asks on the seed corpus, about 1.5 s) gave 6-8 ms.
+   * cores, a fresh JVM per run, alternating runs) the 30 everyday asks alone left a median of
+   * 9-9.5 ms; one pass over the seed corpus's clauses (286 asks) gave 7 ms and two passes (532
+   * asks, about 3 s) 6 ms; more gained nothing.
    */
-  static final int WARM_UP_ASKS = 300;
+  static final int WARM_UP_ASKS = 600;
 
   /** The warm-up stops after this whatever it has asked, so a slow machine or huge corpus waits no longer. */
-  static final Duration WARM_UP_BUDGET = Duration.ofSeconds(4);
+  static final Duration WARM_UP_BUDGET = Duration.ofSeconds(5);
 
-  /** Opening words of a clause asked as a warm-up question: about as long as staff questions are. */
+  /** Words of a clause asked as a warm-up question: about as long as staff questions are. */
   static final int WARM_UP_WORDS = 12;
 
   /**
    * Asks up to {@link #WARM_UP_ASKS} questions and drops the answers, so the answers that follow
    * are timed as a running server would give them, not as a fresh JVM's first ones: those pay class
    * loading, cold caches and uncompiled code, which a person asking a running server never sees.
-   * The questions are the {@link #WARM_UP_QUESTIONS} for each school, then the opening words of the
-   * schools' clauses in turn: varied wording, each new to the question-vector cache, and nothing
-   * from any question set.
    */
   void warmUp() {
     long end = System.nanoTime() + WARM_UP_BUDGET.toNanos();
@@ -104,24 +101,40 @@ record Engine(Config config, ClauseIndex index, AnswerService answers) implement
     }
   }
 
-  /** What {@link #warmUp} asks, in order, at most {@link #WARM_UP_ASKS}. */
+  /**
+   * What {@link #warmUp} asks, in order, at most {@link #WARM_UP_ASKS}: the {@link
+   * #WARM_UP_QUESTIONS} for each school, then each clause's opening words, then its closing words
+   * asked as "can I ...?" so that yes/no reading runs too, the schools taking turns. Varied
+   * wording, each new to the question-vector cache, and nothing from any question set.
+   */
   List<Question> warmUpQuestions() {
     List<Question> out = new ArrayList<>();
-    List<Iterator<Clause>> schools = new ArrayList<>();
+    List<List<Clause>> bySchool = new ArrayList<>();
     for (String school : index.corpus().schools().keySet()) {
       WARM_UP_QUESTIONS.forEach(q -> out.add(new Question(school, q, Optional.empty())));
-      schools.add(index.corpus().documents(school).stream().flatMap(d -> d.clauses().stream()).iterator());
+      bySchool.add(index.corpus().documents(school).stream().flatMap(d -> d.clauses().stream()).toList());
     }
-    while (out.size() < WARM_UP_ASKS && schools.stream().anyMatch(Iterator::hasNext)) {
-      for (Iterator<Clause> clauses : schools) {
-        if (clauses.hasNext() && out.size() < WARM_UP_ASKS) {
-          Clause c = clauses.next();
-          List<String> words = List.of(c.text().strip().split("\\s+"));
-          out.add(new Question(c.school(), String.join(" ", words.subList(0, Math.min(WARM_UP_WORDS, words.size()))), Optional.empty()));
+    int longest = bySchool.stream().mapToInt(List::size).max().orElse(0);
+    for (boolean opening : List.of(true, false)) {
+      for (int i = 0; i < longest && out.size() < WARM_UP_ASKS; i++) {
+        for (List<Clause> clauses : bySchool) {
+          if (i < clauses.size() && out.size() < WARM_UP_ASKS) {
+            out.add(warmUpQuestion(clauses.get(i), opening));
+          }
         }
       }
     }
     return out.subList(0, Math.min(WARM_UP_ASKS, out.size()));
+  }
+
+  private static Question warmUpQuestion(Clause c, boolean opening) {
+    List<String> words = List.of(c.text().strip().split("\\s+"));
+    int n = Math.min(WARM_UP_WORDS, words.size());
+    String text =
+        opening
+            ? String.join(" ", words.subList(0, n))
+            : "can I " + String.join(" ", words.subList(words.size() - n, words.size())) + "?";
+    return new Question(c.school(), text, Optional.empty());
   }
 
   @Override
