@@ -215,13 +215,14 @@ public final class ClauseIndex implements Closeable {
         clauses.put(key, clause(key));
       }
       TermGroups subject = termGroups(question, true);
+      int schoolClauses = searcher.count(schoolFilter);
       double[] idf = new double[subject.asked().size()];
       for (int i = 0; i < idf.length; i++) {
-        idf[i] = idf(schoolFilter, subject.asked().get(i));
+        idf[i] = idf(schoolFilter, schoolClauses, subject.asked().get(i));
       }
       // a synonym's own weight, counted only when some candidate contains it
       Map<String, Double> termIdf = new HashMap<>();
-      Function<String, Double> synonymIdf = t -> termIdf.computeIfAbsent(t, k -> idfOf(schoolFilter, Set.of(k)));
+      Function<String, Double> synonymIdf = t -> termIdf.computeIfAbsent(t, k -> idfOf(schoolFilter, schoolClauses, Set.of(k)));
       double background = fused.isEmpty() ? 0 : backgroundCosine(school, asked);
       return fused.entrySet().stream()
           .sorted(
@@ -246,21 +247,12 @@ public final class ClauseIndex implements Closeable {
   }
 
   /**
-   * The inverse document frequency, among the school's clauses, of a clause containing any of
-   * {@code terms}: a word the school's policies never use ("CCTV", "smartwatch") weighs most,
-   * because a clause that lacks it is unlikely to answer the question however close it is in
+   * The inverse document frequency, among the school's {@code n} clauses, of a clause containing
+   * any of {@code terms}: a word the school's policies never use ("CCTV", "smartwatch") weighs
+   * most, because a clause that lacks it is unlikely to answer the question however close it is in
    * meaning.
    */
-  private double idfOf(Query schoolFilter, Set<String> terms) {
-    try {
-      return idf(schoolFilter, terms);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private double idf(Query schoolFilter, Set<String> terms) throws IOException {
-    double n = searcher.count(schoolFilter);
+  private double idf(Query schoolFilter, int n, Set<String> terms) throws IOException {
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     for (String t : terms) {
       any.add(new TermQuery(new Term(F_TEXT, t)), Occur.SHOULD);
@@ -269,6 +261,15 @@ public final class ClauseIndex implements Closeable {
     Query q = new BooleanQuery.Builder().add(schoolFilter, Occur.FILTER).add(any.build(), Occur.MUST).build();
     double df = searcher.count(q);
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** {@link #idf} for a lambda: an I/O failure becomes unchecked. */
+  private double idfOf(Query schoolFilter, int n, Set<String> terms) {
+    try {
+      return idf(schoolFilter, n, terms);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**

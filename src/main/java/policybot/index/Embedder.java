@@ -13,7 +13,7 @@ import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 
 /**
@@ -57,7 +57,8 @@ public final class Embedder {
    */
   private static volatile MiniLm model;
 
-  private final AtomicBoolean loadStarted = new AtomicBoolean();
+  /** This embedder's background warm-up, once started. */
+  private final AtomicReference<CompletableFuture<Void>> warming = new AtomicReference<>();
 
   private static MiniLm model() {
     MiniLm m = model;
@@ -82,10 +83,15 @@ public final class Embedder {
 
   /**
    * {@link #warmUp()} on a daemon thread of its own, so the load overlaps opening or building the
-   * index. A failure only leaves the model to load on the first question, which reports it.
+   * index; started once per embedder, so a command that warms up while its build also finds a file
+   * to embed starts one thread, and later calls return the same future. A failure only leaves the
+   * model to load on the first question, which reports it.
    */
   public CompletableFuture<Void> warmUpInBackground() {
     CompletableFuture<Void> done = new CompletableFuture<>();
+    if (!warming.compareAndSet(null, done)) {
+      return warming.get();
+    }
     Thread t =
         new Thread(
             () -> {
@@ -100,17 +106,6 @@ public final class Embedder {
     t.setDaemon(true);
     t.start();
     return done;
-  }
-
-  /**
-   * Starts loading the model on a thread of its own, once per embedder and only if no embedder in
-   * the process has loaded it yet: for a build that has just found a file to embed, so the load
-   * overlaps parsing it.
-   */
-  public void loadInBackground() {
-    if (model == null && loadStarted.compareAndSet(false, true)) {
-      warmUpInBackground();
-    }
   }
 
   /** Empties the question-vector cache, so the bench can time asks that pay their embedding. */
@@ -137,7 +132,7 @@ public final class Embedder {
       if (out[i] == null) {
         MiniLm.Encoded e = model().encode(texts.get(i));
         if (e == null) {
-          out[i] = model().embedOne(texts.get(i));
+          out[i] = model().embedWhole(texts.get(i));
           queryCache.put(texts.get(i), out[i]);
         } else {
           missing.add(i);
@@ -257,7 +252,7 @@ public final class Embedder {
 
     float[][] embed(MiniLm m, List<String> all) {
       if (encoded == null) {
-        return new float[][] {m.embed(all.get(texts[0])).content().vector()};
+        return new float[][] {m.embedWhole(all.get(texts[0]))};
       }
       return m.embedRun(encoded);
     }

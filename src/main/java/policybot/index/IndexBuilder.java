@@ -168,7 +168,7 @@ public final class IndexBuilder {
       if (hash.equals(oldHash)) {
         return new Read(hash, null, null);
       }
-      embedder.loadInBackground(); // this file will need embedding: load the model while it parses
+      embedder.warmUpInBackground(); // this file will need embedding: load the model while it parses
       try {
         return new Read(hash, loader.parse(school, meta, file, bytes), null);
       } catch (DocumentText.UnreadableDocumentException e) {

@@ -204,7 +204,15 @@ final class MiniLm extends AbstractInProcessEmbeddingModel {
    */
   float[] embedOne(String text) {
     Encoded e = encode(text);
-    return e == null ? embed(text).content().vector() : embedRun(List.of(e))[0];
+    return e == null ? embedWhole(text) : embedRun(List.of(e))[0];
+  }
+
+  /**
+   * A text {@link #encode} cannot take (no word piece, or more than one run holds), through
+   * langchain4j's own encoder, which splits an over-long text and averages the parts.
+   */
+  float[] embedWhole(String text) {
+    return embed(text).content().vector();
   }
 
   /**

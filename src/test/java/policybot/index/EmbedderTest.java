@@ -139,6 +139,17 @@ class EmbedderTest {
   }
 
   @Test
+  void should_start_one_background_warm_up_per_embedder_however_often_asked() {
+    // a command warms up while its build finds files to embed: one loading thread, not one per file
+    Embedder own = new Embedder();
+
+    var first = own.warmUpInBackground();
+
+    assertThat(own.warmUpInBackground()).isSameAs(first);
+    assertThat(first.join()).isNull();
+  }
+
+  @Test
   void should_embed_nothing_for_an_empty_list() {
     List<Integer> progress = new ArrayList<>();
 
