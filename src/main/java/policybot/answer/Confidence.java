@@ -20,10 +20,10 @@ record Confidence(double score, Optional<EscalationReason> escalate) {
   record Weights(double coverage, double bm25, double threshold) {}
 
   /** Weight of the top clause's IDF-weighted coverage of the question's words (0 to 1). */
-  static final double COVERAGE_WEIGHT = 0.450;
+  static final double COVERAGE_WEIGHT = 0.175;
 
   /** Weight per BM25 point of the top clause, up to {@link #BM25_CAP}. */
-  static final double BM25_WEIGHT = 0.025;
+  static final double BM25_WEIGHT = 0.015;
 
   /**
    * BM25 above this adds nothing more: a long question piles up keyword score without being any
@@ -32,7 +32,7 @@ record Confidence(double score, Optional<EscalationReason> escalate) {
   static final double BM25_CAP = 6.0;
 
   /** Score at or above which the top clause is taken to answer the question. */
-  static final double ANSWER_SCORE = 0.396;
+  static final double ANSWER_SCORE = 0.294;
 
   static final Weights DEFAULT = new Weights(COVERAGE_WEIGHT, BM25_WEIGHT, ANSWER_SCORE);
 

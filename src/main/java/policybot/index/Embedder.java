@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
@@ -17,25 +16,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 
 /**
- * In-process sentence embeddings (all-MiniLM-L6-v2 through langchain4j). The model loads on first
- * use, because opening an unchanged index should not pay the ~1 s model load.
+ * In-process sentence embeddings (all-MiniLM-L6-v2, quantized, through langchain4j). The model
+ * loads on first use, because opening an unchanged index should not pay the model load.
  */
 public final class Embedder {
   /** Width of all-MiniLM-L6-v2 vectors. */
   public static final int DIMENSIONS = 384;
-
-  /**
-   * Most word pieces in one model run of {@link #embedAll}: enough that reading the weights once
-   * per run is a small part of it, few enough that a run's activations stay a few megabytes and a
-   * large group of same-length texts still spreads over the cores.
-   */
-  static final int MAX_RUN_TOKENS = 2048;
-
-  /**
-   * What reading the model's weights once per run costs, in tokens of text (measured: about 4 ms a
-   * run against 0.2 ms a token on one core); only orders the runs.
-   */
-  private static final int RUN_OVERHEAD_TOKENS = 20;
 
   /** Recent question vectors kept; staff ask the same things again and again. */
   private static final int QUERY_CACHE_SIZE = 1024;
@@ -118,10 +104,12 @@ public final class Embedder {
   }
 
   /**
-   * The vectors of a few texts for one question (as asked and widened with the policies' wording):
-   * those not cached are embedded together in one model run, padded to the longest, because a run
-   * costs about as much for the weights it reads as for 15 tokens of text. A question with a
-   * widened form took 1.5-2 ms less this way than in two runs.
+   * The vectors of a few texts for one question (as asked and widened with the policies' wording).
+   * Those not cached run side by side, one model run each on its own core ({@link
+   * MiniLm#embedSideBySide}): a question with a widened form then costs little more than one
+   * without. Measured on a 2-core machine (a 22-token question and its 24-token widened form,
+   * medians): the question alone 2.2 ms, the pair padded into one run 4.6 ms, side by side 2.6 ms.
+   * Each vector is then the one its text gets alone.
    */
   public List<float[]> embedQueries(List<String> texts) {
     float[][] out = new float[texts.size()][];
@@ -141,7 +129,7 @@ public final class Embedder {
       }
     }
     if (!encoded.isEmpty()) {
-      float[][] vectors = model().embedRun(encoded);
+      float[][] vectors = model().embedSideBySide(encoded);
       for (int j = 0; j < vectors.length; j++) {
         out[missing.get(j)] = vectors[j];
         queryCache.put(texts.get(missing.get(j)), vectors[j]);
@@ -151,29 +139,29 @@ public final class Embedder {
   }
 
   /**
-   * Embeds many texts on the model's pool, reporting after each run how many are done. Texts of
-   * the same length in word pieces share a run (no padding, so each gets the vector it gets alone):
-   * a run reads all of the model's weights, which costs about as much as 20 tokens of text, so the
-   * seed corpus's 480 texts in 95 runs took 15% less CPU than one run each. The costliest runs go
-   * first, so the last ones left when the queue empties are short and no core waits long for the
-   * other.
+   * Embeds many texts on the model's pool, one model run each ({@link MiniLm#embedRun} says why
+   * texts never share a run), reporting after each how many are done. The longest go first, so
+   * the last ones left when the queue empties are short and no core waits long for the other.
    */
   public List<float[]> embedAll(List<String> texts, IntConsumer done) {
     MiniLm m = model();
-    List<Run> runs = runs(encodeAll(m, texts));
-    CompletionService<Embedded> results = new ExecutorCompletionService<>(m.pool());
-    List<Future<Embedded>> pending =
-        runs.stream().map(run -> results.submit(() -> new Embedded(run, run.embed(m, texts)))).toList();
+    MiniLm.Encoded[] encoded = encodeAll(m, texts);
+    Integer[] order = new Integer[texts.size()];
+    Arrays.setAll(order, i -> i);
+    // a text with no encoding is one langchain4j may split into several runs: the costliest
+    Arrays.sort(order, Comparator.comparingInt((Integer i) -> encoded[i] == null ? Integer.MAX_VALUE : encoded[i].length()).reversed());
+    CompletionService<Integer> results = new ExecutorCompletionService<>(m.pool());
     float[][] out = new float[texts.size()][];
+    List<Future<Integer>> pending =
+        Arrays.stream(order)
+            .map(i -> results.submit(() -> {
+              out[i] = encoded[i] == null ? m.embedWhole(texts.get(i)) : m.embedRun(encoded[i]);
+              return i;
+            }))
+            .toList();
     try {
-      int finished = 0;
-      for (int i = 0; i < runs.size(); i++) {
-        Embedded e = results.take().get();
-        int[] which = e.run().texts();
-        for (int j = 0; j < which.length; j++) {
-          out[which[j]] = e.vectors()[j];
-        }
-        finished += which.length;
+      for (int finished = 1; finished <= order.length; finished++) {
+        results.take().get();
         done.accept(finished);
       }
     } catch (InterruptedException e) {
@@ -182,7 +170,7 @@ public final class Embedder {
     } catch (ExecutionException e) {
       throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
     } finally {
-      pending.forEach(f -> f.cancel(false)); // after a failure, the runs not yet started are not run
+      pending.forEach(f -> f.cancel(false)); // after a failure, the texts not yet started are not run
     }
     return Arrays.asList(out);
   }
@@ -213,50 +201,4 @@ public final class Embedder {
     }
     return encoded;
   }
-
-  /**
-   * The runs that embed every text: texts of one length together, at most {@link #MAX_RUN_TOKENS}
-   * tokens a run, costliest first; a text with no encoding is a run of its own.
-   */
-  private static List<Run> runs(MiniLm.Encoded[] encoded) {
-    Map<Integer, List<Integer>> byLength = new TreeMap<>();
-    List<Run> runs = new ArrayList<>();
-    for (int i = 0; i < encoded.length; i++) {
-      if (encoded[i] == null) {
-        runs.add(new Run(new int[] {i}, null));
-      } else {
-        byLength.computeIfAbsent(encoded[i].length(), k -> new ArrayList<>()).add(i);
-      }
-    }
-    byLength.forEach(
-        (length, same) -> {
-          int perRun = Math.max(1, MAX_RUN_TOKENS / length);
-          for (int from = 0; from < same.size(); from += perRun) {
-            List<Integer> part = same.subList(from, Math.min(same.size(), from + perRun));
-            runs.add(new Run(part.stream().mapToInt(Integer::intValue).toArray(), part.stream().map(i -> encoded[i]).toList()));
-          }
-        });
-    runs.sort(Comparator.comparingLong(Run::cost).reversed());
-    return runs;
-  }
-
-  /** Texts embedded in one model run: the same length in word pieces, or one text langchain4j embeds. */
-  private record Run(int[] texts, List<MiniLm.Encoded> encoded) {
-    /** Relative cost, to order runs: the tokens read plus the weights read once per run. */
-    long cost() {
-      if (encoded == null) {
-        return Long.MAX_VALUE; // long enough to be split by langchain4j: the longest there is
-      }
-      return (long) texts.length * encoded.get(0).length() + RUN_OVERHEAD_TOKENS;
-    }
-
-    float[][] embed(MiniLm m, List<String> all) {
-      if (encoded == null) {
-        return new float[][] {m.embedWhole(all.get(texts[0]))};
-      }
-      return m.embedRun(encoded);
-    }
-  }
-
-  private record Embedded(Run run, float[][] vectors) {}
 }

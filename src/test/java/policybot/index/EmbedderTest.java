@@ -2,7 +2,7 @@ package policybot.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -45,7 +45,7 @@ class EmbedderTest {
   @Test
   void should_embed_exactly_as_langchain4j_runs_the_same_model() {
     // one ONNX thread per run is a speed setting only: the vectors must not move by a bit
-    var stock = new AllMiniLmL6V2EmbeddingModel();
+    var stock = new AllMiniLmL6V2QuantizedEmbeddingModel();
 
     List<float[]> ours = embedder.embedAll(TEXTS, done -> {});
 
@@ -68,7 +68,7 @@ class EmbedderTest {
             "Pupils mustn't use café Wi-Fi; naïve passwords like ##1234 are banned ☃.",
             "C## and F# are not programming languages we teach.",
             "Staff must not share login details. ".repeat(20)));
-    var stock = new AllMiniLmL6V2EmbeddingModel();
+    var stock = new AllMiniLmL6V2QuantizedEmbeddingModel();
 
     List<float[]> ours = embedder.embedAll(texts, done -> {});
 
@@ -80,7 +80,7 @@ class EmbedderTest {
   @Test
   void should_embed_every_text_of_the_seed_corpus_exactly_as_langchain4j_does() {
     List<String> texts = seedTexts();
-    var stock = new AllMiniLmL6V2EmbeddingModel();
+    var stock = new AllMiniLmL6V2QuantizedEmbeddingModel();
 
     List<float[]> ours = embedder.embedAll(texts, done -> {});
 
@@ -122,7 +122,7 @@ class EmbedderTest {
   }
 
   @Test
-  void should_embed_a_question_and_its_widened_form_together_as_each_alone_to_the_last_bits() {
+  void should_embed_a_question_and_its_widened_form_side_by_side_as_each_alone() {
     String asked = "can i put pics from the concert on my facebook";
     String widened = asked + " photographs images social networking";
     Embedder own = new Embedder();
@@ -130,9 +130,9 @@ class EmbedderTest {
 
     List<float[]> pair = own.embedQueries(List.of(asked, widened));
 
-    // the shorter text is padded to the longer one's length; the model ignores the padding
-    assertThat(org.apache.lucene.util.VectorUtil.cosine(pair.get(0), alone.embedQuery(asked))).isGreaterThan(0.99999f);
-    assertThat(org.apache.lucene.util.VectorUtil.cosine(pair.get(1), alone.embedQuery(widened))).isGreaterThan(0.99999f);
+    // each runs on its own, unpadded, so it gets exactly the vector it gets alone
+    assertThat(pair.get(0)).containsExactly(alone.embedQuery(asked));
+    assertThat(pair.get(1)).containsExactly(alone.embedQuery(widened));
     // the pair is cached: asked again, neither is embedded afresh
     assertThat(own.embedQuery(asked)).isSameAs(pair.get(0));
     assertThat(own.embedQueries(List.of(asked, widened)).get(1)).isSameAs(pair.get(1));
