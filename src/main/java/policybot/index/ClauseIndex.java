@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -84,6 +85,14 @@ public final class ClauseIndex implements Closeable {
   /** Candidates taken from each retriever before fusion. */
   static final int CANDIDATES = 30;
 
+  /**
+   * Clauses keyword search scores in its one search, of which the first {@link #CANDIDATES} are
+   * ranked: the rest only give their scores to clauses the embeddings found. A second search for
+   * those took a sixth of a cached question's time, in setting up its query rather than scoring;
+   * a seed school has at most a few hundred clauses, so this one search usually scores them all.
+   */
+  static final int KEYWORD_SCORED = 256;
+
   /** Most clauses read to estimate a question's background cosine; a larger school is sampled evenly. */
   static final int BACKGROUND_SAMPLE = 512;
 
@@ -110,6 +119,25 @@ public final class ClauseIndex implements Closeable {
   private final Map<String, Clause> clausesByKey;
   /** "school/policy" to content hash, as committed with this reader's index; fixed for its life. */
   private final Map<String, String> hashes;
+  /**
+   * Most entries each of {@link #idfs} and {@link #termGroupsByQuestion} holds before it is emptied
+   * and starts again: far more than a day's distinct questions need, and a few megabytes at most.
+   */
+  static final int MEMO_LIMIT = 10_000;
+
+  /**
+   * A school's IDF of a word group, keyed by school and stems: a count query per group per
+   * question took a twelfth of a cached question's time, and staff ask about the same few things.
+   * This reader never changes, so an entry never goes stale.
+   */
+  private final Map<String, Double> idfs = new ConcurrentHashMap<>();
+
+  /**
+   * A question's word groups by question text (and whether framing words count): search, the key
+   * sentence and the verdict each work them out, four analyses of the same words per question.
+   */
+  private final Map<String, TermGroups> termGroupsByQuestion = new ConcurrentHashMap<>();
+
   /** Each clause's indexed words, analysed once on first use: coverage reads them on every search. */
   private final Map<String, Set<String>> clauseWords = new ConcurrentHashMap<>();
   /**
@@ -207,7 +235,8 @@ public final class ClauseIndex implements Closeable {
           cosines.put(key, Math.max(cosine(doc, asked, F_VECTOR), cosine(doc, asked, F_VECTOR_BARE)));
         }
       }
-      if (keywordQuery.isPresent()) {
+      // fewer scored than asked for means every clause with a word of the question was scored
+      if (keywordQuery.isPresent() && bm25Scores.size() >= KEYWORD_SCORED) {
         missingKeywordScores(keywordQuery.get(), fused.keySet(), bm25Scores);
       }
       Map<String, Clause> clauses = new HashMap<>();
@@ -253,6 +282,11 @@ public final class ClauseIndex implements Closeable {
    * meaning.
    */
   private double idf(Query schoolFilter, int n, Set<String> terms) throws IOException {
+    String key = schoolFilter + "|" + String.join(" ", new java.util.TreeSet<>(terms));
+    Double known = idfs.get(key);
+    if (known != null) {
+      return known;
+    }
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     for (String t : terms) {
       any.add(new TermQuery(new Term(F_TEXT, t)), Occur.SHOULD);
@@ -260,7 +294,17 @@ public final class ClauseIndex implements Closeable {
     }
     Query q = new BooleanQuery.Builder().add(schoolFilter, Occur.FILTER).add(any.build(), Occur.MUST).build();
     double df = searcher.count(q);
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    remember(idfs, key, idf);
+    return idf;
+  }
+
+  /** Puts an entry in a memo, first emptying it if it has reached {@link #MEMO_LIMIT}. */
+  private static <V> void remember(Map<String, V> memo, String key, V value) {
+    if (memo.size() >= MEMO_LIMIT) {
+      memo.clear();
+    }
+    memo.put(key, value);
   }
 
   /** {@link #idf} for a lambda: an I/O failure becomes unchecked. */
@@ -326,16 +370,18 @@ public final class ClauseIndex implements Closeable {
 
   private Map<String, Integer> keywordRanks(Query query, Map<String, Float> scores, Map<String, Integer> docs)
       throws IOException {
-    ScoreDoc[] found = searcher.search(query, CANDIDATES).scoreDocs;
-    Map<String, Integer> ranks = ranks(found, docs);
-    int i = 0;
-    for (String key : ranks.keySet()) {
-      scores.put(key, found[i++].score);
+    ScoreDoc[] found = searcher.search(query, KEYWORD_SCORED).scoreDocs;
+    Map<String, Integer> ranks = ranks(Arrays.copyOf(found, Math.min(CANDIDATES, found.length)), docs);
+    for (ScoreDoc d : found) {
+      scores.put(key(d.doc), d.score);
     }
     return ranks;
   }
 
-  /** The keyword scores of candidates below keyword search's cut-off (0 when no word matches). */
+  /**
+   * The keyword scores of candidates below {@link #KEYWORD_SCORED} (0 when no word matches): only
+   * in a school with more clauses than that.
+   */
   private void missingKeywordScores(Query query, Set<String> keys, Map<String, Float> scores) throws IOException {
     List<BytesRef> missing = keys.stream().filter(key -> !scores.containsKey(key)).map(BytesRef::new).toList();
     if (missing.isEmpty()) {
@@ -488,9 +534,25 @@ public final class ClauseIndex implements Closeable {
    * A question's word groups ({@link #questionTerms(String)}) with, for each, the stems of the words
    * the person actually wrote, without the synonyms added to them.
    */
-  private record TermGroups(List<Set<String>> groups, List<Set<String>> asked) {}
+  private record TermGroups(List<Set<String>> groups, List<Set<String>> asked) {
+    /** Immutable copies: one question's groups are memoised and handed to every caller. */
+    TermGroups {
+      groups = groups.stream().map(Set::copyOf).toList();
+      asked = asked.stream().map(Set::copyOf).toList();
+    }
+  }
 
   private TermGroups termGroups(String question, boolean subjectOnly) {
+    String key = (subjectOnly ? "subject|" : "all|") + question;
+    TermGroups known = termGroupsByQuestion.get(key);
+    if (known == null) {
+      known = analyzeTermGroups(question, subjectOnly);
+      remember(termGroupsByQuestion, key, known);
+    }
+    return known;
+  }
+
+  private TermGroups analyzeTermGroups(String question, boolean subjectOnly) {
     List<String> words = analyze(wordAnalyzer, question);
     List<Set<String>> groups = new ArrayList<>();
     List<Set<String>> asked = new ArrayList<>();

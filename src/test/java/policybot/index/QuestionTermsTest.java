@@ -1,6 +1,7 @@
 package policybot.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Set;
@@ -9,6 +10,17 @@ import policybot.TestEngine;
 
 class QuestionTermsTest {
   private final ClauseIndex index = TestEngine.index();
+
+  @Test
+  void should_give_a_question_asked_again_the_same_groups_which_no_caller_can_change() {
+    // a question's groups are worked out once and shared by search, key sentence and verdict
+    List<Set<String>> first = index.subjectTerms("can i give my password to the IT technician?");
+    List<Set<String>> again = index.subjectTerms("can i give my password to the IT technician?");
+
+    assertThat(again).isEqualTo(first).anySatisfy(g -> assertThat(g).contains("password"));
+    assertThatThrownBy(() -> first.get(0).add("changed")).isInstanceOf(UnsupportedOperationException.class);
+    assertThat(index.subjectTerms("can i give my password to the IT technician?")).noneMatch(g -> g.contains("changed"));
+  }
 
   @Test
   void should_look_synonyms_up_on_the_words_as_written_not_on_their_stems() {
