@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.util.VectorUtil;
 import org.junit.jupiter.api.Test;
 import policybot.TestEngine;
@@ -34,6 +35,20 @@ class VectorSearchTest {
       double withHeading = VectorUtil.cosine(asked, embedder.embedQuery(IndexBuilder.embeddingText(h.clause())));
       double bare = VectorUtil.cosine(asked, embedder.embedQuery(h.clause().text()));
       assertThat(h.cosine()).isCloseTo(Math.max(withHeading, bare), within(0.02));
+    }
+  }
+
+  @Test
+  void should_rank_a_school_by_scanning_its_vectors_as_hnsw_search_ranks_it() throws Exception {
+    // a school of over a thousand clauses is searched through HNSW instead of scanned
+    for (String school : List.of("glais", "moorthorpe", "eyrescroft")) {
+      for (String question : List.of("can i take photos of my class on my phone", "who do i report a colleague to", "can i use a usb stick")) {
+        List<Map<String, Integer>> both = TestEngine.index().vectorRanksBothWays(school, question);
+
+        assertThat(both.get(0)).isNotEmpty();
+        assertThat(List.copyOf(both.get(0).keySet()).subList(0, 10)).as(school + ": " + question)
+            .isEqualTo(List.copyOf(both.get(1).keySet()).subList(0, 10));
+      }
     }
   }
 }
