@@ -93,8 +93,18 @@ public final class ClauseIndex implements Closeable {
    */
   static final int KEYWORD_SCORED = 256;
 
-  /** Most clauses read to estimate a question's background cosine; a larger school is sampled evenly. */
+  /**
+   * Most clauses read to estimate a question's background cosine; a larger school is sampled
+   * evenly. A school whose clauses are all read (under twice this many) is also ranked by scanning
+   * their vectors rather than by HNSW search.
+   */
   static final int BACKGROUND_SAMPLE = 512;
+
+  /**
+   * Most entries each of {@link #idfs} and {@link #termGroupsByQuestion} holds before it is emptied
+   * and starts again: far more than a day's distinct questions need, and a few megabytes at most.
+   */
+  static final int MEMO_LIMIT = 10_000;
 
   /** Reciprocal-rank-fusion constant; 60 is the value from the original RRF paper. */
   static final int RRF_K = 60;
@@ -119,12 +129,6 @@ public final class ClauseIndex implements Closeable {
   private final Map<String, Clause> clausesByKey;
   /** "school/policy" to content hash, as committed with this reader's index; fixed for its life. */
   private final Map<String, String> hashes;
-  /**
-   * Most entries each of {@link #idfs} and {@link #termGroupsByQuestion} holds before it is emptied
-   * and starts again: far more than a day's distinct questions need, and a few megabytes at most.
-   */
-  static final int MEMO_LIMIT = 10_000;
-
   /**
    * A school's IDF of a word group, keyed by school and stems: a count query per group per
    * question took a twelfth of a cached question's time, and staff ask about the same few things.

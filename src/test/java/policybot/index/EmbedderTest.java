@@ -55,10 +55,11 @@ class EmbedderTest {
   }
 
   @Test
-  void should_embed_texts_that_share_a_run_exactly_as_langchain4j_embeds_each_alone() {
-    // digits are one word piece each, so these rules are one length and go through the model in
-    // one run; the odd ones exercise the tokenizer's edges (accents, apostrophes, hashes, symbols
-    // it does not know, a text past its 128-piece limit)
+  void should_embed_texts_of_one_length_each_exactly_as_langchain4j_embeds_it_alone() {
+    // digits are one word piece each, so these rules are one length: the quantized model scales
+    // a run by its largest activation, so had they shared a run their vectors would differ; the
+    // odd ones exercise the tokenizer's edges (accents, apostrophes, hashes, symbols it does not
+    // know, a text past its 128-piece limit)
     List<String> texts = new ArrayList<>();
     for (int n = 1; n <= 9; n++) {
       texts.add("Rule " + n + ": staff keep year " + n + " pupils' photographs on the school network only.");
