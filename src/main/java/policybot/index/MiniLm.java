@@ -31,11 +31,11 @@ import java.util.concurrent.ExecutorService;
  * bit; langchain4j's own encoder only embeds a text those cannot take.
  *
  * <p>Quantized rather than full precision: on a 2-core machine it embeds a question in half the
- * time (a 20-token question 2.0 ms against 3.9 ms), builds the seed index in 1.9 s against 2.8 s
- * and loads in 0.4 s against 1.0 s. On the development set, with the confidence weights tuned
- * again, the right clause is in the top three one question less often (0.907 against 0.919),
- * top-1 is the same, and fewer answerable questions are escalated (0.163 against 0.174; the same
- * leave-one-school-out).
+ * time (a 20-token question 2.0 ms against 3.9 ms), builds the seed index in 2.0 s against 2.8 s
+ * and loads in 0.45 s against 1.0 s. On the development set the right clause is in the top three
+ * and first for one question fewer each (0.907 and 0.698 against 0.919 and 0.709), and the
+ * confidence check generalises the same (ConfidenceSweep leaving each school out: 0.895 / 0.186
+ * for both).
  */
 final class MiniLm extends AbstractInProcessEmbeddingModel {
   /** The model and its tokenizer, as resources of langchain4j's all-minilm-l6-v2-q jar. */
@@ -159,7 +159,7 @@ final class MiniLm extends AbstractInProcessEmbeddingModel {
   /**
    * Embeds one text in a model run of its own. Never several texts in one run: the quantized model
    * scales its 8-bit activations by the largest value in the whole run, so texts sharing a run
-   * shift each other's vectors (by up to 0.003 a dimension, seen on the seed corpus), and a
+   * shift each other's vectors (by about 0.003 in a dimension on EmbedderTest's texts), and a
    * clause's vector would then depend on which clauses were embedded beside it.
    */
   float[] embedRun(Encoded text) {
