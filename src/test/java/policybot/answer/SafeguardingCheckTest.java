@@ -1,0 +1,40 @@
+package policybot.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SafeguardingCheckTest {
+  private static List<String> lines(String name) throws IOException {
+    return Files.readAllLines(Path.of("src/test/resources/safeguarding", name), StandardCharsets.UTF_8).stream()
+        .filter(l -> !l.isBlank() && !l.startsWith("#"))
+        .toList();
+  }
+
+  @Test
+  void should_route_concerns_worded_in_many_ways_to_the_dsl() throws IOException {
+    List<String> concerns = lines("concerns.txt");
+
+    assertThat(concerns).hasSizeGreaterThan(60);
+    assertThat(concerns).allSatisfy(q -> assertThat(SafeguardingCheck.isConcern(q)).as(q).isTrue());
+  }
+
+  @Test
+  void should_answer_usage_questions_and_everyday_news_about_children_from_the_policies() throws IOException {
+    List<String> questions = lines("not-concerns.txt");
+
+    assertThat(questions).hasSizeGreaterThan(60);
+    assertThat(questions).allSatisfy(q -> assertThat(SafeguardingCheck.isConcern(q)).as(q).isFalse());
+  }
+
+  @Test
+  void should_treat_a_sign_of_harm_in_a_question_about_what_is_allowed_as_a_question() {
+    assertThat(SafeguardingCheck.isConcern("can i use my phone to call a parent if a child is hurt on a trip")).isFalse();
+    assertThat(SafeguardingCheck.isConcern("a boy told me his dad hits him, can i call his mum?")).isTrue();
+  }
+}
