@@ -17,12 +17,16 @@ import java.util.regex.Pattern;
  * self-harm, exploitation, forced marriage and FGM, radicalisation, online), not the development
  * set's wording. Written for the development set's 7 concerns, the first version caught 5 of 40
  * concerns worded afresh (and none of the questions that are not concerns). Each fresh batch was
- * scored before the lists were widened for it: concerns caught 10/10, 6/8, 5/10, 6/10; other
- * questions wrongly caught 4/10, 5/8, 2/10, 8/15 (the last mostly family news, which {@link
- * #FAMILY_NEWS} now passes). So expect it to miss some concerns worded in new ways, above all an
- * account with no harm word and no one named ("she doesn't eat at home because there's never any
- * food"), and to send some news about a child to the DSL. {@code SafeguardingCheckTest} holds
- * every wording tried.
+ * scored before the lists were widened for it: concerns caught 10/10, 6/8, 5/10, 6/10 and 8/10;
+ * other questions wrongly caught 4/10, 5/8, 2/10, 8/15 (mostly family news, which {@link
+ * #FAMILY_NEWS} now passes) and, on the last batch with no change made after it, 6 of 10 remarks
+ * about a child's family that ask nothing ("a boy told me his older brother got into
+ * university"). Errors go that way on purpose: a remark sent to the DSL costs a moment, a
+ * concern answered as a usage question could cost a child. Expect it to miss some concerns worded
+ * in new ways, above all an account with no harm word and no one named ("she doesn't eat at home
+ * because there's never any food"). An embedding similarity to typical disclosures did not
+ * separate them better ("stepfather watches her get changed" 0.30, "his uncle supports arsenal"
+ * 0.29). {@code SafeguardingCheckTest} holds every wording it gets right.
  */
 final class SafeguardingCheck {
 
