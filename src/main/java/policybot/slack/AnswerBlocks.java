@@ -150,12 +150,18 @@ final class AnswerBlocks {
    * A safeguarding reply for someone whose school is not known yet: the engine's reply for each
    * school they may be at, so each names the right person to tell. Only ever sent privately.
    */
-  static List<LayoutBlock> safeguardingAtEach(List<School> schools, List<SlackAnswer> answers) {
+  static List<LayoutBlock> safeguardingAtEach(List<School> schools, List<SlackAnswer> answers, String concernId) {
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(section(":rotating_light: *Safeguarding: report this today.* I don't know your school yet, so here is who to tell at each:"));
     for (int i = 0; i < answers.size(); i++) {
       blocks.add(section("*" + SlackText.escape(schools.get(i).name()) + "*\n" + SlackText.escape(answers.get(i).text())));
     }
+    blocks.add(section("Which school are you at? I'll also pass this to its designated safeguarding lead, privately."));
+    List<BlockElement> buttons = new ArrayList<>();
+    for (School s : schools.subList(0, Math.min(schools.size(), Math.min(answers.size(), HomeView.MAX_ACTION_ELEMENTS)))) {
+      buttons.add(button(s.name(), ACTION_CHOOSE_SCHOOL + "_" + s.slug(), concernId + ":" + s.slug(), null));
+    }
+    blocks.add(ActionsBlock.builder().elements(buttons).build());
     blocks.add(context(List.of(":lock: Only you can see this reply.")));
     return capped(blocks);
   }

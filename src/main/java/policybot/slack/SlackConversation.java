@@ -4,9 +4,12 @@ import com.slack.api.model.block.LayoutBlock;
 import java.io.Closeable;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -57,6 +60,17 @@ final class SlackConversation implements Closeable {
   /** In-flight work gets this long to finish at shutdown. */
   static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
 
+  /**
+   * How long a concern raised before the person's school is known waits, in memory only, for them
+   * to pick their school so it can reach that school's DSL: long enough to read the reply and
+   * press a button, short enough that a concern's words are not held for long (they are never
+   * written to {@code slack.db}).
+   */
+  static final Duration CONCERN_WAIT = Duration.ofHours(1);
+
+  /** Marks a school button's pending id as a concern held in memory, not a question in the ledger. */
+  static final String CONCERN_PREFIX = "concern-";
+
   /** How the store names this platform in feedback counts. */
   static final String PLATFORM = "slack";
 
@@ -87,6 +101,12 @@ final class SlackConversation implements Closeable {
   private final ThreadPoolExecutor workers;
   /** Unknown school slugs already warned about, so a bad mapping is logged once, not per question. */
   private final Set<String> warnedUnknown = ConcurrentHashMap.newKeySet();
+
+  /** A concern waiting for its asker to pick a school, and when it was raised. */
+  private record AwaitingConcern(Asked asked, Instant at) {}
+
+  /** Concerns raised before the school was known, by id, until picked or {@link #CONCERN_WAIT} passes. */
+  private final Map<String, AwaitingConcern> concernsAwaitingSchool = new ConcurrentHashMap<>();
 
   SlackConversation(
       ChatService chat,
@@ -188,9 +208,11 @@ final class SlackConversation implements Closeable {
   }
 
   /**
-   * A concern about a child must not wait for the person to pick a school, and its words are not
-   * kept while they do: it is answered at once, privately, with who to tell at each school it may
-   * be. False when the question is not such a concern (the check does not depend on the school).
+   * A concern about a child must not wait for the person to pick a school: it is answered at once,
+   * privately, with who to tell at each school it may be, and buttons to pick theirs. Its words are
+   * held in memory only, for {@link #CONCERN_WAIT} at most, so that the pick can pass it to that
+   * school's DSL as a case; before this it reached no DSL unless the person told them. False when
+   * the question is not such a concern (the check does not depend on the school).
    */
   private boolean answeredAsSafeguarding(Asked asked, List<School> candidates) {
     List<SlackAnswer> perSchool = new ArrayList<>();
@@ -210,7 +232,11 @@ final class SlackConversation implements Closeable {
       return false;
     }
     ledger.saveAnswer(asked, perSchool.get(0));
-    deliverPrivately(asked, AnswerBlocks.fallback(perSchool.get(0)), AnswerBlocks.safeguardingAtEach(candidates, perSchool));
+    Instant now = clock.instant();
+    concernsAwaitingSchool.values().removeIf(c -> c.at().plus(CONCERN_WAIT).isBefore(now));
+    String id = CONCERN_PREFIX + UUID.randomUUID();
+    concernsAwaitingSchool.put(id, new AwaitingConcern(asked, now));
+    deliverPrivately(asked, AnswerBlocks.fallback(perSchool.get(0)), AnswerBlocks.safeguardingAtEach(candidates, perSchool, id));
     return true;
   }
 
@@ -626,7 +652,16 @@ final class SlackConversation implements Closeable {
           "Got it",
           List.of(AnswerBlocks.section("Got it: " + SlackText.escape(school.get().name()) + ". I'll remember that; you can change it from my Home tab.")));
     }
-    if (!pendingId.isEmpty()) {
+    if (pendingId.startsWith(CONCERN_PREFIX)) {
+      // only the person who raised it can pass it on, and only once, to one school
+      AwaitingConcern concern = concernsAwaitingSchool.get(pendingId);
+      boolean theirs = concern != null && concern.asked().user().equals(click.user()) && concernsAwaitingSchool.remove(pendingId, concern);
+      if (theirs && !concern.at().plus(CONCERN_WAIT).isBefore(clock.instant())) {
+        answer(concern.asked(), school.get());
+      } else {
+        reply(click, "I no longer have that concern (I keep its words for an hour at most, and only until you pick a school), so I could not pass it on. Please tell your designated safeguarding lead yourself today.");
+      }
+    } else if (!pendingId.isEmpty()) {
       ledger.takePending(pendingId, click.user()).ifPresent(asked -> answer(asked, school.get()));
     }
     if (click.fromHome()) {

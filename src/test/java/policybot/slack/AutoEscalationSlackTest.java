@@ -157,6 +157,36 @@ class AutoEscalationSlackTest {
   }
 
   @Test
+  void should_pass_a_concern_raised_before_the_school_is_known_to_the_dsl_of_the_school_then_picked() {
+    // workspace T2 has two schools, and this person has not said which is theirs
+    String teacher = SlackHttpTest.user();
+    fx.event(Payloads.mention(SlackHttpTest.eventId(), "T2", "CSTAFF2", teacher, disclosure, Payloads.nextTs(), null));
+    FakeSlack.Call reply = slack.awaitCall("chat.postEphemeral", c -> "CSTAFF2".equals(c.get("channel")) && teacher.equals(c.get("user")));
+    assertThat(reply.text()).contains("Safeguarding").contains("Which school are you at");
+    String value = SlackHttpTest.buttonValue(reply, AnswerBlocks.ACTION_CHOOSE_SCHOOL + "_moorthorpe");
+    assertThat(escalations.cases().visibleTo(DSL)).noneMatch(c -> c.asker().userId().equals(teacher));
+
+    // someone else cannot press it for them
+    fx.click(Payloads.click("T2", "CSTAFF2", SlackHttpTest.user(), AnswerBlocks.ACTION_CHOOSE_SCHOOL + "_moorthorpe", value, slack.responseUrl("other-" + teacher)));
+    fx.click(Payloads.click("T2", "CSTAFF2", teacher, AnswerBlocks.ACTION_CHOOSE_SCHOOL + "_moorthorpe", value, slack.responseUrl("pick-" + teacher)));
+
+    FakeSlack.Call told = slack.awaitCall("chat.postEphemeral", c -> teacher.equals(c.get("user")) && c.text().contains("told the designated safeguarding lead"));
+    assertThat(told.get("channel")).isEqualTo("CSTAFF2");
+    List<Case> filed = escalations.cases().visibleTo(DSL).stream().filter(c -> c.asker().userId().equals(teacher)).toList();
+    assertThat(filed).singleElement().satisfies(c -> {
+      assertThat(c.kind()).isEqualTo(CaseKind.SAFEGUARDING);
+      assertThat(c.school()).isEqualTo("moorthorpe");
+      assertThat(c.question()).isEqualTo(disclosure);
+    });
+
+    // a second press finds nothing left to pass on, and files nothing more
+    String glais = SlackHttpTest.buttonValue(reply, AnswerBlocks.ACTION_CHOOSE_SCHOOL + "_glais");
+    fx.click(Payloads.click("T2", "CSTAFF2", teacher, AnswerBlocks.ACTION_CHOOSE_SCHOOL + "_glais", glais, slack.responseUrl("again-" + teacher)));
+    slack.awaitCall(FakeSlack.RESPOND, c -> c.path().endsWith("/again-" + teacher) && c.text().contains("no longer have that concern"));
+    assertThat(escalations.cases().visibleTo(DSL).stream().filter(c -> c.asker().userId().equals(teacher))).hasSize(1);
+  }
+
+  @Test
   void should_answer_policy_ask_head_privately_and_file_it_for_the_head() {
     String teacher = SlackHttpTest.user();
     String url = slack.responseUrl("askhead-" + teacher);
