@@ -43,6 +43,8 @@ final class VerdictReader {
               // not "disguised so that no other person will be able to"
               + "(?<!that )(?<!so )no [\\w'-]+( [\\w'-]+)? (shall|should|must|may|will|can)|"
               + "there (is|are) no (occasion|circumstances?|situation|reason)|make no|"
+              // "I will comply with the ICT system security and not disclose any passwords"
+              + "and not (disclose|divulge|share|give|use|access|post|upload|download|install|send|take|bring|store|leave|reveal)|"
               // "only pre-registered users may post": whoever or whatever is not named may not
               + "only [^.;]{1,60}\\b(may|can))\\b");
 

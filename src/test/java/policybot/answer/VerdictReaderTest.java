@@ -61,6 +61,8 @@ class VerdictReaderTest {
         "No passwords should be divulged and memory sticks should also be encrypted. | NO",
         "There is no occasion when a password needs to be shared with another member of staff or student, or IT support. | NO",
         "It is strongly advised that you make no reference to your school life on these sites or otherwise bring your employer into disrepute. | NO",
+        // "and not" joins a prohibition to what the person agrees to do
+        "I will comply with the ICT system security and not disclose any passwords provided to me by the school or other related authorities. | NO",
         "Any such information that is written down must be kept in a secure place and disguised so that no other person will be able to identify what it is. | INFO",
         // the approval belongs to the alternative "other than" names, not to what is forbidden
         "Should not communicate with pupils, in relation to either school or non-school business, via web 2 technologies, other than through the appropriate school learning platforms or other school systems approved by the Headteacher. | NO",
