@@ -1,6 +1,5 @@
 package policybot.answer;
 
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -30,12 +29,14 @@ import java.util.regex.Pattern;
  */
 final class SafeguardingCheck {
 
+  /** Words that name a child, as alternatives for a pattern. */
+  private static final String CHILD_WORDS =
+      "pupils?|child|children|kids?|students?|tutees?|boys?|girls?|lads?|sons?|daughters?|reception|"
+          + "y\\d{1,2}\\w*|year \\d{1,2}s?|year (one|two|three|four|five|six|seven|eight|nine|ten|eleven)s?|"
+          + "one of (my|the) \\w+|tutor group|(in|from) my (class|form)";
+
   /** Words that place the concern on a child. */
-  private static final Pattern CHILD =
-      Pattern.compile(
-          "\\b(pupils?|child|children|kids?|students?|tutees?|boys?|girls?|lads?|sons?|daughters?|reception|"
-              + "y\\d{1,2}|year \\d{1,2}|year (one|two|three|four|five|six|seven|eight|nine|ten|eleven)|year \\d+s|"
-              + "one of my (class|pupils|year|tutor|students|form)\\w*|tutor group|(in|from) my (class|form))\\b");
+  private static final Pattern CHILD = Pattern.compile("\\b(" + CHILD_WORDS + ")\\b");
 
   /** Signs of harm, abuse, neglect or exploitation. */
   private static final Pattern HARM =
@@ -62,7 +63,7 @@ final class SafeguardingCheck {
               + "ask(s|ed|ing)? (her|him|them) for (photos|pictures|pics|nudes|images)|"
               // strangers, online and offline
               + "older (boys?|lads?|girls?|kids)|sweets|get in (his|her|the|a) car|"
-              + "wants? to (meet|see) (her|him|them)|meet (up )?with (her|him)|keep (it|this|their chats?|a|them) (secret|private)|"
+              + "wants? to (meet|see) (her|him|them)|meet (up )?with (her|him)|keep (it|this|their chats?|a|them) private|"
               + "(their|our|a) secret|gift cards?|buys? (him|her|them) things|offered (him|her|them) (money|gifts?)|"
               + "asked (him|her|them) to (video call|call|meet|send)|"
               // self-harm
@@ -105,9 +106,7 @@ final class SafeguardingCheck {
    * account of a thing ("a pupil said the iPad won't charge") names no one, so is not.
    */
   private static final Pattern CHILD_TOLD =
-      Pattern.compile(
-          "\\b(pupils?|child|children|kids?|students?|tutees?|boys?|girls?|lads?|y\\d{1,2}\\w*|year \\d{1,2}s?|one of (my|the) \\w+)"
-              + "( \\w+){0,3} (told|tells|tell me|said|says|disclosed|confided|whispered)\\b");
+      Pattern.compile("\\b(" + CHILD_WORDS + ")( \\w+){0,3} (told|tells|tell me|said|says|disclosed|confided|whispered)\\b");
 
   /** Someone in a child's life, at home, online or in school. */
   private static final Pattern SOMEONE =
@@ -145,7 +144,7 @@ final class SafeguardingCheck {
   private SafeguardingCheck() {}
 
   static boolean isConcern(String question) {
-    String q = question.toLowerCase(Locale.ROOT).replace('’', '\'');
+    String q = VerdictReader.lower(question);
     if (!CHILD.matcher(q).find()) {
       return false;
     }

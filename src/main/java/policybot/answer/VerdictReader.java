@@ -71,8 +71,8 @@ final class VerdictReader {
   private static final Pattern ASKER_OWN =
       Pattern.compile("\\b((my|our) own|personal|private|home|my (?!school|work|class|classroom|staff|pupils?|kids|children)[\\w']+)\\b");
 
-  /** Lower case with curly apostrophes made straight, as every pattern here is written. */
-  private static String lower(String text) {
+  /** Lower case with curly apostrophes made straight, as every pattern here (and SafeguardingCheck's) is written. */
+  static String lower(String text) {
     return text.toLowerCase(Locale.ROOT).replace('’', '\'');
   }
 

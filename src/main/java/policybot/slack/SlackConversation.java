@@ -103,7 +103,11 @@ final class SlackConversation implements Closeable {
   private final Set<String> warnedUnknown = ConcurrentHashMap.newKeySet();
 
   /** A concern waiting for its asker to pick a school, and when it was raised. */
-  private record AwaitingConcern(Asked asked, Instant at) {}
+  private record AwaitingConcern(Asked asked, Instant at) {
+    boolean expiredBy(Instant now) {
+      return at.plus(CONCERN_WAIT).isBefore(now);
+    }
+  }
 
   /** Concerns raised before the school was known, by id, until picked or {@link #CONCERN_WAIT} passes. */
   private final Map<String, AwaitingConcern> concernsAwaitingSchool = new ConcurrentHashMap<>();
@@ -233,7 +237,7 @@ final class SlackConversation implements Closeable {
     }
     ledger.saveAnswer(asked, perSchool.get(0));
     Instant now = clock.instant();
-    concernsAwaitingSchool.values().removeIf(c -> c.at().plus(CONCERN_WAIT).isBefore(now));
+    concernsAwaitingSchool.values().removeIf(c -> c.expiredBy(now));
     String id = CONCERN_PREFIX + UUID.randomUUID();
     concernsAwaitingSchool.put(id, new AwaitingConcern(asked, now));
     deliverPrivately(asked, AnswerBlocks.fallback(perSchool.get(0)), AnswerBlocks.safeguardingAtEach(candidates, perSchool, id));
@@ -656,7 +660,7 @@ final class SlackConversation implements Closeable {
       // only the person who raised it can pass it on, and only once, to one school
       AwaitingConcern concern = concernsAwaitingSchool.get(pendingId);
       boolean theirs = concern != null && concern.asked().user().equals(click.user()) && concernsAwaitingSchool.remove(pendingId, concern);
-      if (theirs && !concern.at().plus(CONCERN_WAIT).isBefore(clock.instant())) {
+      if (theirs && !concern.expiredBy(clock.instant())) {
         answer(concern.asked(), school.get());
       } else {
         reply(click, "I no longer have that concern (I keep its words for an hour at most, and only until you pick a school), so I could not pass it on. Please tell your designated safeguarding lead yourself today.");
