@@ -7,79 +7,145 @@ import java.util.regex.Pattern;
  * as a question about using technology. It errs on the side of routing to the DSL.
  *
  * <p>A concern names a child and either a sign of harm with someone telling or noticing it ("a
- * year 3 girl said her stepdad hits her", "one of my pupils has marks on her neck"), or a child's
- * own account of someone in their life, told as news rather than asked as a question ("a y2 lad
- * told me his mum leaves him and his baby sister on their own all weekend"). A sign of harm in a
+ * year 3 girl said her stepdad hits her", "one of my pupils has marks on her neck"), or an account
+ * of someone in the child's life, told as news rather than asked as a question ("a y2 lad told me
+ * his mum leaves him and his baby sister on their own all weekend"), or staff's worry about one
+ * particular child ("i'm worried about a girl in year 6, she ..."). A sign of harm in a
  * question about what staff may do ("can I use my phone to call a parent if a child is hurt on a
  * trip?") is not a concern unless someone told or noticed something too. The harm words cover the
  * kinds of harm in Keeping Children Safe in Education (physical, emotional, sexual, neglect,
  * self-harm, exploitation, forced marriage and FGM, radicalisation, online), not the development
  * set's wording. Written for the development set's 7 concerns, the first version caught 5 of 40
  * concerns worded afresh (and none of the questions that are not concerns). Each fresh batch was
- * scored before the lists were widened for it: concerns caught 10/10, 6/8, 5/10, 6/10 and 8/10;
- * other questions wrongly caught 4/10, 5/8, 2/10, 8/15 (mostly family news, which {@link
- * #FAMILY_NEWS} now passes) and, on the last batch with no change made after it, 6 of 10 remarks
- * about a child's family that ask nothing ("a boy told me his older brother got into
- * university"). Errors go that way on purpose: a remark sent to the DSL costs a moment, a
- * concern answered as a usage question could cost a child. Expect it to miss some concerns worded
- * in new ways, above all an account with no harm word and no one named ("she doesn't eat at home
- * because there's never any food"). An embedding similarity to typical disclosures did not
- * separate them better ("stepfather watches her get changed" 0.30, "his uncle supports arsenal"
- * 0.29). {@code SafeguardingCheckTest} holds every wording it gets right.
+ * scored before the lists were widened for it: concerns caught 10/10, 6/8, 5/10, 6/10, 8/10, 20/30,
+ * 5/15 and, on the last batch with no change made after it, 8/15; other questions wrongly caught
+ * 4/10, 5/8, 2/10, 8/15 (mostly family news, which {@link #FAMILY_NEWS} now passes), 6/10 remarks
+ * about a child's family that ask nothing, 1/30, 0/15 and 2/15 ("a boy hurt his ankle at football
+ * and his dad wants a copy of the accident form"). Errors go that way on purpose: a remark sent to
+ * the DSL costs a moment, a concern answered as a usage question could cost a child. Expect it to
+ * miss concerns worded in new ways, above all a sign with no harm word and no one named ("she
+ * wears long sleeves in PE even when it's boiling", "he came back with money and a second phone").
+ * Sending every statement about a child that asks nothing to the DSL caught 13 of those 15 but
+ * also 5 development and 2 of 70 check-set usage questions, so it is not done. An embedding
+ * similarity to typical disclosures did not separate them better ("stepfather watches her get
+ * changed" 0.30, "his uncle supports arsenal" 0.29). {@code SafeguardingCheckTest} holds every
+ * wording it gets right.
  */
 final class SafeguardingCheck {
 
   /** Words that name a child, as alternatives for a pattern. */
   private static final String CHILD_WORDS =
-      "pupils?|child|children|kids?|students?|tutees?|boys?|girls?|lads?|sons?|daughters?|reception|"
+      "pupils?|child|children|kids?|students?|tutees?|boys?|girls?|lads?|sons?|daughters?|bab(y|ies)|toddlers?|reception|"
           + "y\\d{1,2}\\w*|year \\d{1,2}s?|year (one|two|three|four|five|six|seven|eight|nine|ten|eleven)s?|"
           + "one of (my|the) \\w+|tutor group|(in|from) my (class|form)";
 
   /** Words that place the concern on a child. */
   private static final Pattern CHILD = Pattern.compile("\\b(" + CHILD_WORDS + ")\\b");
 
-  /** Signs of harm, abuse, neglect or exploitation. */
+  /** Physical harm, and being afraid of someone. */
+  private static final String PHYSICAL =
+      "abus\\w*|hit(s|ting)?|hurt(s|ing)?|beat(s|en|ing)?|beaten up|bruis\\w*|black eye|marks (on|round|around)|"
+          + "finger ?marks|burns?|burnt|burned|injur\\w*|slap\\w*|smack\\w*|kick(s|ed|ing)?|punch\\w*|belt|"
+          + "grab(s|bed|bing)? (him|her|them)|push(es|ed|ing)? (him|her|them)|shov\\w*|chok(es|ed|ing)|strangl\\w*|"
+          + "shak(es|ing|en) (him|her|them)|pull(s|ed|ing)? (his|her|their) hair|bald patch|"
+          + "bandag\\w*|(story|stories|explanation|excuse)s? (keeps? changing|changes|does ?n'?t add up)|"
+          + "flinch\\w*|scared|scares|afraid|frightened|terrified|threat\\w*|blackmail\\w*|unsafe|not safe|handprint|"
+          + "bite marks?|bitten|guns?|knife|knives|weapons?|cut lip|split lip|run away|runaway|"
+          + "(does ?n[o']?t|do ?n[o']?t|won'?t) (want to )?go home|scared to go home|locks? (him|her|them) in|locked in";
+
+  /** Emotional harm: being shouted at, belittled, shut out or controlled. */
+  private static final String EMOTIONAL =
+      "shouts? (at|in)|screams? at|throws things|horrible|worthless|never (been )?born|"
+          + "calls? (her|him|them) (names|stupid|useless|fat|ugly|thick)|calling (her|him|them) (names|stupid|useless)|"
+          + "withdrawn|stopped (talking|speaking|playing)|jump(s|y)|on edge|put (him|her|them) in care|"
+          + "cr(y|ies|ying) (every|all)|(wo ?n'?t|does ?n[o']?t|never) let (him|her|them) (eat|sleep|see|go|out|speak|talk|play)";
+
+  /** Neglect: hunger, hygiene, tiredness, cold, and being left unattended or with no one known. */
+  private static final String NEGLECT =
+      "neglect\\w*|no food|hungry|starv\\w*|lost (loads of |a lot of )?weight|(steal|stealing|steals|hid(es|ing)?) food|"
+          + "out of the bins|nothing (to eat|in the (cupboards?|fridge))|(has ?n[o']?t|not|never) eaten|no breakfast|"
+          + "dirty|filthy|smells?|smelly|stinks?|unwashed|matted|same (clothes|uniform)|nits for|"
+          + "never (has|brings|gets) (a |any )?(lunch|packed lunch|breakfast|coat|dinner)|"
+          + "falls? asleep|falling asleep|exhausted|tired all the time|always tired|"
+          + "without a coat|sleeps? on the floor|no bed|no (electricity|heating)|cold all the time|"
+          + "home alone|left alone|unattended|unsupervised|leaves? (him|her|them)|on (their|his|her) own|"
+          + "looks? after (his|her|their) (little|younger|baby)|(nobody|no one|no-one) (knew|knows|came|collected)";
+
+  /** Missing education: long unexplained absence, a family that cannot be reached. */
+  private static final String MISSING =
+      "missing (from )?(school|education|lessons|afternoons|mornings)|(has ?n[o']?t|not|never) been (in|at|to) school|"
+          + "(has ?n[o']?t|not) been in (for|since)|"
+          + "absent (for|since)|taken out of school|home educat\\w*|sent (abroad|away|back to)|"
+          + "not answering (the )?(phone|calls|door)";
+
+  /** Sexual abuse, sexual harm between children, and staff who cross the line with a child. */
+  private static final String SEXUAL =
+      "sexual\\w*|rape|raped|nudes?|naked|no clothes|clothes off|undress\\w*|same bed|private parts|groom\\w*|porn\\w*|"
+          + "sexting|inappropriate\\w*|uncomfortable|touch(es|ed|ing)? (her|him|them|me)|kiss(es|ed|ing)? (her|him|them)|"
+          + "makes? (him|her|them) do things|comes? into (her|his|their) (room|bed)|"
+          + "(takes?|taking|took) (pictures|photos|pics|videos|images) of (her|him|them)\\b|in the (bath|shower)|"
+          + "(photos?|pictures?|pics?|videos?|images?) of (her|him|them)sel\\w*|"
+          + "ask(s|ed|ing)? (her|him|them) for (photos|pictures|pics|nudes|images)|"
+          + "(gives?|giving|gave|offer\\w*) (her|him|them) lifts|lifts home|alone with (her|him|them)|"
+          + "messag(es|ed|ing) (her|him|them|a \\w+) on|(text|texts|texting|texted) (her|him|them|a)\\b|"
+          + "(she|he)('s| is) (his|her|their) favourite|"
+          + "(showing|shown|sharing|shared|sent round|passing round) (everyone|people|others|a|the)( \\w+)? "
+          + "(video|photo|picture|pic|image)s?|"
+          + "(private|personal) (messages|number|mobile)";
+
+  /** Strangers and older "friends", online and offline, and the gifts that go with grooming. */
+  private static final String STRANGERS =
+      "older (boys?|lads?|girls?|kids)|sweets|get in (his|her|the|a) car|stranger|"
+          + "(online|gaming|internet) (friend|boyfriend|girlfriend)s?|met (him|her|them|someone) online|"
+          + "wants? to (meet|see) (her|him|them)|meet (up )?with (her|him)|keep (it|this|their chats?|a|them) private|"
+          + "(their|our|a) secret|gift cards?|"
+          + "(buys?|sends?|sent|gives?|gave|offer(s|ed)?) (him|her|them) (things|money|cash|gifts?|presents)|"
+          + "asked (him|her|them) to (video call|call|meet|send)";
+
+  /** Self-harm, suicidal talk and eating disorders. */
+  private static final String SELF_HARM =
+      "self[- ]?harm\\w*|cutting (her|him|them)sel\\w*|(been|is|was) cutting|"
+          + "(scars?|cuts) (on|all over) (her|his|their)|suicid\\w*|end(ing)? it all|kill (her|him|them)sel\\w*|"
+          + "wants? to die|better off dead|not (being )?(be )?around (much )?(longer|anymore)|(wo ?n'?t|not) be here|"
+          + "giv(e|es|ing) (her|his|their) (things|stuff|belongings|possessions) away|goodbye (letter|note)|overdos\\w*|"
+          + "(not|stopped) eating|eating disorder|anorexi\\w*|bulimi\\w*|makes? (her|him|them)sel\\w* sick";
+
+  /** Criminal exploitation: drugs, gangs, county lines, unexplained money. */
+  private static final String EXPLOITATION =
+      "exploit\\w*|trafficked|county lines|drugs|cannabis|weed|gangs?|carry (packages|parcels|bags)|"
+          + "(lots|loads|wads|rolls) of (money|cash)";
+
+  /** Forced marriage and FGM, often around a trip abroad or a "special" ceremony. */
+  private static final String MARRIAGE_AND_FGM =
+      "forced marriage|(to be|to get|getting|be) married|marry|marrying|engaged to|"
+          + "fgm|circumcis\\w*|(get|be|being|getting) cut\\b|becom(e|ing) a woman|cutting ceremony|special (ceremony|procedure)";
+
+  /** Radicalisation: extremist groups, symbols and violent content. */
+  private static final String EXTREMISM =
+      "radicali[sz]\\w*|extremis\\w*|far[- ]right|islamist|jihad\\w*|isis|nazi\\w*|swastikas?|"
+          + "white (power|supremac\\w*)|terroris\\w*|propaganda|behead\\w*|martyr\\w*|fight for (the|our) cause";
+
+  /** Domestic abuse at home, and a carer unfit to look after a child (drunk at pick-up). */
+  private static final String DOMESTIC =
+      "domestic|police (came|were called|were round)|drunk|drinking|alcohol|smel(led|t|ling) of|slurring|under the influence";
+
+  /** Child-on-child abuse: bullying and ganging up, which KCSIE counts as abuse. */
+  private static final String CHILD_ON_CHILD = "bull(y|ies|ied|ying)|picked on|gang(ed)? up|ganging up";
+
+  /** Signs of harm, abuse, neglect or exploitation, by the kinds of harm in KCSIE. */
   private static final Pattern HARM =
       Pattern.compile(
           "\\b("
-              // physical and emotional
-              + "abus\\w*|hit(s|ting)?|hurt(s|ing)?|beat(s|en|ing)?|bruis\\w*|black eye|marks on|burns?|burnt|burned|"
-              + "injur\\w*|slap\\w*|smack\\w*|kick(s|ed|ing)?|punch\\w*|belt|flinch\\w*|scared|scares|afraid|"
-              + "frightened|terrified|threat\\w*|blackmail\\w*|unsafe|not safe|handprint|shouts at|screams at|throws things|"
-              + "bite marks?|bitten|guns?|knife|knives|weapons?|cut lip|split lip|run away|runaway|"
-              + "horrible|calls? (her|him|them) names|calling (her|him|them) names|cr(y|ies|ying) (every|all)|"
-              + "(does ?n[o']?t|do ?n[o']?t|won'?t) (want to )?go home|scared to go home|locks? (him|her|them) in|locked in|"
-              // neglect
-              + "neglect\\w*|no food|hungry|starv\\w*|lost (loads of |a lot of )?weight|dirty|smells?|smelly|same clothes|"
-              + "home alone|left alone|leaves? (him|her|them)|on (their|his|her) own|(has ?n[o']?t|not|never) eaten|no breakfast|"
-              + "without a coat|sleeps? on the floor|no bed|no (electricity|heating)|cold all the time|"
-              // sexual
-              + "sexual\\w*|rape|raped|nudes?|naked|no clothes|clothes off|undress\\w*|same bed|private parts|groom\\w*|"
-              + "inappropriate\\w*|"
-              + "uncomfortable|touch(es|ed|ing)? (her|him|them|me)|kiss(es|ed|ing)? (her|him|them)|"
-              + "makes? (him|her|them) do things|(takes?|taking|took) (pictures|photos|pics|videos|images) of (her|him|them)\\b|"
-              + "in the (bath|shower)|"
-              + "(photos|pictures|pics|videos|images) of (her|him|them)sel\\w*|"
-              + "ask(s|ed|ing)? (her|him|them) for (photos|pictures|pics|nudes|images)|"
-              // strangers, online and offline
-              + "older (boys?|lads?|girls?|kids)|sweets|get in (his|her|the|a) car|"
-              + "wants? to (meet|see) (her|him|them)|meet (up )?with (her|him)|keep (it|this|their chats?|a|them) private|"
-              + "(their|our|a) secret|gift cards?|buys? (him|her|them) things|offered (him|her|them) (money|gifts?)|"
-              + "asked (him|her|them) to (video call|call|meet|send)|"
-              // self-harm
-              + "self[- ]?harm\\w*|cutting (her|him|them)sel\\w*|cutting (her|his|their) (arms?|legs?|wrists?)|suicid\\w*|"
-              + "end(ing)? it all|kill (her|him|them)sel\\w*|wants? to die|"
-              // exploitation, marriage, extremism, domestic
-              + "exploit\\w*|trafficked|county lines|drugs|gangs?|carry (packages|parcels|bags)|"
-              + "forced marriage|(to be|to get|getting|be) married|fgm|cutting ceremony|special (ceremony|procedure)|"
-              + "radicali[sz]\\w*|extremis\\w*|"
-              + "domestic|drunk|drinking"
+              + String.join(
+                  "|", PHYSICAL, EMOTIONAL, NEGLECT, MISSING, SEXUAL, STRANGERS, SELF_HARM, EXPLOITATION,
+                  MARRIAGE_AND_FGM, EXTREMISM, DOMESTIC, CHILD_ON_CHILD)
               + ")\\b");
 
   /** Someone telling, showing or noticing it, or voicing the concern. */
   private static final Pattern TOLD_OR_NOTICED =
       Pattern.compile(
-          "\\b(told|tells|said|says|saying|disclosed|confided|whispered|showed me|asked me not to tell|"
+          "\\b(told|tells|said|says|saying|disclosed|confided|whispered|mentioned|let slip|admitted|opened up|showed me|"
+              + "asked me not to tell|drew|drawn|drawing|wrote|written|heard|overheard|noticed|spotted|"
               + "i (found|noticed|saw|'ve seen|have seen)|came in with|comes in with|(has|have) been coming in|"
               + "(has|have|had) (got )?(a |some )?(marks?|bruises?|burns?|cuts?|black eye|lost)|is always|keeps|wo ?n'?t say|"
               + "i think|i suspect|worried|concerned)\\b");
@@ -91,7 +157,7 @@ final class SafeguardingCheck {
    */
   private static final Pattern ASKS_IN_GENERAL =
       Pattern.compile(
-          "^(who|what|how|where|when|which)\\b|"
+          "^(who|what|how|where|when|which)\\b|^(should|shall|must|do|does) (i|we|staff)\\b|"
               + "\\b((can|could|may) (i|we|pupils|students|children|the kids|kids)|is it ok|is it okay|is it alright|am i allowed|"
               + "are we allowed|are (pupils|children|kids|students) allowed|do i need)\\b");
 
@@ -100,15 +166,25 @@ final class SafeguardingCheck {
       Pattern.compile("\\b(asked me not to tell|not to tell (anyone|mummy|mum|mommy|daddy|dad|her mum|his mum)|keep (it|this|a|their chats?) (a )?secret)\\b");
 
   /**
-   * A child's own account ("a y2 lad told me his mum leaves him ...", "one of my girls says ..."):
-   * about someone in the child's life and told as a statement rather than asked as a question
-   * about what is allowed, it is a disclosure even in words the harm list does not know. A child's
-   * account of a thing ("a pupil said the iPad won't charge") names no one, so is not.
+   * A member of staff voicing worry about one particular child ("i'm worried about a girl in year
+   * 6, she ..."): the worry is the concern even when what follows has no harm word, so it goes to
+   * the DSL unless it asks what is allowed. "who do i report a concern about a child to?" asks in
+   * general and stays a question.
    */
-  private static final Pattern CHILD_TOLD =
-      Pattern.compile("\\b(" + CHILD_WORDS + ")( \\w+){0,3} (told|tells|tell me|said|says|disclosed|confided|whispered)\\b");
+  private static final Pattern WORRY_ABOUT_A_CHILD =
+      Pattern.compile(
+          "\\b(worried|worries|worry|concerned|concerns?|uneasy|bad feeling) (about|for|over|regarding) "
+              + "(a|an|one|this|that|my)( \\w+){0,3} (" + CHILD_WORDS + ")\\b");
 
-  /** Someone in a child's life, at home, online or in school. */
+  /**
+   * Someone in a child's life, at home, online or in school. A statement (not a question about
+   * what is allowed) about a child and someone in their life is an account to pass on even in words
+   * the harm lists do not know, whether the child told it ("a y2 lad told me his mum leaves him
+   * ...") or staff saw it ("a girl in year 5 has stopped talking since her mum's new partner moved
+   * in"). Requiring a telling verb ("said", "told") missed the second kind and, measured on the
+   * development, check and safeguarding test sets, kept no usage question out that the other
+   * filters let in. An account of a thing ("a pupil said the iPad won't charge") names no one.
+   */
   private static final Pattern SOMEONE =
       Pattern.compile(
           "\\b(mum|mums|mummy|mom|mommy|mother|dad|dads|daddy|father|step ?(mum|mom|mother|dad|father)|stepdad|stepmum|"
@@ -152,10 +228,13 @@ final class SafeguardingCheck {
       return true;
     }
     boolean general = ASKS_IN_GENERAL.matcher(q).find();
+    if (WORRY_ABOUT_A_CHILD.matcher(q).find() && !general) {
+      return true;
+    }
     if (HARM.matcher(q).find()) {
       return TOLD_OR_NOTICED.matcher(q).find() || !general;
     }
-    return CHILD_TOLD.matcher(q).find() && SOMEONE.matcher(q).find() && !general && !QUESTION_PART.matcher(q).find()
+    return SOMEONE.matcher(q).find() && !general && !QUESTION_PART.matcher(q).find()
         && !SCHOOL_THINGS.matcher(q).find() && !FAMILY_NEWS.matcher(q).find();
   }
 }
