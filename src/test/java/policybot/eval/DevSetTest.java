@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import policybot.TestEngine;
 
 /**
- * Runs the development set end to end. The floors sit a little under the figures the README
- * reports, so a change that makes answers worse fails the build.
+ * Runs the development set and the check set end to end. The floors sit a little under the
+ * figures the README reports, so a change that makes answers worse fails the build.
  */
 class DevSetTest {
   @Test
@@ -27,6 +27,26 @@ class DevSetTest {
     // every unanswerable question of the set is escalated today; one slip is allowed
     assertThat(r.unanswerableEscalated()).isGreaterThanOrEqualTo(0.94);
     assertThat(r.answerableEscalated()).isLessThanOrEqualTo(0.25);
+    assertThat(r.medianQuoteChars()).isLessThanOrEqualTo(400);
+  }
+
+  /**
+   * The check set was written in session 7 without running the bot, as a stand-in for questions it
+   * was never tuned on. Its floors guard against a change that helps the development set by fitting
+   * it; they are far below the targets because that is where the engine is on new wording.
+   */
+  @Test
+  void should_not_fall_below_its_first_figures_on_the_check_set() throws Exception {
+    List<EvalQuestion> qs = Evaluation.read(Path.of("src/test/resources/eval/check-questions.jsonl"));
+    Evaluation.Report r = Evaluation.run(TestEngine.answers(), qs);
+
+    assertThat(qs).hasSize(70);
+    assertThat(r.crossSchoolCitations()).isZero();
+    assertThat(r.outcomes()).noneMatch(o -> "safeguarding".equals(o.answer().verdict()));
+    assertThat(r.top3()).isGreaterThanOrEqualTo(0.82);
+    assertThat(r.top1()).isGreaterThanOrEqualTo(0.64);
+    assertThat(r.unanswerableEscalated()).isGreaterThanOrEqualTo(0.70);
+    assertThat(r.answerableEscalated()).isLessThanOrEqualTo(0.52);
     assertThat(r.medianQuoteChars()).isLessThanOrEqualTo(400);
   }
 
