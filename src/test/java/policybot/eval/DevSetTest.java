@@ -14,14 +14,12 @@ import policybot.TestEngine;
 class DevSetTest {
   @Test
   void should_meet_the_accuracy_floors_on_the_development_set() throws Exception {
-    List<EvalQuestion> qs = Evaluation.read(Path.of("src/test/resources/eval/dev-questions.jsonl"));
-    Evaluation.Report r = Evaluation.run(TestEngine.answers(), qs);
+    Evaluation.Report r = run("dev-questions.jsonl");
 
-    assertThat(qs).hasSizeGreaterThanOrEqualTo(90);
+    assertThat(r.questions()).isGreaterThanOrEqualTo(90);
     assertThat(r.crossSchoolCitations()).isZero();
     assertThat(r.safeguardingRouted()).isEqualTo(1.0);
-    assertThat(r.top3()).isGreaterThanOrEqualTo(0.90);
-    assertThat(r.top1()).isGreaterThanOrEqualTo(0.69);
+    assertFound(r, 0.90, 0.69);
     assertThat(r.verdictRight()).isGreaterThanOrEqualTo(0.76);
     assertThat(r.verdictOnAnswered()).isGreaterThanOrEqualTo(0.90);
     // every unanswerable question of the set is escalated today; one slip is allowed
@@ -37,17 +35,25 @@ class DevSetTest {
    */
   @Test
   void should_not_fall_below_its_first_figures_on_the_check_set() throws Exception {
-    List<EvalQuestion> qs = Evaluation.read(Path.of("src/test/resources/eval/check-questions.jsonl"));
-    Evaluation.Report r = Evaluation.run(TestEngine.answers(), qs);
+    Evaluation.Report r = run("check-questions.jsonl");
 
-    assertThat(qs).hasSize(70);
+    assertThat(r.questions()).isEqualTo(70);
     assertThat(r.crossSchoolCitations()).isZero();
+    // it has no disclosures: a usage question sent to the DSL is a false alarm
     assertThat(r.outcomes()).noneMatch(o -> "safeguarding".equals(o.answer().verdict()));
-    assertThat(r.top3()).isGreaterThanOrEqualTo(0.82);
-    assertThat(r.top1()).isGreaterThanOrEqualTo(0.64);
+    assertFound(r, 0.82, 0.64);
     assertThat(r.unanswerableEscalated()).isGreaterThanOrEqualTo(0.70);
     assertThat(r.answerableEscalated()).isLessThanOrEqualTo(0.52);
     assertThat(r.medianQuoteChars()).isLessThanOrEqualTo(400);
+  }
+
+  private static Evaluation.Report run(String file) throws Exception {
+    return Evaluation.run(TestEngine.answers(), Evaluation.read(Path.of("src/test/resources/eval", file)));
+  }
+
+  private static void assertFound(Evaluation.Report r, double top3, double top1) {
+    assertThat(r.top3()).isGreaterThanOrEqualTo(top3);
+    assertThat(r.top1()).isGreaterThanOrEqualTo(top1);
   }
 
   @Test
