@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
@@ -255,14 +256,12 @@ public final class ClauseIndex implements Closeable {
         fused.replaceAll((key, score) -> Audience.addressedToOthers(clauses.get(key).text()) ? score * Audience.OTHERS_RULE_FACTOR : score);
       }
       TermGroups subject = termGroups(question, true);
-      int schoolClauses = sv.total();
       double[] idf = new double[subject.asked().size()];
       for (int i = 0; i < idf.length; i++) {
-        idf[i] = idf(schoolFilter, schoolClauses, subject.asked().get(i));
+        idf[i] = idf(school, subject.asked().get(i));
       }
-      // a synonym's own weight, counted only when some candidate contains it
-      Map<String, Double> termIdf = new HashMap<>();
-      Function<String, Double> synonymIdf = t -> termIdf.computeIfAbsent(t, k -> idfOf(schoolFilter, schoolClauses, Set.of(k)));
+      // a synonym's own weight, looked up only when some candidate contains it
+      Function<String, Double> synonymIdf = t -> idfOf(school, Set.of(t));
       double background = Arrays.stream(askedCosines).average().orElse(0);
       return fused.entrySet().stream()
           .sorted(
@@ -287,13 +286,13 @@ public final class ClauseIndex implements Closeable {
   }
 
   /**
-   * The inverse document frequency, among the school's {@code n} clauses, of a clause containing
-   * any of {@code terms}: a word the school's policies never use ("CCTV", "smartwatch") weighs
-   * most, because a clause that lacks it is unlikely to answer the question however close it is in
+   * The inverse document frequency, among the school's clauses, of a clause containing any of
+   * {@code terms}: a word the school's policies never use ("CCTV", "smartwatch") weighs most,
+   * because a clause that lacks it is unlikely to answer the question however close it is in
    * meaning.
    */
-  private double idf(Query schoolFilter, int n, Set<String> terms) throws IOException {
-    String key = schoolFilter + "|" + String.join(" ", new java.util.TreeSet<>(terms));
+  private double idf(String school, Set<String> terms) throws IOException {
+    String key = school + "|" + String.join(" ", new TreeSet<>(terms));
     Double known = idfs.get(key);
     if (known != null) {
       return known;
@@ -303,7 +302,8 @@ public final class ClauseIndex implements Closeable {
       any.add(new TermQuery(new Term(F_TEXT, t)), Occur.SHOULD);
       any.add(new TermQuery(new Term(F_CONTEXT, t)), Occur.SHOULD);
     }
-    Query q = new BooleanQuery.Builder().add(schoolFilter, Occur.FILTER).add(any.build(), Occur.MUST).build();
+    Query q = new BooleanQuery.Builder().add(new TermQuery(new Term(F_SCHOOL, school)), Occur.FILTER).add(any.build(), Occur.MUST).build();
+    double n = schoolVectors.getOrDefault(school, SchoolVectors.NONE).total();
     double df = searcher.count(q);
     double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
     remember(idfs, key, idf);
@@ -319,9 +319,9 @@ public final class ClauseIndex implements Closeable {
   }
 
   /** {@link #idf} for a lambda: an I/O failure becomes unchecked. */
-  private double idfOf(Query schoolFilter, int n, Set<String> terms) {
+  private double idfOf(String school, Set<String> terms) {
     try {
-      return idf(schoolFilter, n, terms);
+      return idf(school, terms);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -793,7 +793,6 @@ public final class ClauseIndex implements Closeable {
     });
     return out;
   }
-
 
   @Override
   public void close() throws IOException {
