@@ -12,7 +12,6 @@ import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 
 /**
@@ -43,8 +42,8 @@ public final class Embedder {
    */
   private static volatile MiniLm model;
 
-  /** This embedder's background warm-up, once started. */
-  private final AtomicReference<CompletableFuture<Void>> warming = new AtomicReference<>();
+  /** This embedder's background warm-up, once started; guarded by this embedder's lock. */
+  private CompletableFuture<Void> warming;
 
   private static MiniLm model() {
     MiniLm m = model;
@@ -73,26 +72,17 @@ public final class Embedder {
    * to embed starts one thread, and later calls return the same future. A failure only leaves the
    * model to load on the first question, which reports it.
    */
-  public CompletableFuture<Void> warmUpInBackground() {
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    if (!warming.compareAndSet(null, done)) {
-      return warming.get();
+  public synchronized CompletableFuture<Void> warmUpInBackground() {
+    if (warming == null) {
+      warming = Pools.onOwnThread("embedder-warm-up", () -> {
+        warmUp();
+        return null;
+      });
     }
-    Thread t =
-        new Thread(
-            () -> {
-              try {
-                warmUp();
-                done.complete(null);
-              } catch (RuntimeException e) {
-                done.completeExceptionally(e);
-              }
-            },
-            "embedder-warm-up");
-    t.setDaemon(true);
-    t.start();
-    return done;
+    return warming;
   }
+
+
 
   /** Empties the question-vector cache, so the bench can time asks that pay their embedding. */
   public void forgetQueries() {

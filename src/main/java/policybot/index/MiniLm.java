@@ -95,16 +95,7 @@ final class MiniLm extends AbstractInProcessEmbeddingModel {
    * command starting from an unchanged index waits for. Callers keep one per process.
    */
   static MiniLm load() {
-    CompletableFuture<byte[]> weights = new CompletableFuture<>();
-    Thread reader = new Thread(() -> {
-      try {
-        weights.complete(bytes(MODEL_RESOURCE));
-      } catch (RuntimeException e) {
-        weights.completeExceptionally(e);
-      }
-    }, "model-read");
-    reader.setDaemon(true);
-    reader.start();
+    CompletableFuture<byte[]> weights = Pools.onOwnThread("model-read", () -> bytes(MODEL_RESOURCE));
     byte[] json = bytes(TOKENIZER_RESOURCE);
     OrtEnvironment env = OrtEnvironment.getEnvironment();
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {

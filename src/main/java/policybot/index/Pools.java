@@ -1,10 +1,12 @@
 package policybot.index;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /** Thread pools for the index's CPU-bound work. */
 final class Pools {
@@ -36,5 +38,27 @@ final class Pools {
             });
     pool.allowCoreThreadTimeOut(true);
     return pool;
+  }
+
+  /**
+   * Runs {@code work} once on a daemon thread of its own named {@code name}, so a slow start-up step
+   * (loading the model, inflating its weights) overlaps others without holding a finished
+   * command's JVM open; the future completes with its result or its exception.
+   */
+  static <T> CompletableFuture<T> onOwnThread(String name, Supplier<T> work) {
+    CompletableFuture<T> done = new CompletableFuture<>();
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                done.complete(work.get());
+              } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+              }
+            },
+            name);
+    t.setDaemon(true);
+    t.start();
+    return done;
   }
 }
