@@ -154,7 +154,6 @@ public final class PolicyAnalyzer extends Analyzer {
     }
   }
 
-
   /** One-way synonym rules ("facebook" to "social networking, social media"), read once. */
   private static final Map<String, List<String>> ONE_WAY = oneWaySynonyms();
 

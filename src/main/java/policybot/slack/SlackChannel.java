@@ -240,7 +240,6 @@ public final class SlackChannel implements WebServer.Channel, Closeable {
     return escalations;
   }
 
-
   Store store() {
     return store;
   }

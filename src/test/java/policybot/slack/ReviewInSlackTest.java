@@ -326,9 +326,6 @@ class ReviewInSlackTest {
 
   // ------------------------------------------------------------------ helpers
 
-
-
-
   private void awaitNothingPending() {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (fx.channel.outbox().pending() > 0) {
