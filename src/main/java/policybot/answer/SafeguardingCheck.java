@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * set's wording. Written for the development set's 7 concerns, the first version caught 5 of 40
  * concerns worded afresh (and none of the questions that are not concerns). Each fresh batch was
  * scored before the lists were widened for it: concerns caught 10/10, 6/8, 5/10, 6/10, 8/10, 20/30,
- * 5/15 and, on the last batch with no change made after it, 8/15; other questions wrongly caught
+ * 5/15, 8/15 and, on 15 plain disclosures in the words the issue uses ("a pupil told me...", "I
+ * think a child is being..."), 14/15; other questions wrongly caught
  * 4/10, 5/8, 2/10, 8/15 (mostly family news, which {@link #FAMILY_NEWS} now passes), 6/10 remarks
  * about a child's family that ask nothing, 1/30, 0/15 and 2/15 ("a boy hurt his ankle at football
  * and his dad wants a copy of the accident form"). Errors go that way on purpose: a remark sent to
@@ -87,7 +88,7 @@ final class SafeguardingCheck {
           + "(photos?|pictures?|pics?|videos?|images?) of (her|him|them)sel\\w*|"
           + "ask(s|ed|ing)? (her|him|them) for (photos|pictures|pics|nudes|images)|"
           + "(gives?|giving|gave|offer\\w*) (her|him|them) lifts|lifts home|alone with (her|him|them)|"
-          + "messag(es|ed|ing) (her|him|them|a \\w+) on|(text|texts|texting|texted) (her|him|them|a)\\b|"
+          + "messag(es|ed|ing) (her|him|them|a( \\w+){0,2} (" + CHILD_WORDS + ")) on|(text|texts|texting|texted) (her|him|them|a)\\b|"
           + "(she|he)('s| is) (his|her|their) favourite|"
           + "(showing|shown|sharing|shared|sent round|passing round) (everyone|people|others|a|the)( \\w+)? "
           + "(video|photo|picture|pic|image)s?|"
@@ -189,7 +190,7 @@ final class SafeguardingCheck {
       Pattern.compile(
           "\\b(mum|mums|mummy|mom|mommy|mother|dad|dads|daddy|father|step ?(mum|mom|mother|dad|father)|stepdad|stepmum|"
               + "parents?|brother|sister|uncle|aunt|auntie|cousin|grandad|grandpa|grandma|nan|nana|boyfriend|girlfriend|"
-              + "partner|ex|man|woman|men|women|adult|adults|stranger|someone|somebody|people|teacher|coach|neighbou?r|"
+              + "partner|ex|man|woman|men|women|adult|adults|stranger|someone|somebody|people|teacher|coach|neighbou?r|colleague|"
               + "older|friend of)\\b");
 
   /** A question about what to do or allow, anywhere in the text ("..., can he bring it in"). */
@@ -214,8 +215,8 @@ final class SafeguardingCheck {
    */
   private static final Pattern SCHOOL_THINGS =
       Pattern.compile(
-          "\\b(ipads?|tablets?|laptops?|computers?|chargers?|wifi|passwords?|logins?|blogs?|websites?|apps?|email|e-?safety|"
-              + "online|internet|dojo|class photo|photos?|videos?|films?|filming|assembly|trip|homework|talk)\\b");
+          "\\b(ipads?|tablets?|laptops?|computers?|chargers?|wifi|passwords?|logins?|blogs?|websites?|apps?|e-?mail(s|ed|ing)?|e-?safety|"
+              + "online|internet|dojo|class photo|photos?|videos?|films?|filming|assembly|trip|homework|reading|books?|talk)\\b");
 
   private SafeguardingCheck() {}
 
