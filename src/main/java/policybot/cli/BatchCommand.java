@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,6 +33,12 @@ import policybot.index.SearchMode;
 final class BatchCommand implements Callable<Integer> {
   /** Report progress this often on long files. */
   private static final int PROGRESS_EVERY = 50;
+
+  /** A byte-order mark, which Windows tools put at the start of a UTF-8 file. */
+  private static final String BOM = "\uFEFF";
+
+  /** The id of a line that is not valid JSON, if it can still be read, so its record lines up with the question. */
+  private static final Pattern ID_IN_BROKEN_LINE = Pattern.compile("\"id\"\\s*:\\s*\"?([^\",}]*)");
 
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
@@ -56,7 +64,12 @@ final class BatchCommand implements Callable<Integer> {
         BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
       e.warmUp();
       String line;
+      int lineNo = 0;
       while ((line = r.readLine()) != null) {
+        lineNo++;
+        if (lineNo == 1 && line.startsWith(BOM)) {
+          line = line.substring(1);
+        }
         if (line.isBlank()) {
           continue;
         }
@@ -75,8 +88,9 @@ final class BatchCommand implements Callable<Integer> {
           record = AnswerRecord.of(id, a, (System.nanoTime() - start) / 1_000_000);
         } catch (java.io.IOException ex) {
           bad++;
-          record = new AnswerRecord("", "", "unknown", false, "bad_input", List.of(),
-              "Line " + n + " is not a JSON object with id, school and question.", 0, "refused", List.of(), List.of());
+          Matcher id = ID_IN_BROKEN_LINE.matcher(line);
+          record = new AnswerRecord(id.find() ? id.group(1).strip() : "", "", "unknown", false, "bad_input", List.of(),
+              "Line " + lineNo + " is not a JSON object with id, school and question.", 0, "refused", List.of(), List.of());
         }
         w.write(json.writeValueAsString(record));
         w.newLine();

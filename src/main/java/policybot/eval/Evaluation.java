@@ -68,6 +68,8 @@ public final class Evaluation {
     List<EvalQuestion> out = new ArrayList<>();
     int n = 0;
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      // a byte-order mark, which Windows tools put at the start of a UTF-8 file, is not part of the JSON
+      line = n == 0 && line.startsWith("\uFEFF") ? line.substring(1) : line;
       n++;
       if (line.isBlank()) {
         continue;

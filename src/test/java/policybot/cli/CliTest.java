@@ -78,6 +78,30 @@ class CliTest {
   }
 
   @Test
+  void should_read_a_batch_file_saved_by_windows_tools_and_keep_the_id_of_a_broken_line() throws Exception {
+    Path in = tmp.resolve("q.jsonl");
+    String text = "\uFEFF{\"id\": \"a\", \"school\": \"glais\", \"question\": \"can I take photos of pupils on my phone?\"}\r\n"
+        + "\r\n"
+        + "{\"id\": \"b\", \"school\": \"glais\", \"question\": \"can I take photos\r\n";
+    Files.writeString(in, text, StandardCharsets.UTF_8);
+    Path out = tmp.resolve("a.jsonl");
+
+    Run r = run("batch", "--in", in.toString(), "--out", out.toString(), "--data", tmp.resolve("data").toString());
+
+    assertThat(r.code()).isZero();
+    ObjectMapper json = new ObjectMapper();
+    List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+    assertThat(lines).hasSize(2);
+    JsonNode first = json.readTree(lines.get(0));
+    assertThat(first.get("id").asText()).isEqualTo("a");
+    assertThat(first.get("verdict").asText()).isEqualTo("no");
+    JsonNode broken = json.readTree(lines.get(1));
+    assertThat(broken.get("id").asText()).isEqualTo("b");
+    assertThat(broken.get("reason").asText()).isEqualTo("bad_input");
+    assertThat(broken.get("answer").asText()).contains("Line 3");
+  }
+
+  @Test
   void should_file_no_case_from_batch_even_with_a_database_and_reviewers_set_up() throws Exception {
     String escalating = DevSet.escalating(TestEngine.answers(), "glais");
     String disclosure = DevSet.safeguarding(TestEngine.answers(), "glais");
