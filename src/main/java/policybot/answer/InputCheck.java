@@ -75,8 +75,9 @@ final class InputCheck {
           q,
           Answer.Problem.UNKNOWN_SCHOOL,
           "I don't know a school called \"" + school + "\". "
-              + (schools.isEmpty() ? "No school's policies are loaded yet." : "The schools I know are: " + String.join(", ", schools) + ".")
-              + " Choose one of them and ask again.");
+              + (schools.isEmpty()
+                  ? "No school's policies are loaded yet: put each school's policies in a folder of the corpus folder first."
+                  : "The schools I know are: " + String.join(", ", schools) + ". Choose one of them and ask again."));
     }
     var words = WORD.matcher(q.toLowerCase(Locale.ROOT)).results().map(m -> m.group()).toList();
     if (!words.isEmpty() && SMALL_TALK.containsAll(words)) {

@@ -56,6 +56,10 @@ final class BatchCommand implements Callable<Integer> {
       err.println("policybot: input file not found: " + in);
       return 2;
     }
+    Path folder = out.toAbsolutePath().getParent();
+    if (folder != null) {
+      Files.createDirectories(folder);
+    }
     ObjectMapper json = new ObjectMapper();
     int n = 0;
     int bad = 0;

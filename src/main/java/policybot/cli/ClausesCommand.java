@@ -26,6 +26,10 @@ final class ClausesCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     Corpus corpus = common.loadCorpus(spec.commandLine().getErr());
+    if (school != null && !corpus.documents().containsKey(school)) {
+      spec.commandLine().getErr().printf("policybot: no school called \"%s\"; the schools are: %s%n", school, String.join(", ", corpus.documents().keySet()));
+      return 2;
+    }
     for (var entry : corpus.documents().entrySet()) {
       if (school != null && !school.equals(entry.getKey())) {
         continue;

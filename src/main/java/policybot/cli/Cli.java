@@ -1,5 +1,10 @@
 package policybot.cli;
 
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import policybot.config.Config;
@@ -47,13 +52,36 @@ public final class Cli {
     CommandLine cl = new CommandLine(new Cli());
     cl.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
-          String message = e instanceof Config.ConfigException ? "config: " + e.getMessage() : e.getMessage();
-          cmd.getErr().println("policybot: " + (message == null ? e.getClass().getSimpleName() : message));
+          cmd.getErr().println("policybot: " + readable(e));
           if (Boolean.getBoolean("policybot.debug")) {
             e.printStackTrace(cmd.getErr());
           }
           return 2;
         });
     return cl;
+  }
+
+  /**
+   * One line a person can act on. A file-system exception's own message is only the path
+   * ("policybot: /nope"), so say what is wrong with it.
+   */
+  static String readable(Throwable e) {
+    Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+    if (cause instanceof Config.ConfigException) {
+      return "config: " + cause.getMessage();
+    }
+    if (cause instanceof NoSuchFileException f) {
+      return "file or folder not found: " + f.getFile();
+    }
+    if (cause instanceof AccessDeniedException f) {
+      return "permission denied: " + f.getFile();
+    }
+    if (cause instanceof NotDirectoryException f) {
+      return "not a folder: " + f.getFile();
+    }
+    if (cause instanceof FileSystemException f && f.getReason() != null) {
+      return f.getFile() + ": " + f.getReason();
+    }
+    return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
   }
 }

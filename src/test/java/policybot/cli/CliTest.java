@@ -78,6 +78,32 @@ class CliTest {
   }
 
   @Test
+  void should_say_which_file_is_missing_and_make_the_folder_for_batch_answers() throws Exception {
+    Run missing = run("eval", "--questions", tmp.resolve("nope.jsonl").toString(), "--data", tmp.resolve("data").toString());
+
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).contains("not found", "nope.jsonl").doesNotContain("Exception", "\tat ");
+
+    Path in = tmp.resolve("q.jsonl");
+    Files.writeString(in, "{\"id\": \"a\", \"school\": \"glais\", \"question\": \"can I take photos of pupils on my phone?\"}\n");
+    Path out = tmp.resolve("answers/today/a.jsonl");
+
+    Run r = run("batch", "--in", in.toString(), "--out", out.toString(), "--data", tmp.resolve("data").toString());
+
+    assertThat(r.code()).isZero();
+    assertThat(Files.readAllLines(out, StandardCharsets.UTF_8)).hasSize(1);
+  }
+
+  @Test
+  void should_name_the_schools_when_clauses_is_asked_for_one_that_does_not_exist() {
+    Run r = run("clauses", "--school", "nowhere");
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("nowhere", "glais", "moorthorpe");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
   void should_read_a_batch_file_saved_by_windows_tools_and_keep_the_id_of_a_broken_line() throws Exception {
     Path in = tmp.resolve("q.jsonl");
     String text = "\uFEFF{\"id\": \"a\", \"school\": \"glais\", \"question\": \"can I take photos of pupils on my phone?\"}\r\n"
