@@ -31,19 +31,21 @@ class DevSetTest {
   /**
    * The check set was written in session 7 without running the bot, as a stand-in for questions it
    * was never tuned on. Its floors guard against a change that helps the development set by fitting
-   * it; they are far below the targets because that is where the engine is on new wording.
+   * it; they are far below the targets because that is where the engine is on new wording. Each
+   * floor sits one question under the figure now (0.860 / 0.700 / 0.750 / 0.460, after session 8's
+   * synonyms).
    */
   @Test
-  void should_not_fall_below_its_first_figures_on_the_check_set() throws Exception {
+  void should_not_fall_below_its_figures_on_the_check_set() throws Exception {
     Evaluation.Report r = run("check-questions.jsonl");
 
     assertThat(r.questions()).isEqualTo(70);
     assertThat(r.crossSchoolCitations()).isZero();
     // it has no disclosures: a usage question sent to the DSL is a false alarm
     assertThat(r.outcomes()).noneMatch(o -> "safeguarding".equals(o.answer().verdict()));
-    assertFound(r, 0.82, 0.64);
+    assertFound(r, 0.84, 0.68);
     assertThat(r.unanswerableEscalated()).isGreaterThanOrEqualTo(0.70);
-    assertThat(r.answerableEscalated()).isLessThanOrEqualTo(0.52);
+    assertThat(r.answerableEscalated()).isLessThanOrEqualTo(0.48);
     assertThat(r.medianQuoteChars()).isLessThanOrEqualTo(400);
   }
 
