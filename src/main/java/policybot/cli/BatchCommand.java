@@ -28,7 +28,8 @@ import policybot.index.SearchMode;
     name = "batch",
     description = {
       "Answer a JSONL file of questions and write one JSON answer per line.",
-      "Input lines: {\"id\", \"school\", \"question\"} (other fields are ignored, except an optional \"previous\" question)."
+      "Input lines: {\"id\", \"school\", \"question\"} (other fields are ignored, except an optional \"previous\" question).",
+      "A follow-up with no \"previous\" is read after the line before it (see --independent)."
     })
 final class BatchCommand implements Callable<Integer> {
   /** Report progress this often on long files. */
@@ -48,6 +49,15 @@ final class BatchCommand implements Callable<Integer> {
 
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the answers.")
   Path out;
+
+  @Option(
+      names = "--independent",
+      description = {
+        "Answer every line on its own. By default a line with no \"previous\" field that reads as a follow-up",
+        "(\"what about on a trip?\", \"who do I ask?\") of the line before it, for the same school, is answered",
+        "with that line's question as its previous one, as in a chat; \"previous\": \"\" keeps one line on its own."
+      })
+  boolean independent;
 
   @Override
   public Integer call() throws Exception {
@@ -69,6 +79,8 @@ final class BatchCommand implements Callable<Integer> {
       e.warmUp();
       String line;
       int lineNo = 0;
+      // the line before, as asked, for a follow-up that does not say what it follows
+      Question earlier = null;
       while ((line = r.readLine()) != null) {
         lineNo++;
         if (lineNo == 1 && line.startsWith(BOM)) {
@@ -87,11 +99,16 @@ final class BatchCommand implements Callable<Integer> {
                   node.path("school").asText(""),
                   node.path("question").asText(""),
                   Optional.ofNullable(node.path("previous").textValue()).filter(p -> !p.isBlank()));
+          if (earlier != null && !independent && !node.has("previous")) {
+            q = q.following(earlier);
+          }
+          earlier = q;
           long start = System.nanoTime();
           Answer a = e.answers().ask(q);
           record = AnswerRecord.of(id, a, (System.nanoTime() - start) / 1_000_000);
         } catch (java.io.IOException ex) {
           bad++;
+          earlier = null;
           Matcher id = ID_IN_BROKEN_LINE.matcher(line);
           record = new AnswerRecord(id.find() ? id.group(1).strip() : "", "", "unknown", false, "bad_input", List.of(),
               "Line " + lineNo + " is not a JSON object with id, school and question.", 0, "refused", List.of(), List.of());

@@ -104,6 +104,39 @@ class CliTest {
   }
 
   @Test
+  void should_answer_a_follow_up_with_no_previous_after_the_line_before_it_unless_asked_not_to() throws Exception {
+    String lead = "{\"id\": \"lead\", \"school\": \"glais\", \"question\": \"can i take photos of my class on my phone\"}";
+    Path implicit = tmp.resolve("implicit.jsonl");
+    Files.write(implicit, List.of(lead, "{\"id\": \"f\", \"school\": \"glais\", \"question\": \"what about on a residential?\"}"));
+    Path explicit = tmp.resolve("explicit.jsonl");
+    Files.write(explicit, List.of(lead, "{\"id\": \"f\", \"school\": \"glais\", \"question\": \"what about on a residential?\", "
+        + "\"previous\": \"can i take photos of my class on my phone\"}"));
+    Path alone = tmp.resolve("alone.jsonl");
+    Files.write(alone, List.of(lead, "{\"id\": \"f\", \"school\": \"glais\", \"question\": \"what about on a residential?\", \"previous\": \"\"}"));
+    String data = tmp.resolve("data").toString();
+
+    JsonNode asFollowUp = secondRecord(run("batch", "--in", implicit.toString(), "--out", tmp.resolve("a.jsonl").toString(), "--data", data), "a.jsonl");
+    JsonNode withPrevious = secondRecord(run("batch", "--in", explicit.toString(), "--out", tmp.resolve("b.jsonl").toString(), "--data", data), "b.jsonl");
+    JsonNode independent = secondRecord(
+        run("batch", "--independent", "--in", implicit.toString(), "--out", tmp.resolve("c.jsonl").toString(), "--data", data), "c.jsonl");
+    JsonNode emptyPrevious = secondRecord(run("batch", "--in", alone.toString(), "--out", tmp.resolve("d.jsonl").toString(), "--data", data), "d.jsonl");
+
+    assertThat(asFollowUp.get("verdict")).isEqualTo(withPrevious.get("verdict"));
+    assertThat(asFollowUp.get("clauses")).isEqualTo(withPrevious.get("clauses"));
+    assertThat(independent.get("clauses")).isEqualTo(emptyPrevious.get("clauses"));
+    assertThat(independent.get("clauses")).isNotEqualTo(asFollowUp.get("clauses"));
+  }
+
+  private JsonNode secondRecord(Run r, String out) throws Exception {
+    assertThat(r.code()).as(r.err()).isZero();
+    List<String> lines = Files.readAllLines(tmp.resolve(out), StandardCharsets.UTF_8);
+    assertThat(lines).hasSize(2);
+    JsonNode record = new ObjectMapper().readTree(lines.get(1));
+    ((com.fasterxml.jackson.databind.node.ObjectNode) record).remove("latency_ms");
+    return record;
+  }
+
+  @Test
   void should_read_a_batch_file_saved_by_windows_tools_and_keep_the_id_of_a_broken_line() throws Exception {
     Path in = tmp.resolve("q.jsonl");
     String text = "\uFEFF{\"id\": \"a\", \"school\": \"glais\", \"question\": \"can I take photos of pupils on my phone?\"}\r\n"

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import policybot.TestEngine;
 
 /**
- * Runs the development set and the check set end to end. The floors sit a little under the
+ * Runs the development, check and fresh question sets end to end. The floors sit a little under the
  * figures the README reports, so a change that makes answers worse fails the build.
  */
 class DevSetTest {
@@ -46,6 +46,24 @@ class DevSetTest {
     assertFound(r, 0.84, 0.68);
     assertThat(r.unanswerableEscalated()).isGreaterThanOrEqualTo(0.70);
     assertThat(r.answerableEscalated()).isLessThanOrEqualTo(0.48);
+    assertThat(r.medianQuoteChars()).isLessThanOrEqualTo(400);
+  }
+
+  /**
+   * The fresh set was written blind in session 8 (a helper read only the policies) and scored once:
+   * 0.950 / 0.800 top 3 and first, 0.750 unanswerable and 0.250 answerable escalated. Each floor
+   * sits one question under.
+   */
+  @Test
+  void should_not_fall_below_its_first_figures_on_the_fresh_set() throws Exception {
+    Evaluation.Report r = run("fresh-questions.jsonl");
+
+    assertThat(r.questions()).isEqualTo(60);
+    assertThat(r.crossSchoolCitations()).isZero();
+    assertThat(r.outcomes()).noneMatch(o -> "safeguarding".equals(o.answer().verdict()));
+    assertFound(r, 0.925, 0.775);
+    assertThat(r.unanswerableEscalated()).isGreaterThanOrEqualTo(0.70);
+    assertThat(r.answerableEscalated()).isLessThanOrEqualTo(0.275);
     assertThat(r.medianQuoteChars()).isLessThanOrEqualTo(400);
   }
 
