@@ -34,9 +34,10 @@ final class FollowUp {
    * Whether a question, read with nothing before it, leans on an earlier one for its subject: it
    * opens by carrying one over ("what about on a residential?"), is too short to name one ("who do
    * I ask?"), or is short and points back ("so what am I meant to use then?"). Measured on the
-   * development and check sets with every "previous" removed: it picks out 11 of their 14
-   * follow-ups, each with the question before it as its earlier one, and none of the other 168
-   * questions ("when is this policy reviewed?" names its subject).
+   * development and check sets with every "previous" removed, it picks out 12 of their 14
+   * follow-ups (11 follow the line just before them, one an earlier line) and none of the other
+   * 168 questions ("when is this policy reviewed?" names its subject); on the fresh set, written
+   * after it, all 5 follow-ups and none of the other 55.
    */
   static boolean leansOnEarlier(String text) {
     String t = FILLER_OPENING.matcher(normal(text)).replaceFirst("");
