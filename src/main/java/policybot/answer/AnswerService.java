@@ -99,6 +99,10 @@ public final class AnswerService {
       return new Answer.Escalated(s.slug(), text, reason, citations, composer.escalated(s, text, reason, citations));
     }
     String form = FollowUp.questionForm(question);
+    if (AnswerType.asksForFigure(form) && citations.stream().noneMatch(c -> AnswerType.givesFigure(c.clause().text()))) {
+      EscalationReason reason = EscalationReason.NO_FIGURE_GIVEN;
+      return new Answer.Escalated(s.slug(), text, reason, citations, composer.escalated(s, text, reason, citations));
+    }
     Verdict verdict = ClauseVerdict.read(idx, question, form, citations).verdict();
     if (disagree(form, citations, hits)) {
       EscalationReason reason = EscalationReason.CLAUSES_DISAGREE;

@@ -1,0 +1,57 @@
+package policybot.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import policybot.TestEngine;
+
+class AnswerTypeTest {
+  @ParameterizedTest
+  @ValueSource(strings = {"how long do we keep cctv footage", "How often do I have to change my password?", "what time do staff have to be in?", "how many photos can I put on the blog"})
+  void should_see_a_question_that_wants_a_figure(String question) {
+    assertThat(AnswerType.asksForFigure(question)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"how do i report a scam email", "can I keep photos on my laptop?", "who do I ask?", "when can I use my phone?"})
+  void should_not_see_one_in_other_questions(String question) {
+    assertThat(AnswerType.asksForFigure(question)).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "This policy will be reviewed bi-annually.",
+        "Review date Sept 2024 Next Review Sept 2025",
+        "Records are kept for two years after a pupil leaves.",
+        "Report it within 24 hours.",
+        "Passwords must be changed every term."
+      })
+  void should_find_a_figure_in_a_clause_that_gives_one(String clause) {
+    assertThat(AnswerType.givesFigure(clause)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Filming and photography by parents at school events, such as sports days and school productions, are allowed.",
+        "Each class has Ipads specifically for this purpose.",
+        "Staff will take photographs of children, for example sports day/Y6 Prom.",
+        "Images will only be taken, stored and used for purposes within school."
+      })
+  void should_find_none_in_a_clause_that_only_mentions_days_classes_or_year_groups(String clause) {
+    assertThat(AnswerType.givesFigure(clause)).isFalse();
+  }
+
+  @Test
+  void should_escalate_a_how_long_question_the_clauses_give_no_figure_for_and_answer_one_they_do() {
+    Answer keep = TestEngine.answers().ask(Question.of("moorthorpe", "how long does the school keep photos of the children once they've left?"));
+    Answer review = TestEngine.answers().ask(Question.of("moorthorpe", "how often does this policy get reviewed"));
+
+    assertThat(keep).isInstanceOfSatisfying(Answer.Escalated.class, e -> assertThat(e.reason()).isEqualTo(EscalationReason.NO_FIGURE_GIVEN));
+    assertThat(review).isInstanceOfSatisfying(Answer.Grounded.class,
+        g -> assertThat(g.citations()).anyMatch(c -> c.text().contains("reviewed bi-annually")));
+  }
+}
