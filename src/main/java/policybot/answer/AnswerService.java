@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import policybot.corpus.Clause;
 import policybot.corpus.PolicyMeta;
 import policybot.corpus.School;
+import policybot.index.Audience;
 import policybot.index.ClauseIndex;
 import policybot.index.Hit;
 import policybot.index.SearchMode;
@@ -99,9 +100,9 @@ public final class AnswerService {
       return new Answer.Escalated(s.slug(), text, reason, citations, composer.escalated(s, text, reason, citations));
     }
     String form = FollowUp.questionForm(question);
-    if (AnswerType.asksForFigure(form) && citations.stream().noneMatch(c -> AnswerType.givesFigure(c.clause().text()))) {
-      EscalationReason reason = EscalationReason.NO_FIGURE_GIVEN;
-      return new Answer.Escalated(s.slug(), text, reason, citations, composer.escalated(s, text, reason, citations));
+    Optional<EscalationReason> unsettled = AnswerType.unsettled(form, citations);
+    if (unsettled.isPresent()) {
+      return new Answer.Escalated(s.slug(), text, unsettled.get(), citations, composer.escalated(s, text, unsettled.get(), citations));
     }
     Verdict verdict = ClauseVerdict.read(idx, question, form, citations).verdict();
     if (disagree(form, citations, hits)) {
@@ -157,6 +158,12 @@ public final class AnswerService {
     if (citations.size() < 2 || hits.get(1).score() < Confidence.DISAGREEMENT_SCORE_SHARE * hits.get(0).score()) {
       return false;
     }
+    // a rule for staff does not contradict one for pupils: "staff may bring in phones" against
+    // "pupils are not allowed to use their phones" answers a question about pupils one way
+    if (Audience.asksWhatPupilsMay(form)
+        && !(Audience.setsRuleForPupils(citations.get(0).highlight()) && Audience.setsRuleForPupils(citations.get(1).highlight()))) {
+      return false;
+    }
     Verdict first = VerdictReader.read(form, citations.get(0).highlight());
     Verdict second = VerdictReader.read(form, citations.get(1).highlight());
     return (first == Verdict.YES && second == Verdict.NO) || (first == Verdict.NO && second == Verdict.YES);
@@ -164,12 +171,13 @@ public final class AnswerService {
 
   private List<Citation> citations(ClauseIndex idx, School school, String question, List<Hit> hits) {
     List<Set<String>> terms = idx.subjectTerms(question);
+    boolean aboutPupils = Audience.asksWhatPupilsMay(question);
     LocalDate today = LocalDate.now(clock);
     List<Citation> out = new ArrayList<>();
     for (Hit h : hits) {
       Clause c = h.clause();
       PolicyMeta meta = school.policy(c.policy()).orElseThrow();
-      KeySentence.Span span = KeySentence.find(c.text(), terms, idx::terms);
+      KeySentence.Span span = KeySentence.find(c.text(), terms, idx::terms, aboutPupils);
       out.add(
           new Citation(
               c,

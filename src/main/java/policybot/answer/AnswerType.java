@@ -1,13 +1,19 @@
 package policybot.answer;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import policybot.index.Audience;
 
 /**
- * What kind of answer a question wants, where the kind can be checked in a clause's words. A
+ * What kind of answer a question wants, where the kind can be checked in a clause's words; clauses
+ * close in meaning that lack it cannot settle the question, however high the confidence score. A
  * question that asks how long, how often, how many or what time wants a figure ("bi-annually",
- * "for 12 months", "Sept 2025"); a clause with no figure in it cannot settle that question however
- * close it is in meaning ("how long do we keep photos of leavers?" against "Images will only be
- * taken, stored and used for purposes within school"), so the question goes to the head.
+ * "for 12 months", "Sept 2025"): "how long do we keep photos of leavers?" is not settled by
+ * "Images will only be taken, stored and used for purposes within school". A question about what
+ * pupils may do wants a rule for pupils: "are pupils allowed to use their own phones in lessons?"
+ * is not settled by a staff rule that shares its words ("[Members of staff] are not permitted to
+ * use personal digital equipment, such as mobile phones ..."). Such questions go to the head.
  */
 final class AnswerType {
   /** Questions that want a duration, a frequency, a number, a time of day or a date. */
@@ -30,6 +36,21 @@ final class AnswerType {
               + "(seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|terms?)\\b");
 
   private AnswerType() {}
+
+  /** Why the cited clauses cannot settle the question, whatever the confidence check says; empty when they can. */
+  static Optional<EscalationReason> unsettled(String question, List<Citation> citations) {
+    if (asksForFigure(question) && citations.stream().noneMatch(c -> givesFigure(c.clause().text()))) {
+      return Optional.of(EscalationReason.NO_FIGURE_GIVEN);
+    }
+    if (Audience.asksWhatPupilsMay(question) && citations.stream().noneMatch(AnswerType::setsRuleForPupils)) {
+      return Optional.of(EscalationReason.NO_RULE_FOR_PUPILS);
+    }
+    return Optional.empty();
+  }
+
+  private static boolean setsRuleForPupils(Citation c) {
+    return Audience.setsRuleForPupils(c.clause().text()) || Audience.setsRuleForPupils(String.join(". ", c.clause().headings()));
+  }
 
   static boolean asksForFigure(String question) {
     return ASKS_FOR_FIGURE.matcher(VerdictReader.lower(question)).find();

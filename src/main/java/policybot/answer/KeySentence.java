@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import policybot.index.Audience;
 
 /**
  * Finds the sentence inside a clause that answers the question, so a long bullet can be quoted
@@ -18,6 +19,13 @@ final class KeySentence {
 
   /** A sentence that states a rule beats an equally matching one that only explains. */
   static final double RULE_BONUS = 0.5;
+
+  /**
+   * A rule for pupils beats an equally matching one for staff when the question asks what pupils
+   * may do: "Pupils are not allowed to use their phones in school" over "staff mobile phones must
+   * not be used to take pictures of children", which shares the same words.
+   */
+  static final double SAME_ADDRESSEE_BONUS = 0.5;
 
   private KeySentence() {}
 
@@ -53,6 +61,11 @@ final class KeySentence {
    * going to rule sentences and then to the earlier one.
    */
   static Span find(String text, List<Set<String>> questionTerms, Function<String, List<String>> analyze) {
+    return find(text, questionTerms, analyze, false);
+  }
+
+  /** {@link #find}, for a question that asks what pupils may do when {@code aboutPupils}. */
+  static Span find(String text, List<Set<String>> questionTerms, Function<String, List<String>> analyze, boolean aboutPupils) {
     List<Span> spans = sentences(text);
     Span best = spans.get(0);
     double bestScore = -1;
@@ -61,6 +74,9 @@ final class KeySentence {
       double score = mentions(sentence, questionTerms, analyze).size();
       if (VerdictReader.isRule(sentence)) {
         score += RULE_BONUS;
+      }
+      if (aboutPupils && Audience.setsRuleForPupils(sentence)) {
+        score += SAME_ADDRESSEE_BONUS;
       }
       if (score > bestScore) {
         bestScore = score;

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * to post pictures ...") shares their words without answering them: on the Glais policy such
  * rules outranked the staff rule for that very question.
  */
-final class Audience {
+public final class Audience {
   /**
    * What a clause addressed to someone else keeps of its fused score when staff ask about
    * themselves: a nudge that settles near-ties between a rule for parents and one for staff, not
@@ -26,7 +26,43 @@ final class Audience {
   /** A question in the first person: "can I", "my phone", "am I allowed". */
   private static final Pattern FIRST_PERSON = Pattern.compile("\\b(i|me|my|i'm|im|i've|ive|i'd|myself)\\b", Pattern.CASE_INSENSITIVE);
 
+  /**
+   * A question about what pupils may or must do ("are the kids allowed to bring their phones in?",
+   * "a child has their phone out, are they allowed it?"), not about what staff may do with them.
+   */
+  private static final Pattern ASKS_WHAT_PUPILS_MAY =
+      Pattern.compile(
+          "\\b(are|can|may|must|should|do|does|is) (the |our |my )?(pupils?|kids?|children|child|students?)\\b( \\w+){0,3}? "
+              + "(allowed|permitted|bring|use|have|hand|take|wear|keep|access|need)\\b|"
+              + "\\b(are they|is (he|she)) (allowed|permitted)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  /** A child named in a question whose "are they allowed" may be about the child. */
+  private static final Pattern CHILD = Pattern.compile("\\b(pupils?|kids?|children|child|students?|boys?|girls?)\\b", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * A sentence or heading that sets a rule for pupils: "Pupils are not allowed to use their phones
+   * in school", "Pupils must not use their iPad in School corridors", a section "Pupils' use of ...".
+   */
+  private static final Pattern RULE_FOR_PUPILS =
+      Pattern.compile(
+          "(^|[.!?:;]\\s+|\\b(and|that|where|if)\\s+)(pupils?|children|students?)( \\w+){0,3}? "
+              + "(are|is|must|should|may|will|can|cannot|can't|need|needs|have to|has to|do not|don't)\\b|"
+              + "\\b(pupils?|children|students?)('|’)?s? (use|conduct|behaviour|mobile|phones?|devices?)\\b",
+          Pattern.CASE_INSENSITIVE);
+
   private Audience() {}
+
+  /** Whether the question asks what pupils may or must do, rather than what staff may. */
+  public static boolean asksWhatPupilsMay(String question) {
+    String q = question.replace('’', '\'');
+    return ASKS_WHAT_PUPILS_MAY.matcher(q).find() && CHILD.matcher(q).find();
+  }
+
+  /** Whether a clause (its words with its headings) sets a rule for pupils. */
+  public static boolean setsRuleForPupils(String clauseWithHeadings) {
+    return RULE_FOR_PUPILS.matcher(clauseWithHeadings).find();
+  }
 
   /** Whether the clause's rule is for someone other than staff. */
   static boolean addressedToOthers(String clauseText) {

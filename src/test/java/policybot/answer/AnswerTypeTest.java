@@ -54,4 +54,16 @@ class AnswerTypeTest {
     assertThat(review).isInstanceOfSatisfying(Answer.Grounded.class,
         g -> assertThat(g.citations()).anyMatch(c -> c.text().contains("reviewed bi-annually")));
   }
+
+  @Test
+  void should_answer_what_pupils_may_do_only_from_a_rule_for_pupils() {
+    Answer glais = TestEngine.answers().ask(Question.of("glais", "are pupils allowed to use their phones in school?"));
+    Answer staffOnly = TestEngine.answers().ask(Question.of("educating-for-life", "are pupils allowed to use their own phones in lessons?"));
+
+    assertThat(glais).isInstanceOfSatisfying(Answer.Grounded.class, g -> {
+      assertThat(g.verdict()).isEqualTo(Verdict.NO);
+      assertThat(g.citations().get(0).highlight()).startsWith("Pupils are not allowed to use their phones in school");
+    });
+    assertThat(staffOnly).isInstanceOfSatisfying(Answer.Escalated.class, e -> assertThat(e.reason()).isEqualTo(EscalationReason.NO_RULE_FOR_PUPILS));
+  }
 }

@@ -24,6 +24,24 @@ class AudienceTest {
   }
 
   @Test
+  void should_tell_a_question_about_what_pupils_may_do_from_one_about_staff() {
+    assertThat(Audience.asksWhatPupilsMay("are the kids allowed to bring their phones into school?")).isTrue();
+    assertThat(Audience.asksWhatPupilsMay("a child has their phone out in class, are they allowed it?")).isTrue();
+    assertThat(Audience.asksWhatPupilsMay("do the kids have to hand their phones in at the start of the day")).isTrue();
+    assertThat(Audience.asksWhatPupilsMay("can I let the kids use my phone to take pictures?")).isFalse();
+    assertThat(Audience.asksWhatPupilsMay("can I take photos of the children on a trip?")).isFalse();
+    assertThat(Audience.asksWhatPupilsMay("my friend's phone is broken, are they allowed to borrow mine?")).isFalse();
+  }
+
+  @Test
+  void should_tell_a_rule_for_pupils_from_one_for_staff_that_names_them() {
+    assertThat(Audience.setsRuleForPupils("Pupils are not allowed to use their phones in school and must leave them in the office.")).isTrue();
+    assertThat(Audience.setsRuleForPupils("Pupils must not use their iPad in School corridors")).isTrue();
+    assertThat(Audience.setsRuleForPupils("Staff mobile phones must not be used to take pictures of children in our school.")).isFalse();
+    assertThat(Audience.setsRuleForPupils("Are not permitted to use personal digital equipment, such as mobile phones and cameras, to record images of pupils")).isFalse();
+  }
+
+  @Test
   void should_put_the_staff_rule_first_when_staff_ask_about_themselves() {
     List<Hit> hits = TestEngine.index().search("glais", "can I accept a parent's friend request?", SearchMode.HYBRID, 3);
 
