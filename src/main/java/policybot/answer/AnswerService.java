@@ -94,13 +94,11 @@ public final class AnswerService {
     if (ruled.isPresent()) {
       return ruled.get();
     }
-    Confidence confidence = Confidence.assess(hits);
-    if (confidence.escalate().isPresent()) {
-      EscalationReason reason = confidence.escalate().get();
-      return new Answer.Escalated(s.slug(), text, reason, citations, composer.escalated(s, text, reason, citations));
-    }
     String form = FollowUp.questionForm(question);
-    Optional<EscalationReason> unsettled = AnswerType.unsettled(form, citations);
+    // nothing on the topic at all says most; then what kind of answer is missing; then a weak match
+    Optional<EscalationReason> confidence = Confidence.assess(hits).escalate();
+    Optional<EscalationReason> unsettled =
+        confidence.filter(r -> r == EscalationReason.NO_CLAUSE_COVERS_IT).or(() -> AnswerType.unsettled(form, citations)).or(() -> confidence);
     if (unsettled.isPresent()) {
       return new Answer.Escalated(s.slug(), text, unsettled.get(), citations, composer.escalated(s, text, unsettled.get(), citations));
     }

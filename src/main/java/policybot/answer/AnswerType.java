@@ -8,9 +8,10 @@ import policybot.index.Audience;
 /**
  * What kind of answer a question wants, where the kind can be checked in a clause's words; clauses
  * close in meaning that lack it cannot settle the question, however high the confidence score. A
- * question that asks how long, how often, how many or what time wants a figure ("bi-annually",
- * "for 12 months", "Sept 2025"): "how long do we keep photos of leavers?" is not settled by
- * "Images will only be taken, stored and used for purposes within school". A question about what
+ * question that asks how long, how often or what time wants a time ("bi-annually", "for 12
+ * months", "Sept 2025"), and one that asks how many a number: "how long do we keep photos of
+ * leavers?" is not settled by "Images will only be taken, stored and used for purposes within
+ * school", nor "how long do we keep CCTV footage?" by "the data protection act of 1998". A question about what
  * pupils may do wants a rule for pupils: "are pupils allowed to use their own phones in lessons?"
  * is not settled by a staff rule that shares its words ("[Members of staff] are not permitted to
  * use personal digital equipment, such as mobile phones ..."). A question that asks what happens
@@ -19,24 +20,34 @@ import policybot.index.Audience;
  * questions go to the head.
  */
 final class AnswerType {
-  /** Questions that want a duration, a frequency, a number, a time of day or a date. */
-  private static final Pattern ASKS_FOR_FIGURE =
-      Pattern.compile("\\b(how (long|many|much|often|old|soon)|what time|what age|by when|what date|which date)\\b");
+  /** Questions that want a time: how long, how often, how soon, when by, what time or date. */
+  private static final Pattern ASKS_FOR_TIME =
+      Pattern.compile("\\b(how (long|often|soon)|what time|by when|what date|which date)\\b");
+
+  /** Questions that want a number: how many, how much, how old. */
+  private static final Pattern ASKS_FOR_NUMBER = Pattern.compile("\\b(how (many|much|old)|what age)\\b");
 
   /**
-   * Words that give a figure: a digit, a frequency ("bi-annually", "twice"), a span of time with
-   * a number or "every" before it ("for two years", "every term", "within a week"), or a month.
-   * A unit of time alone is not one, nor a year group: "sports days", "each class" and "Y6 Prom"
-   * give no figure.
+   * Words that give a time: a frequency ("bi-annually", "twice"), a span with a number or "every"
+   * before it ("for two years", "every term", "within a week"), a month, a clock time, or "as soon
+   * as". A unit of time alone is not one, nor a bare number: "sports days", "each class" and "the
+   * data protection act of 1998" give no time.
    */
-  private static final Pattern GIVES_FIGURE =
+  private static final Pattern GIVES_TIME =
       Pattern.compile(
-          "(?<!year )\\b\\d+(st|nd|rd|th|s)?\\b|\\b(once|twice|hourly|daily|weekly|fortnightly|monthly|termly|yearly|annual|annually|bi-annual|bi-annually|"
-              + "biannual|biannually|immediately|as soon as|straight away|at once|"
+          "\\b(once|twice|hourly|daily|weekly|fortnightly|monthly|termly|yearly|annual|annually|bi-annual|bi-annually|"
+              + "biannual|biannually|immediately|as soon as|straight away|at once|o'clock|"
               + "january|february|april|june|july|august|september|sept|october|november|december)\\b|"
-              + "\\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|"
+              + "\\b\\d{1,2}([:.]\\d\\d)? ?(am|pm)\\b|\\b\\d{1,2}:\\d\\d\\b|"
+              + "\\b(\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|"
               + "hundred|a|an|each|every|per|within|several|few|the following)( \\w+)? "
               + "(seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|terms?)\\b");
+
+  /** Words that give a number: a digit that is not a year group ("Y6", "year 6"), or a number in words. */
+  private static final Pattern GIVES_NUMBER =
+      Pattern.compile(
+          "(?<!year )\\b\\d+(st|nd|rd|th|s)?\\b|\\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+              + "twenty|thirty|forty|fifty|sixty|hundred|once|twice|single|no more than|at most|up to)\\b");
 
   /** Questions that want a consequence or what follows: "what happens if I lose a school USB stick?" */
   private static final Pattern ASKS_FOR_CONSEQUENCE =
@@ -58,7 +69,10 @@ final class AnswerType {
 
   /** Why the cited clauses cannot settle the question, whatever the confidence check says; empty when they can. */
   static Optional<EscalationReason> unsettled(String question, List<Citation> citations) {
-    if (asksForFigure(question) && citations.stream().noneMatch(c -> givesFigure(c.clause().text()))) {
+    if (asksForTime(question) && citations.stream().noneMatch(c -> givesTime(c.clause().text()))) {
+      return Optional.of(EscalationReason.NO_FIGURE_GIVEN);
+    }
+    if (asksForNumber(question) && citations.stream().noneMatch(c -> givesNumber(c.clause().text()))) {
       return Optional.of(EscalationReason.NO_FIGURE_GIVEN);
     }
     if (asksForConsequence(question) && citations.stream().noneMatch(c -> givesConsequence(c.clause().text()))) {
@@ -74,12 +88,20 @@ final class AnswerType {
     return Audience.setsRuleForPupils(c.clause().text()) || Audience.setsRuleForPupils(String.join(". ", c.clause().headings()));
   }
 
-  static boolean asksForFigure(String question) {
-    return ASKS_FOR_FIGURE.matcher(VerdictReader.lower(question)).find();
+  static boolean asksForTime(String question) {
+    return ASKS_FOR_TIME.matcher(VerdictReader.lower(question)).find();
   }
 
-  static boolean givesFigure(String clauseText) {
-    return GIVES_FIGURE.matcher(VerdictReader.lower(clauseText)).find();
+  static boolean givesTime(String clauseText) {
+    return GIVES_TIME.matcher(VerdictReader.lower(clauseText)).find();
+  }
+
+  static boolean asksForNumber(String question) {
+    return ASKS_FOR_NUMBER.matcher(VerdictReader.lower(question)).find();
+  }
+
+  static boolean givesNumber(String clauseText) {
+    return GIVES_NUMBER.matcher(VerdictReader.lower(clauseText)).find();
   }
 
   static boolean asksForConsequence(String question) {

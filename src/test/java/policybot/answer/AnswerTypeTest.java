@@ -9,15 +9,25 @@ import policybot.TestEngine;
 
 class AnswerTypeTest {
   @ParameterizedTest
-  @ValueSource(strings = {"how long do we keep cctv footage", "How often do I have to change my password?", "what time do staff have to be in?", "how many photos can I put on the blog"})
-  void should_see_a_question_that_wants_a_figure(String question) {
-    assertThat(AnswerType.asksForFigure(question)).isTrue();
+  @ValueSource(strings = {"how long do we keep cctv footage", "How often do I have to change my password?", "what time do staff have to be in?"})
+  void should_see_a_question_that_wants_a_time(String question) {
+    assertThat(AnswerType.asksForTime(question)).isTrue();
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"how do i report a scam email", "can I keep photos on my laptop?", "who do I ask?", "when can I use my phone?"})
   void should_not_see_one_in_other_questions(String question) {
-    assertThat(AnswerType.asksForFigure(question)).isFalse();
+    assertThat(AnswerType.asksForTime(question)).isFalse();
+    assertThat(AnswerType.asksForNumber(question)).isFalse();
+  }
+
+  @Test
+  void should_want_a_number_for_how_many_and_find_one_in_digits_or_words_but_not_a_year_group() {
+    assertThat(AnswerType.asksForNumber("how many photos can I put on the blog")).isTrue();
+    assertThat(AnswerType.givesNumber("Staff must never add pupils under the age of 18 as friends")).isTrue();
+    assertThat(AnswerType.givesNumber("no more than two images per post")).isTrue();
+    assertThat(AnswerType.givesNumber("for example sports day/Y6 Prom")).isFalse();
+    assertThat(AnswerType.givesNumber("pupils in year 6 may bring phones")).isFalse();
   }
 
   @ParameterizedTest
@@ -27,10 +37,11 @@ class AnswerTypeTest {
         "Review date Sept 2024 Next Review Sept 2025",
         "Records are kept for two years after a pupil leaves.",
         "Report it within 24 hours.",
-        "Passwords must be changed every term."
+        "Passwords must be changed every term.",
+        "Staff must be in school by 8:30 am."
       })
-  void should_find_a_figure_in_a_clause_that_gives_one(String clause) {
-    assertThat(AnswerType.givesFigure(clause)).isTrue();
+  void should_find_a_time_in_a_clause_that_gives_one(String clause) {
+    assertThat(AnswerType.givesTime(clause)).isTrue();
   }
 
   @ParameterizedTest
@@ -39,18 +50,21 @@ class AnswerTypeTest {
         "Filming and photography by parents at school events, such as sports days and school productions, are allowed.",
         "Each class has Ipads specifically for this purpose.",
         "Staff will take photographs of children, for example sports day/Y6 Prom.",
-        "Images will only be taken, stored and used for purposes within school."
+        "Images will only be taken, stored and used for purposes within school.",
+        "Under the data protection act of 1998 school must seek parental consent to take photographs."
       })
-  void should_find_none_in_a_clause_that_only_mentions_days_classes_or_year_groups(String clause) {
-    assertThat(AnswerType.givesFigure(clause)).isFalse();
+  void should_find_none_in_a_clause_that_only_mentions_days_classes_year_groups_or_a_year(String clause) {
+    assertThat(AnswerType.givesTime(clause)).isFalse();
   }
 
   @Test
-  void should_escalate_a_how_long_question_the_clauses_give_no_figure_for_and_answer_one_they_do() {
+  void should_escalate_a_how_long_question_the_clauses_give_no_time_for_and_answer_one_they_do() {
     Answer keep = TestEngine.answers().ask(Question.of("moorthorpe", "how long does the school keep photos of the children once they've left?"));
+    Answer cctv = TestEngine.answers().ask(Question.of("glais", "how long do we keep cctv footage"));
     Answer review = TestEngine.answers().ask(Question.of("moorthorpe", "how often does this policy get reviewed"));
 
     assertThat(keep).isInstanceOfSatisfying(Answer.Escalated.class, e -> assertThat(e.reason()).isEqualTo(EscalationReason.NO_FIGURE_GIVEN));
+    assertThat(cctv).isInstanceOfSatisfying(Answer.Escalated.class, e -> assertThat(e.reason()).isEqualTo(EscalationReason.NO_FIGURE_GIVEN));
     assertThat(review).isInstanceOfSatisfying(Answer.Grounded.class,
         g -> assertThat(g.citations()).anyMatch(c -> c.text().contains("reviewed bi-annually")));
   }
