@@ -145,6 +145,10 @@ final class ClauseVerdict {
       v = Verdict.CONDITIONAL;
     } else if (v == Verdict.CONDITIONAL && VerdictReader.skipsTheCondition(question.text())) {
       v = Verdict.NO;
+    } else if (v == Verdict.CONDITIONAL && VerdictReader.circumstance(text).isPresent()) {
+      // "cameras must not leave the school setting (unless on an educational visit)": taking one
+      // home is a no, taking one on a trip a yes; no one's permission comes into it
+      v = named(VerdictReader.circumstance(text).get()) > 0 ? Verdict.YES : Verdict.NO;
     } else if (v == Verdict.CONDITIONAL && FollowUp.isFollowUp(question)) {
       Optional<String> exception = VerdictReader.exception(text);
       if (exception.isPresent() && named(exception.get()) > 0) {

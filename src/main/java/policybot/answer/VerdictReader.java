@@ -255,6 +255,33 @@ final class VerdictReader {
     return PERMISSION.matcher(s).find() || CONDITIONAL.matcher(s).find();
   }
 
+  /** An "unless" or "except" and the words it governs, up to the end of its clause. */
+  private static final Pattern UNLESS = Pattern.compile("\\b(unless|except (when|on|in|for|during|if))\\b([^.;)]*)");
+
+  /** Words that make an exception someone's say-so rather than a circumstance. */
+  private static final Pattern SAY_SO =
+      Pattern.compile("\\b(permi\\w*|consent\\w*|agree\\w*|approv\\w*|authori\\w*|discretion|necessary|arrang\\w*|allow\\w*|grant\\w*|deemed|request\\w*|ask\\w*|sought)\\b");
+
+  /**
+   * The circumstance a prohibition is lifted in, when that is its only condition: "The schools
+   * digital cameras must not leave the school setting (unless on an educational visit)" gives "on
+   * an educational visit". Not for an exception that is someone's say-so ("unless prior permission
+   * has been granted"), which leaves the rule conditional.
+   */
+  static java.util.Optional<String> circumstance(String sentence) {
+    String s = lower(sentence);
+    Matcher m = UNLESS.matcher(s);
+    if (!PROHIBITION.matcher(s).find() || !m.find()) {
+      return java.util.Optional.empty();
+    }
+    String words = m.group(3);
+    String rest = s.substring(0, m.start()) + " " + s.substring(m.end());
+    if (SAY_SO.matcher(words).find() || CONDITIONAL.matcher(rest).find() || words.isBlank()) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(words);
+  }
+
   /** The words of the exception a conditional rule makes, if it names one. */
   static java.util.Optional<String> exception(String sentence) {
     java.util.regex.Matcher m = EXCEPTION.matcher(sentence.toLowerCase(Locale.ROOT));

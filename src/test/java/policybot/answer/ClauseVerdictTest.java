@@ -37,6 +37,14 @@ class ClauseVerdictTest {
   }
 
   @Test
+  void should_read_a_rule_lifted_only_in_a_circumstance_as_no_outside_it_and_yes_inside_it() {
+    String cameras = "The schools digital cameras must not leave the school setting (unless on an educational visit)";
+
+    assertThat(verdict("glais", "can I take the school camera home over the weekend to sort the pics out?", cameras)).isEqualTo(Verdict.NO);
+    assertThat(verdict("glais", "can I take the school camera on the residential?", cameras)).isEqualTo(Verdict.YES);
+  }
+
+  @Test
   void should_read_the_next_sentence_when_it_points_back_at_a_key_sentence_that_states_no_rule() {
     assertThat(verdict("moorthorpe", "can i use the class ipad for my own shopping at lunch?", "Each class has Ipads specifically for this purpose."))
         .isEqualTo(Verdict.NO);

@@ -206,4 +206,15 @@ class VerdictReaderTest {
     String one = policy("All staff, Governors and visitors will ensure that data is kept secure and is used appropriately as authorised by the Head or Governing Body.");
     assertThat(VerdictReader.conjuncts(one)).containsExactly(one);
   }
+
+  @Test
+  void should_find_the_circumstance_a_prohibition_is_lifted_in_but_not_a_permission() {
+    assertThat(VerdictReader.circumstance("The schools digital cameras must not leave the school setting (unless on an educational visit)"))
+        .hasValueSatisfying(c -> assertThat(c).contains("educational visit"));
+    assertThat(VerdictReader.circumstance(
+            "Staff are not permitted to use their own mobile phones to take images unless prior permission has been granted for specific purposes."))
+        .isEmpty();
+    assertThat(VerdictReader.circumstance("Pupils must not use their iPad in School corridors (unless with the Teacher's permission)")).isEmpty();
+    assertThat(VerdictReader.circumstance("Staff may use the school camera on trips.")).isEmpty();
+  }
 }
