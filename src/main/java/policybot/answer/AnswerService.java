@@ -84,12 +84,13 @@ public final class AnswerService {
     String text = question.text().strip();
     School s = school.orElseThrow();
     if (SafeguardingCheck.isConcern(text)) {
-      List<Citation> words = citations(idx, s, SAFEGUARDING_QUERY, idx.search(s.slug(), SAFEGUARDING_QUERY, SearchMode.HYBRID, 1));
+      Question reporting = Question.of(s.slug(), SAFEGUARDING_QUERY);
+      List<Citation> words = citations(idx, s, reporting, idx.search(s.slug(), SAFEGUARDING_QUERY, SearchMode.HYBRID, 1));
       return new Answer.Safeguarding(s.slug(), text, s.contacts().dsl(), words, composer.safeguarding(s, text, words));
     }
     String searchText = FollowUp.searchText(question);
     List<Hit> hits = idx.search(s.slug(), searchText, mode, MAX_CITATIONS);
-    List<Citation> citations = citations(idx, s, searchText, hits);
+    List<Citation> citations = citations(idx, s, question, hits);
     Optional<Answer.Grounded> ruled = ruled(idx, s, question, text, searchText, citations);
     if (ruled.isPresent()) {
       return ruled.get();
@@ -145,7 +146,7 @@ public final class AnswerService {
     School s = school(idx, question.school()).orElseThrow();
     String searchText = FollowUp.searchText(question);
     List<Hit> hits = idx.search(s.slug(), searchText, mode, MAX_CITATIONS);
-    return ClauseVerdict.read(idx, question, FollowUp.questionForm(question), citations(idx, s, searchText, hits));
+    return ClauseVerdict.read(idx, question, FollowUp.questionForm(question), citations(idx, s, question, hits));
   }
 
   /**
@@ -167,15 +168,20 @@ public final class AnswerService {
     return (first == Verdict.YES && second == Verdict.NO) || (first == Verdict.NO && second == Verdict.YES);
   }
 
-  private List<Citation> citations(ClauseIndex idx, School school, String question, List<Hit> hits) {
-    List<Set<String>> terms = idx.subjectTerms(question);
-    boolean aboutPupils = Audience.asksWhatPupilsMay(question);
+  private List<Citation> citations(ClauseIndex idx, School school, Question question, List<Hit> hits) {
+    String searchText = FollowUp.searchText(question);
+    KeySentence.Asked asked =
+        new KeySentence.Asked(
+            idx.subjectTerms(searchText),
+            FollowUp.isFollowUp(question) ? idx.subjectTerms(question.text()) : List.of(),
+            Audience.asksWhatPupilsMay(searchText),
+            KeySentence.aboutSchoolsOwn(question.text()));
     LocalDate today = LocalDate.now(clock);
     List<Citation> out = new ArrayList<>();
     for (Hit h : hits) {
       Clause c = h.clause();
       PolicyMeta meta = school.policy(c.policy()).orElseThrow();
-      KeySentence.Span span = KeySentence.find(c.text(), terms, idx::terms, aboutPupils);
+      KeySentence.Span span = KeySentence.find(c.text(), asked, idx::terms);
       out.add(
           new Citation(
               c,

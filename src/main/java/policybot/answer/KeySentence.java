@@ -57,26 +57,71 @@ final class KeySentence {
   }
 
   /**
+   * What the key sentence is chosen for.
+   *
+   * @param terms the question's word groups, with the earlier question's for a follow-up
+   * @param ownTerms a follow-up's own word groups, which count twice: "what about with the school
+   *     camera?" after a question about photos on a phone is answered by the sentence about school
+   *     equipment, not the one about phones; empty for a question that is not a follow-up
+   * @param aboutPupils whether the question asks what pupils may do
+   * @param aboutSchoolsOwn whether the question (a follow-up's own words) asks about something the
+   *     school provides: a rule about staff's own devices is then not its key sentence
+   */
+  record Asked(List<Set<String>> terms, List<Set<String>> ownTerms, boolean aboutPupils, boolean aboutSchoolsOwn) {
+    static Asked plain(List<Set<String>> terms) {
+      return new Asked(terms, List.of(), false, false);
+    }
+  }
+
+  /**
+   * Something the school provides, named as such: "the school camera", "the class iPad", "school
+   * equipment". A question about one is not answered by a rule about staff's own devices.
+   */
+  private static final Pattern SCHOOLS_OWN =
+      Pattern.compile("\\b(school|school's|class|classroom|work)( \\w+)? (cameras?|ipads?|tablets?|laptops?|phones?|mobiles?|devices?|equipment|computers?|pcs?)\\b");
+
+  /** Staff's own things: "personal digital equipment", "their own mobile phones". */
+  private static final Pattern PERSONAL =
+      Pattern.compile("\\b(personal|own|private|privately owned)( \\w+){0,2} (equipment|devices?|phones?|mobiles?|cameras?|laptops?|computers?|ipads?|tablets?)\\b");
+
+  /**
+   * Whether a question asks about something the school provides and not about the asker's own:
+   * "ok so can I use the school iPad for the photos instead?", not "school camera is rubbish, can
+   * I just use my phone?".
+   */
+  static boolean aboutSchoolsOwn(String question) {
+    return SCHOOLS_OWN.matcher(VerdictReader.lower(question)).find() && !VerdictReader.asksAboutOwn(question);
+  }
+
+  /**
+   * Taken off a sentence about staff's own devices when the question is about the school's: it can
+   * still be the key sentence of a clause that says nothing else, but loses to any other.
+   */
+  static final double OTHER_OWNER_PENALTY = 100;
+
+  static Span find(String text, List<Set<String>> questionTerms, Function<String, List<String>> analyze) {
+    return find(text, Asked.plain(questionTerms), analyze);
+  }
+
+  /**
    * The best sentence for the question: the most question words (each with its synonyms), ties
    * going to rule sentences and then to the earlier one.
    */
-  static Span find(String text, List<Set<String>> questionTerms, Function<String, List<String>> analyze) {
-    return find(text, questionTerms, analyze, false);
-  }
-
-  /** {@link #find}, for a question that asks what pupils may do when {@code aboutPupils}. */
-  static Span find(String text, List<Set<String>> questionTerms, Function<String, List<String>> analyze, boolean aboutPupils) {
+  static Span find(String text, Asked asked, Function<String, List<String>> analyze) {
     List<Span> spans = sentences(text);
     Span best = spans.get(0);
     double bestScore = -1;
     for (Span s : spans) {
       String sentence = text.substring(s.start(), s.end());
-      double score = mentions(sentence, questionTerms, analyze).size();
+      double score = mentions(sentence, asked.terms(), analyze).size() + mentions(sentence, asked.ownTerms(), analyze).size();
       if (VerdictReader.isRule(sentence)) {
         score += RULE_BONUS;
       }
-      if (aboutPupils && Audience.setsRuleForPupils(sentence)) {
+      if (asked.aboutPupils() && Audience.setsRuleForPupils(sentence)) {
         score += SAME_ADDRESSEE_BONUS;
+      }
+      if (asked.aboutSchoolsOwn() && PERSONAL.matcher(VerdictReader.lower(sentence)).find()) {
+        score -= OTHER_OWNER_PENALTY;
       }
       if (score > bestScore) {
         bestScore = score;

@@ -76,7 +76,7 @@ final class VerdictReader {
     return text.toLowerCase(Locale.ROOT).replace('’', '\'');
   }
 
-  private static boolean asksAboutOwn(String question) {
+  static boolean asksAboutOwn(String question) {
     return ASKER_OWN.matcher(lower(question)).find();
   }
 
@@ -239,9 +239,13 @@ final class VerdictReader {
   /** A sentence that opens by softening the rule before it: "However, in urgent cases ...". */
   private static final Pattern RELAXING_OPENING = Pattern.compile("^(however|but|except|exceptionally)\\b");
 
-  /** Where a rule names its exception: "(unless on an educational visit)", "without the permission of". */
+  /**
+   * Where a rule names its exception: "(unless on an educational visit)", "without the permission
+   * of", up to the end of its clause: in "With the consent of parents and staff, the school permits
+   * ... school equipment" the exception is the consent, not the school equipment.
+   */
   private static final Pattern EXCEPTION =
-      Pattern.compile("\\b(unless|except|other than|without|with)\\b([^.;)]*)");
+      Pattern.compile("\\b(unless|except|other than|without|with)\\b([^.;),]*)");
 
   /**
    * Whether {@code sentence}, following a prohibition in the same clause, opens an exception to it

@@ -55,4 +55,25 @@ class FollowUpTest {
     assertThat(Question.of("glais", "and videos?").following(second).previous().orElseThrow())
         .contains("take photos of my class", "residential");
   }
+
+  @Test
+  void should_tell_a_question_about_the_schools_own_device_from_one_about_the_askers() {
+    assertThat(KeySentence.aboutSchoolsOwn("ok so can i use the school ipad for the photos instead?")).isTrue();
+    assertThat(KeySentence.aboutSchoolsOwn("what about with the school camera?")).isTrue();
+    assertThat(KeySentence.aboutSchoolsOwn("school camera is rubbish, can i just use my phone to take pics of the kids")).isFalse();
+    assertThat(KeySentence.aboutSchoolsOwn("can I use my own laptop at school?")).isFalse();
+  }
+
+  @Test
+  void should_answer_a_follow_up_about_the_school_camera_from_the_sentence_about_school_equipment() {
+    Question followUp = new Question("educating-for-life", "what about with the school camera?",
+        Optional.of("Can I take photos of the class on my phone on the museum trip?"));
+
+    Answer a = policybot.TestEngine.answers().ask(followUp);
+
+    assertThat(a).isInstanceOfSatisfying(Answer.Grounded.class, g -> {
+      assertThat(g.verdict()).isEqualTo(Verdict.CONDITIONAL);
+      assertThat(g.citations().get(0).highlight()).startsWith("With the consent of parents and staff, the school permits");
+    });
+  }
 }
