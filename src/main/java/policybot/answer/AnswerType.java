@@ -65,18 +65,33 @@ final class AnswerType {
               + "dealt with|referred|escalated|removed|withdrawn|confiscated)|responsible for|liable|escalate\\w*|"
               + "report(ed)? (it|this|them|any|to))\\b");
 
+  /**
+   * One kind of answer: the questions that want it, the words that give it, and what the head is
+   * told when no cited clause has them.
+   */
+  record Kind(Pattern asks, Pattern gives, EscalationReason missing) {
+    boolean askedFor(String question) {
+      return asks.matcher(VerdictReader.lower(question)).find();
+    }
+
+    boolean givenBy(String clauseText) {
+      return gives.matcher(VerdictReader.lower(clauseText)).find();
+    }
+  }
+
+  static final Kind TIME = new Kind(ASKS_FOR_TIME, GIVES_TIME, EscalationReason.NO_FIGURE_GIVEN);
+  static final Kind NUMBER = new Kind(ASKS_FOR_NUMBER, GIVES_NUMBER, EscalationReason.NO_FIGURE_GIVEN);
+  static final Kind CONSEQUENCE = new Kind(ASKS_FOR_CONSEQUENCE, GIVES_CONSEQUENCE, EscalationReason.NO_CONSEQUENCE_GIVEN);
+  private static final List<Kind> KINDS = List.of(TIME, NUMBER, CONSEQUENCE);
+
   private AnswerType() {}
 
   /** Why the cited clauses cannot settle the question, whatever the confidence check says; empty when they can. */
   static Optional<EscalationReason> unsettled(String question, List<Citation> citations) {
-    if (asksForTime(question) && citations.stream().noneMatch(c -> givesTime(c.clause().text()))) {
-      return Optional.of(EscalationReason.NO_FIGURE_GIVEN);
-    }
-    if (asksForNumber(question) && citations.stream().noneMatch(c -> givesNumber(c.clause().text()))) {
-      return Optional.of(EscalationReason.NO_FIGURE_GIVEN);
-    }
-    if (asksForConsequence(question) && citations.stream().noneMatch(c -> givesConsequence(c.clause().text()))) {
-      return Optional.of(EscalationReason.NO_CONSEQUENCE_GIVEN);
+    for (Kind k : KINDS) {
+      if (k.askedFor(question) && citations.stream().noneMatch(c -> k.givenBy(c.clause().text()))) {
+        return Optional.of(k.missing());
+      }
     }
     if (Audience.asksWhatPupilsMay(question) && citations.stream().noneMatch(AnswerType::setsRuleForPupils)) {
       return Optional.of(EscalationReason.NO_RULE_FOR_PUPILS);
@@ -86,29 +101,5 @@ final class AnswerType {
 
   private static boolean setsRuleForPupils(Citation c) {
     return Audience.setsRuleForPupils(c.clause().text()) || Audience.setsRuleForPupils(String.join(". ", c.clause().headings()));
-  }
-
-  static boolean asksForTime(String question) {
-    return ASKS_FOR_TIME.matcher(VerdictReader.lower(question)).find();
-  }
-
-  static boolean givesTime(String clauseText) {
-    return GIVES_TIME.matcher(VerdictReader.lower(clauseText)).find();
-  }
-
-  static boolean asksForNumber(String question) {
-    return ASKS_FOR_NUMBER.matcher(VerdictReader.lower(question)).find();
-  }
-
-  static boolean givesNumber(String clauseText) {
-    return GIVES_NUMBER.matcher(VerdictReader.lower(clauseText)).find();
-  }
-
-  static boolean asksForConsequence(String question) {
-    return ASKS_FOR_CONSEQUENCE.matcher(VerdictReader.lower(question)).find();
-  }
-
-  static boolean givesConsequence(String clauseText) {
-    return GIVES_CONSEQUENCE.matcher(VerdictReader.lower(clauseText)).find();
   }
 }

@@ -11,23 +11,23 @@ class AnswerTypeTest {
   @ParameterizedTest
   @ValueSource(strings = {"how long do we keep cctv footage", "How often do I have to change my password?", "what time do staff have to be in?"})
   void should_see_a_question_that_wants_a_time(String question) {
-    assertThat(AnswerType.asksForTime(question)).isTrue();
+    assertThat(AnswerType.TIME.askedFor(question)).isTrue();
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"how do i report a scam email", "can I keep photos on my laptop?", "who do I ask?", "when can I use my phone?"})
   void should_not_see_one_in_other_questions(String question) {
-    assertThat(AnswerType.asksForTime(question)).isFalse();
-    assertThat(AnswerType.asksForNumber(question)).isFalse();
+    assertThat(AnswerType.TIME.askedFor(question)).isFalse();
+    assertThat(AnswerType.NUMBER.askedFor(question)).isFalse();
   }
 
   @Test
   void should_want_a_number_for_how_many_and_find_one_in_digits_or_words_but_not_a_year_group() {
-    assertThat(AnswerType.asksForNumber("how many photos can I put on the blog")).isTrue();
-    assertThat(AnswerType.givesNumber("Staff must never add pupils under the age of 18 as friends")).isTrue();
-    assertThat(AnswerType.givesNumber("no more than two images per post")).isTrue();
-    assertThat(AnswerType.givesNumber("for example sports day/Y6 Prom")).isFalse();
-    assertThat(AnswerType.givesNumber("pupils in year 6 may bring phones")).isFalse();
+    assertThat(AnswerType.NUMBER.askedFor("how many photos can I put on the blog")).isTrue();
+    assertThat(AnswerType.NUMBER.givenBy("Staff must never add pupils under the age of 18 as friends")).isTrue();
+    assertThat(AnswerType.NUMBER.givenBy("no more than two images per post")).isTrue();
+    assertThat(AnswerType.NUMBER.givenBy("for example sports day/Y6 Prom")).isFalse();
+    assertThat(AnswerType.NUMBER.givenBy("pupils in year 6 may bring phones")).isFalse();
   }
 
   @ParameterizedTest
@@ -41,7 +41,7 @@ class AnswerTypeTest {
         "Staff must be in school by 8:30 am."
       })
   void should_find_a_time_in_a_clause_that_gives_one(String clause) {
-    assertThat(AnswerType.givesTime(clause)).isTrue();
+    assertThat(AnswerType.TIME.givenBy(clause)).isTrue();
   }
 
   @ParameterizedTest
@@ -54,7 +54,7 @@ class AnswerTypeTest {
         "Under the data protection act of 1998 school must seek parental consent to take photographs."
       })
   void should_find_none_in_a_clause_that_only_mentions_days_classes_year_groups_or_a_year(String clause) {
-    assertThat(AnswerType.givesTime(clause)).isFalse();
+    assertThat(AnswerType.TIME.givenBy(clause)).isFalse();
   }
 
   @Test
@@ -83,13 +83,13 @@ class AnswerTypeTest {
 
   @Test
   void should_see_a_question_that_asks_what_happens_and_a_clause_that_says() {
-    assertThat(AnswerType.asksForConsequence("what happens if I lose a school USB stick?")).isTrue();
-    assertThat(AnswerType.asksForConsequence("am i on the hook for that??")).isTrue();
-    assertThat(AnswerType.asksForConsequence("can I lose my temper?")).isFalse();
-    assertThat(AnswerType.givesConsequence("Deliberate access to inappropriate materials by any user will lead to the incident being logged")).isTrue();
-    assertThat(AnswerType.givesConsequence("any virus outbreaks are to be reported to the ICT Helpdesk as soon as it is practical")).isTrue();
-    assertThat(AnswerType.givesConsequence("Photographs may be displayed in school sanctioned media e.g. prospectus")).isFalse();
-    assertThat(AnswerType.givesConsequence("Should use secure portable media (eg USB stick) provided by the school")).isFalse();
+    assertThat(AnswerType.CONSEQUENCE.askedFor("what happens if I lose a school USB stick?")).isTrue();
+    assertThat(AnswerType.CONSEQUENCE.askedFor("am i on the hook for that??")).isTrue();
+    assertThat(AnswerType.CONSEQUENCE.askedFor("can I lose my temper?")).isFalse();
+    assertThat(AnswerType.CONSEQUENCE.givenBy("Deliberate access to inappropriate materials by any user will lead to the incident being logged")).isTrue();
+    assertThat(AnswerType.CONSEQUENCE.givenBy("any virus outbreaks are to be reported to the ICT Helpdesk as soon as it is practical")).isTrue();
+    assertThat(AnswerType.CONSEQUENCE.givenBy("Photographs may be displayed in school sanctioned media e.g. prospectus")).isFalse();
+    assertThat(AnswerType.CONSEQUENCE.givenBy("Should use secure portable media (eg USB stick) provided by the school")).isFalse();
   }
 
   @Test
