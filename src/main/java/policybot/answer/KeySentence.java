@@ -27,6 +27,23 @@ final class KeySentence {
    */
   static final double SAME_ADDRESSEE_BONUS = 0.5;
 
+  /**
+   * Taken off a sentence about staff's own devices when the question is about the school's: it can
+   * still be the key sentence of a clause that says nothing else, but loses to any other.
+   */
+  static final double OTHER_OWNER_PENALTY = 100;
+
+  /**
+   * Something the school provides, named as such: "the school camera", "the class iPad", "school
+   * equipment". A question about one is not answered by a rule about staff's own devices.
+   */
+  private static final Pattern SCHOOLS_OWN =
+      Pattern.compile("\\b(school|school's|class|classroom|work)( \\w+)? (cameras?|ipads?|tablets?|laptops?|phones?|mobiles?|devices?|equipment|computers?|pcs?)\\b");
+
+  /** Staff's own things: "personal digital equipment", "their own mobile phones". */
+  private static final Pattern PERSONAL =
+      Pattern.compile("\\b(personal|own|private|privately owned)( \\w+){0,2} (equipment|devices?|phones?|mobiles?|cameras?|laptops?|computers?|ipads?|tablets?)\\b");
+
   private KeySentence() {}
 
   /** A span of the clause text: [start, end). */
@@ -67,22 +84,7 @@ final class KeySentence {
    * @param aboutSchoolsOwn whether the question (a follow-up's own words) asks about something the
    *     school provides: a rule about staff's own devices is then not its key sentence
    */
-  record Asked(List<Set<String>> terms, List<Set<String>> ownTerms, boolean aboutPupils, boolean aboutSchoolsOwn) {
-    static Asked plain(List<Set<String>> terms) {
-      return new Asked(terms, List.of(), false, false);
-    }
-  }
-
-  /**
-   * Something the school provides, named as such: "the school camera", "the class iPad", "school
-   * equipment". A question about one is not answered by a rule about staff's own devices.
-   */
-  private static final Pattern SCHOOLS_OWN =
-      Pattern.compile("\\b(school|school's|class|classroom|work)( \\w+)? (cameras?|ipads?|tablets?|laptops?|phones?|mobiles?|devices?|equipment|computers?|pcs?)\\b");
-
-  /** Staff's own things: "personal digital equipment", "their own mobile phones". */
-  private static final Pattern PERSONAL =
-      Pattern.compile("\\b(personal|own|private|privately owned)( \\w+){0,2} (equipment|devices?|phones?|mobiles?|cameras?|laptops?|computers?|ipads?|tablets?)\\b");
+  record Asked(List<Set<String>> terms, List<Set<String>> ownTerms, boolean aboutPupils, boolean aboutSchoolsOwn) {}
 
   /**
    * Whether a question asks about something the school provides and not about the asker's own:
@@ -94,23 +96,13 @@ final class KeySentence {
   }
 
   /**
-   * Taken off a sentence about staff's own devices when the question is about the school's: it can
-   * still be the key sentence of a clause that says nothing else, but loses to any other.
-   */
-  static final double OTHER_OWNER_PENALTY = 100;
-
-  static Span find(String text, List<Set<String>> questionTerms, Function<String, List<String>> analyze) {
-    return find(text, Asked.plain(questionTerms), analyze);
-  }
-
-  /**
    * The best sentence for the question: the most question words (each with its synonyms), ties
    * going to rule sentences and then to the earlier one.
    */
   static Span find(String text, Asked asked, Function<String, List<String>> analyze) {
     List<Span> spans = sentences(text);
     Span best = spans.get(0);
-    double bestScore = -1;
+    double bestScore = Double.NEGATIVE_INFINITY;
     for (Span s : spans) {
       String sentence = text.substring(s.start(), s.end());
       double score = mentions(sentence, asked.terms(), analyze).size() + mentions(sentence, asked.ownTerms(), analyze).size();
