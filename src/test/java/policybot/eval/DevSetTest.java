@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import policybot.TestEngine;
 
 /**
- * Runs the development, check and fresh question sets end to end. The floors sit a little under the
+ * Runs the development, check, fresh and second question sets end to end. The floors sit a little under the
  * figures the README reports, so a change that makes answers worse fails the build.
  */
 class DevSetTest {
@@ -65,6 +65,25 @@ class DevSetTest {
     assertFound(r, 0.925, 0.775);
     assertThat(r.unanswerableEscalated()).isGreaterThanOrEqualTo(0.90);
     assertThat(r.answerableEscalated()).isLessThanOrEqualTo(0.275);
+    assertThat(r.medianQuoteChars()).isLessThanOrEqualTo(400);
+  }
+
+  /**
+   * The second set was written blind at the end of session 8, after that session's changes, and
+   * scored once: 0.914 / 0.743 top 3 and first, 0.667 unanswerable and 0.371 answerable escalated
+   * (the build from the session's start: 0.886 / 0.714, 0.467 and 0.371). Each floor sits one
+   * question under.
+   */
+  @Test
+  void should_not_fall_below_its_first_figures_on_the_second_set() throws Exception {
+    Evaluation.Report r = run("second-questions.jsonl");
+
+    assertThat(r.questions()).isEqualTo(50);
+    assertThat(r.crossSchoolCitations()).isZero();
+    assertThat(r.outcomes()).noneMatch(o -> "safeguarding".equals(o.answer().verdict()));
+    assertFound(r, 0.885, 0.714);
+    assertThat(r.unanswerableEscalated()).isGreaterThanOrEqualTo(0.60);
+    assertThat(r.answerableEscalated()).isLessThanOrEqualTo(0.40);
     assertThat(r.medianQuoteChars()).isLessThanOrEqualTo(400);
   }
 
