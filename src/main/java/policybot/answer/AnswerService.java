@@ -159,8 +159,8 @@ public final class AnswerService {
     }
     // a rule for staff does not contradict one for pupils: "staff may bring in phones" against
     // "pupils are not allowed to use their phones" answers a question about pupils one way
-    if (Audience.asksWhatPupilsMay(form)
-        && !(Audience.setsRuleForPupils(citations.get(0).highlight()) && Audience.setsRuleForPupils(citations.get(1).highlight()))) {
+    Optional<Audience.Party> party = Audience.asksWhatOthersMay(form);
+    if (party.isPresent() && !(party.get().hasRuleIn(citations.get(0).highlight()) && party.get().hasRuleIn(citations.get(1).highlight()))) {
       return false;
     }
     Verdict first = VerdictReader.read(form, citations.get(0).highlight());
@@ -174,7 +174,7 @@ public final class AnswerService {
         new KeySentence.Asked(
             idx.subjectTerms(searchText),
             FollowUp.isFollowUp(question) ? idx.subjectTerms(question.text()) : List.of(),
-            Audience.asksWhatPupilsMay(searchText),
+            Audience.asksWhatOthersMay(searchText),
             KeySentence.aboutSchoolsOwn(question.text()));
     LocalDate today = LocalDate.now(clock);
     List<Citation> out = new ArrayList<>();

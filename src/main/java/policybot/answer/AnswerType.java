@@ -17,9 +17,10 @@ import policybot.index.Audience;
  *   <li>What happens then wants a consequence or a next step: "what happens if I lose a school USB
  *       stick?" is not settled by "Should use secure portable media (eg USB stick) provided by the
  *       school".
- *   <li>What pupils may do wants a rule for pupils: "are pupils allowed to use their own phones in
- *       lessons?" is not settled by a staff rule that shares its words ("[Members of staff] are not
- *       permitted to use personal digital equipment, such as mobile phones ...").
+ *   <li>What pupils or parents may do wants a rule for them: "are pupils allowed to use their own
+ *       phones in lessons?" is not settled by a staff rule that shares its words ("[Members of
+ *       staff] are not permitted to use personal digital equipment, such as mobile phones ..."),
+ *       nor "parents keep asking if they can film the Christmas concert, are they allowed?".
  * </ul>
  *
  * Such questions go to the head. Of the 59 unanswerable questions in the three question sets these
@@ -99,13 +100,14 @@ final class AnswerType {
         return Optional.of(k.missing());
       }
     }
-    if (Audience.asksWhatPupilsMay(question) && citations.stream().noneMatch(AnswerType::setsRuleForPupils)) {
-      return Optional.of(EscalationReason.NO_RULE_FOR_PUPILS);
+    Optional<Audience.Party> party = Audience.asksWhatOthersMay(question);
+    if (party.isPresent() && citations.stream().noneMatch(c -> hasRuleFor(party.get(), c))) {
+      return Optional.of(EscalationReason.NO_RULE_FOR_THEM);
     }
     return Optional.empty();
   }
 
-  private static boolean setsRuleForPupils(Citation c) {
-    return Audience.setsRuleForPupils(c.clause().text()) || Audience.setsRuleForPupils(String.join(". ", c.clause().headings()));
+  private static boolean hasRuleFor(Audience.Party party, Citation c) {
+    return party.hasRuleIn(c.clause().text()) || party.hasRuleIn(String.join(". ", c.clause().headings()));
   }
 }

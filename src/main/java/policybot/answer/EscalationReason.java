@@ -5,7 +5,7 @@ public enum EscalationReason {
   NO_CLAUSE_COVERS_IT("No clause in the school's policies covers this question."),
   LOW_CONFIDENCE("The nearest clauses only partly match the question."),
   CLAUSES_DISAGREE("The most relevant clauses point different ways."),
-  NO_RULE_FOR_PUPILS("The question is about what pupils may do, and the nearest clauses set rules for staff."),
+  NO_RULE_FOR_THEM("The question is about what pupils or parents may do, and the nearest clauses set rules for staff."),
   NO_CONSEQUENCE_GIVEN("The question asks what happens then, and the nearest clauses do not say."),
   NO_FIGURE_GIVEN("The question asks how long, how often or how many, and the nearest clauses give no figure."),
   ASKED_FOR_HEAD("The person asked for the head's view.");

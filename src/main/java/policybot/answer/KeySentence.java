@@ -3,6 +3,7 @@ package policybot.answer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -21,8 +22,8 @@ final class KeySentence {
   static final double RULE_BONUS = 0.5;
 
   /**
-   * A rule for pupils beats an equally matching one for staff when the question asks what pupils
-   * may do: "Pupils are not allowed to use their phones in school" over "staff mobile phones must
+   * A rule for pupils (or parents) beats an equally matching one for staff when the question asks
+   * what pupils (or parents) may do: "Pupils are not allowed to use their phones in school" over "staff mobile phones must
    * not be used to take pictures of children", which shares the same words.
    */
   static final double SAME_ADDRESSEE_BONUS = 0.5;
@@ -80,11 +81,11 @@ final class KeySentence {
    * @param ownTerms a follow-up's own word groups, which count twice: "what about with the school
    *     camera?" after a question about photos on a phone is answered by the sentence about school
    *     equipment, not the one about phones; empty for a question that is not a follow-up
-   * @param aboutPupils whether the question asks what pupils may do
+   * @param aboutOthers whom other than staff the question asks about, if anyone
    * @param aboutSchoolsOwn whether the question (a follow-up's own words) asks about something the
    *     school provides: a rule about staff's own devices is then not its key sentence
    */
-  record Asked(List<Set<String>> terms, List<Set<String>> ownTerms, boolean aboutPupils, boolean aboutSchoolsOwn) {}
+  record Asked(List<Set<String>> terms, List<Set<String>> ownTerms, Optional<Audience.Party> aboutOthers, boolean aboutSchoolsOwn) {}
 
   /**
    * Whether a question asks about something the school provides and not about the asker's own:
@@ -109,7 +110,7 @@ final class KeySentence {
       if (VerdictReader.isRule(sentence)) {
         score += RULE_BONUS;
       }
-      if (asked.aboutPupils() && Audience.setsRuleForPupils(sentence)) {
+      if (asked.aboutOthers().filter(p -> p.hasRuleIn(sentence)).isPresent()) {
         score += SAME_ADDRESSEE_BONUS;
       }
       if (asked.aboutSchoolsOwn() && PERSONAL.matcher(VerdictReader.lower(sentence)).find()) {

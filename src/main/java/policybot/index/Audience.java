@@ -1,5 +1,8 @@
 package policybot.index;
 
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -27,41 +30,86 @@ public final class Audience {
   private static final Pattern FIRST_PERSON = Pattern.compile("\\b(i|me|my|i'm|im|i've|ive|i'd|myself)\\b", Pattern.CASE_INSENSITIVE);
 
   /**
-   * A question about what pupils may or must do ("are the kids allowed to bring their phones in?",
-   * "a child has their phone out, are they allowed it?"), not about what staff may do with them.
+   * Someone other than staff whose conduct a question may ask about, and the words that name them.
+   * The policies are mostly rules for staff, which share a question's words without answering what
+   * pupils or parents may do.
    */
-  private static final Pattern ASKS_WHAT_PUPILS_MAY =
-      Pattern.compile(
-          "\\b(are|can|may|must|should|do|does|is) (the |our |my )?(pupils?|kids?|children|child|students?)\\b( \\w+){0,3}? "
-              + "(allowed|permitted|bring|use|have|hand|take|wear|keep|access|need)\\b|"
-              + "\\b(are they|is (he|she)) (allowed|permitted)\\b",
-          Pattern.CASE_INSENSITIVE);
+  public enum Party {
+    PUPILS("pupils?|kids?|children|child|students?|boys?|girls?", false),
+    // "Filming and photography by parents ... are allowed": what parents may do is often said of the
+    // thing they do; "the taking of images by staff and pupils with school equipment" is a rule for
+    // staff's use of school equipment, so pupils are not read that way
+    PARENTS("parents?|carers?|parent/carers?|parents/carers|mums?|dads?|mothers?|fathers?", true);
 
-  /** A child named in a question whose "are they allowed" may be about the child. */
-  private static final Pattern CHILD = Pattern.compile("\\b(pupils?|kids?|children|child|students?|boys?|girls?)\\b", Pattern.CASE_INSENSITIVE);
+    private final Pattern named;
+    private final Pattern asked;
+    private final Pattern rule;
 
-  /**
-   * A sentence or heading that sets a rule for pupils: "Pupils are not allowed to use their phones
-   * in school", "Pupils must not use their iPad in School corridors", a section "Pupils' use of ...".
-   */
-  private static final Pattern RULE_FOR_PUPILS =
-      Pattern.compile(
-          "(^|[.!?:;]\\s+|\\b(and|that|where|if)\\s+)(pupils?|children|students?)( \\w+){0,3}? "
-              + "(are|is|must|should|may|will|can|cannot|can't|need|needs|have to|has to|do not|don't)\\b|"
-              + "\\b(pupils?|children|students?)('|’)?s? (use|conduct|behaviour|mobile|phones?|devices?)\\b",
-          Pattern.CASE_INSENSITIVE);
+    Party(String words, boolean ruledAsAgent) {
+      this.named = Pattern.compile("\\b(" + words + ")\\b", Pattern.CASE_INSENSITIVE);
+      this.asked =
+          Pattern.compile(
+              "\\b(are|can|could|may|must|should|do|does|is) (the |our |my )?(" + words + ")\\b( \\w+){0,3}? " + ASKED_VERBS,
+              Pattern.CASE_INSENSITIVE);
+      // "Pupils are not allowed to ...", "Parents are not expected to post ...", "recorded ... by
+      // staff and parent/carers", a section "Pupils' use of ..."
+      this.rule =
+          Pattern.compile(
+              "(^|[.!?:;]\\s+|\\b(and|that|where|if)\\s+)(" + words + ")( \\w+){0,3}? " + RULE_VERBS
+                  + (ruledAsAgent ? "|\\bby (staff and |staff, )?(" + words + ")\\b" : "")
+                  + "|\\b(" + words + ")('|’)?s? (use|conduct|behaviour|mobile|phones?|devices?)\\b",
+              Pattern.CASE_INSENSITIVE);
+    }
+
+    /** Whether a clause (its words or its headings) sets a rule for this party. */
+    public boolean hasRuleIn(String text) {
+      return rule.matcher(text).find();
+    }
+  }
+
+  /** What a question asks whether someone may or must do. */
+  private static final String ASKED_VERBS =
+      "(allowed|permitted|bring|use|have|hand|take|wear|keep|access|need|film|record|post|photograph)\\b";
+
+  /** The verbs of a rule addressed to someone. */
+  private static final String RULE_VERBS = "(are|is|must|should|may|will|can|cannot|can't|need|needs|have to|has to|do not|don't)\\b";
+
+  /** "are they allowed", "if they can": about whoever was named last before it. */
+  private static final Pattern THEY =
+      Pattern.compile("\\b(are they|is (he|she)|can they|could they|may they|if they can|whether they can|whether they('re| are))\\b");
 
   private Audience() {}
 
-  /** Whether the question asks what pupils may or must do, rather than what staff may. */
-  public static boolean asksWhatPupilsMay(String question) {
+  /**
+   * Whom other than staff a question asks about: "are the kids allowed to bring their phones in?"
+   * and "a child has their phone out in class, are they allowed it?" ask what pupils may do,
+   * "parents keep asking if they can film the concert, are they allowed?" what parents may; "can I
+   * let the kids use my phone?" asks what staff may.
+   */
+  public static Optional<Party> asksWhatOthersMay(String question) {
     String q = question.replace('’', '\'');
-    return ASKS_WHAT_PUPILS_MAY.matcher(q).find() && CHILD.matcher(q).find();
-  }
-
-  /** Whether a clause (its words with its headings) sets a rule for pupils. */
-  public static boolean setsRuleForPupils(String clauseWithHeadings) {
-    return RULE_FOR_PUPILS.matcher(clauseWithHeadings).find();
+    for (Party p : Party.values()) {
+      if (p.asked.matcher(q).find()) {
+        return Optional.of(p);
+      }
+    }
+    Matcher they = THEY.matcher(q.toLowerCase(Locale.ROOT));
+    if (!they.find()) {
+      return Optional.empty();
+    }
+    // whoever was named last before "they"
+    Party last = null;
+    int at = -1;
+    for (Party p : Party.values()) {
+      Matcher m = p.named.matcher(q.substring(0, they.start()));
+      while (m.find()) {
+        if (m.start() > at) {
+          at = m.start();
+          last = p;
+        }
+      }
+    }
+    return Optional.ofNullable(last);
   }
 
   /** Whether the clause's rule is for someone other than staff. */

@@ -78,7 +78,7 @@ class AnswerTypeTest {
       assertThat(g.verdict()).isEqualTo(Verdict.NO);
       assertThat(g.citations().get(0).highlight()).startsWith("Pupils are not allowed to use their phones in school");
     });
-    assertThat(staffOnly).isInstanceOfSatisfying(Answer.Escalated.class, e -> assertThat(e.reason()).isEqualTo(EscalationReason.NO_RULE_FOR_PUPILS));
+    assertThat(staffOnly).isInstanceOfSatisfying(Answer.Escalated.class, e -> assertThat(e.reason()).isEqualTo(EscalationReason.NO_RULE_FOR_THEM));
   }
 
   @Test
@@ -100,5 +100,19 @@ class AnswerTypeTest {
     assertThat(lost).isInstanceOfSatisfying(Answer.Escalated.class, e -> assertThat(e.reason()).isEqualTo(EscalationReason.NO_CONSEQUENCE_GIVEN));
     assertThat(deliberate).isInstanceOfSatisfying(Answer.Grounded.class,
         g -> assertThat(g.citations()).anyMatch(c -> c.text().contains("will lead to the incident being logged")));
+  }
+
+  @Test
+  void should_answer_what_parents_may_do_only_from_a_rule_for_parents() {
+    Answer moorthorpe = TestEngine.answers().ask(Question.of("moorthorpe",
+        "Governor here. Parents keep asking whether they're allowed to film their own kids at sports day this year - are they?"));
+    Answer staffOnly = TestEngine.answers().ask(Question.of("educating-for-life",
+        "Parents keep asking if they can film the Christmas concert. Are they allowed?"));
+
+    assertThat(moorthorpe).isInstanceOfSatisfying(Answer.Grounded.class, g -> {
+      assertThat(g.verdict()).isEqualTo(Verdict.YES);
+      assertThat(g.citations().get(0).highlight()).startsWith("Filming and photography by parents");
+    });
+    assertThat(staffOnly).isInstanceOfSatisfying(Answer.Escalated.class, e -> assertThat(e.reason()).isEqualTo(EscalationReason.NO_RULE_FOR_THEM));
   }
 }

@@ -24,21 +24,29 @@ class AudienceTest {
   }
 
   @Test
-  void should_tell_a_question_about_what_pupils_may_do_from_one_about_staff() {
-    assertThat(Audience.asksWhatPupilsMay("are the kids allowed to bring their phones into school?")).isTrue();
-    assertThat(Audience.asksWhatPupilsMay("a child has their phone out in class, are they allowed it?")).isTrue();
-    assertThat(Audience.asksWhatPupilsMay("do the kids have to hand their phones in at the start of the day")).isTrue();
-    assertThat(Audience.asksWhatPupilsMay("can I let the kids use my phone to take pictures?")).isFalse();
-    assertThat(Audience.asksWhatPupilsMay("can I take photos of the children on a trip?")).isFalse();
-    assertThat(Audience.asksWhatPupilsMay("my friend's phone is broken, are they allowed to borrow mine?")).isFalse();
+  void should_tell_a_question_about_what_pupils_or_parents_may_do_from_one_about_staff() {
+    assertThat(Audience.asksWhatOthersMay("are the kids allowed to bring their phones into school?")).contains(Audience.Party.PUPILS);
+    assertThat(Audience.asksWhatOthersMay("a child has their phone out in class, are they allowed it?")).contains(Audience.Party.PUPILS);
+    assertThat(Audience.asksWhatOthersMay("do the kids have to hand their phones in at the start of the day")).contains(Audience.Party.PUPILS);
+    assertThat(Audience.asksWhatOthersMay("Parents keep asking if they can film the Christmas concert. Are they allowed?"))
+        .contains(Audience.Party.PARENTS);
+    assertThat(Audience.asksWhatOthersMay("Parents keep asking whether they're allowed to film their own kids at sports day - are they?"))
+        .contains(Audience.Party.PARENTS);
+    assertThat(Audience.asksWhatOthersMay("can I let the kids use my phone to take pictures?")).isEmpty();
+    assertThat(Audience.asksWhatOthersMay("can I take photos of the children on a trip?")).isEmpty();
+    assertThat(Audience.asksWhatOthersMay("my friend's phone is broken, are they allowed to borrow mine?")).isEmpty();
   }
 
   @Test
-  void should_tell_a_rule_for_pupils_from_one_for_staff_that_names_them() {
-    assertThat(Audience.setsRuleForPupils("Pupils are not allowed to use their phones in school and must leave them in the office.")).isTrue();
-    assertThat(Audience.setsRuleForPupils("Pupils must not use their iPad in School corridors")).isTrue();
-    assertThat(Audience.setsRuleForPupils("Staff mobile phones must not be used to take pictures of children in our school.")).isFalse();
-    assertThat(Audience.setsRuleForPupils("Are not permitted to use personal digital equipment, such as mobile phones and cameras, to record images of pupils")).isFalse();
+  void should_tell_a_rule_for_pupils_or_parents_from_one_for_staff_that_names_them() {
+    assertThat(Audience.Party.PUPILS.hasRuleIn("Pupils are not allowed to use their phones in school and must leave them in the office.")).isTrue();
+    assertThat(Audience.Party.PUPILS.hasRuleIn("Pupils must not use their iPad in School corridors")).isTrue();
+    assertThat(Audience.Party.PUPILS.hasRuleIn("Staff mobile phones must not be used to take pictures of children in our school.")).isFalse();
+    assertThat(Audience.Party.PUPILS.hasRuleIn("Are not permitted to use personal digital equipment, such as mobile phones and cameras, to record images of pupils"))
+        .isFalse();
+    assertThat(Audience.Party.PARENTS.hasRuleIn("Filming and photography by parents and the wider community at school events are allowed")).isTrue();
+    assertThat(Audience.Party.PARENTS.hasRuleIn("Parents are not expected to post pictures of pupils other than their own children")).isTrue();
+    assertThat(Audience.Party.PARENTS.hasRuleIn("Staff must not give their personal phone numbers to parents.")).isFalse();
   }
 
   @Test
