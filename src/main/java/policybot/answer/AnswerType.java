@@ -91,6 +91,13 @@ final class AnswerType {
   static final Kind CONSEQUENCE = new Kind(ASKS_FOR_CONSEQUENCE, GIVES_CONSEQUENCE, EscalationReason.NO_CONSEQUENCE_GIVEN);
   private static final List<Kind> KINDS = List.of(TIME, NUMBER, CONSEQUENCE);
 
+  /** A rule limited to those under an age: "ex pupils under the age of 18". */
+  private static final Pattern AGE_LIMIT = Pattern.compile("\\bunder (the age of )?(\\d{1,2})s?\\b");
+
+  /** An age a question gives: "now 19", "who's 19", "aged 19", "19 years old". */
+  private static final Pattern AGE_GIVEN =
+      Pattern.compile("\\b(now|aged|age|who's|who is|she's|he's|turned|turning) (\\d{1,2})\\b|\\b(\\d{1,2})( years old| year old|yo)\\b");
+
   private AnswerType() {}
 
   /** Why the cited clauses cannot settle the question, whatever the confidence check says; empty when they can. */
@@ -100,11 +107,29 @@ final class AnswerType {
         return Optional.of(k.missing());
       }
     }
+    if (!citations.isEmpty() && pastTheAgeLimit(question, citations.get(0).highlight())) {
+      return Optional.of(EscalationReason.OVER_THE_AGE_LIMIT);
+    }
     Optional<Audience.Party> party = Audience.asksWhatOthersMay(question);
     if (party.isPresent() && citations.stream().noneMatch(c -> hasRuleFor(party.get(), c))) {
       return Optional.of(EscalationReason.NO_RULE_FOR_THEM);
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether the question is about someone at or over the age the rule stops at: "Staff must never
+   * add pupils or ex pupils under the age of 18 as friends" does not settle "an ex-pupil who's now
+   * 19 wants to add me".
+   */
+  static boolean pastTheAgeLimit(String question, String keySentence) {
+    java.util.regex.Matcher limit = AGE_LIMIT.matcher(VerdictReader.lower(keySentence));
+    java.util.regex.Matcher given = AGE_GIVEN.matcher(VerdictReader.lower(question));
+    if (!limit.find() || !given.find()) {
+      return false;
+    }
+    int age = Integer.parseInt(given.group(2) != null ? given.group(2) : given.group(3));
+    return age >= Integer.parseInt(limit.group(2));
   }
 
   private static boolean hasRuleFor(Audience.Party party, Citation c) {

@@ -7,6 +7,7 @@ public enum EscalationReason {
   CLAUSES_DISAGREE("The most relevant clauses point different ways."),
   NO_RULE_FOR_THEM("The question is about what pupils or parents may do, and the nearest clauses set rules for staff."),
   NO_CONSEQUENCE_GIVEN("The question asks what happens then, and the nearest clauses do not say."),
+  OVER_THE_AGE_LIMIT("The nearest rule covers only people under an age, and the question is about someone older."),
   NO_FIGURE_GIVEN("The question asks how long, how often or how many, and the nearest clauses give no figure."),
   ASKED_FOR_HEAD("The person asked for the head's view.");
 

@@ -115,4 +115,14 @@ class AnswerTypeTest {
     });
     assertThat(staffOnly).isInstanceOfSatisfying(Answer.Escalated.class, e -> assertThat(e.reason()).isEqualTo(EscalationReason.NO_RULE_FOR_THEM));
   }
+
+  @Test
+  void should_see_a_question_about_someone_past_the_age_a_rule_stops_at() {
+    String rule = "Staff must never add pupils or ex pupils under the age of 18 as friends into their personal accounts.";
+
+    assertThat(AnswerType.pastTheAgeLimit("An ex-pupil who's now 19 wants to add me on Facebook - is that allowed?", rule)).isTrue();
+    assertThat(AnswerType.pastTheAgeLimit("can i add an ex pupil who is 16 as a friend?", rule)).isFalse();
+    assertThat(AnswerType.pastTheAgeLimit("can i add an ex pupil as a friend?", rule)).isFalse();
+    assertThat(AnswerType.pastTheAgeLimit("a former pupil, 20 years old now, sent me a request", rule)).isTrue();
+  }
 }

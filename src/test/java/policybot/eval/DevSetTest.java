@@ -71,8 +71,8 @@ class DevSetTest {
   /**
    * The second set was written blind at the end of session 8, after that session's changes, and
    * scored once: 0.914 / 0.743 top 3 and first, 0.667 unanswerable and 0.371 answerable escalated
-   * (the build from the session's start: 0.886 / 0.714, 0.467 and 0.371). Each floor sits one
-   * question under.
+   * (the build from the session's start: 0.886 / 0.714, 0.467 and 0.371); since its misses were
+   * read, 0.943 top 3 and 0.800 unanswerable escalated. Each floor sits one question under.
    */
   @Test
   void should_not_fall_below_its_first_figures_on_the_second_set() throws Exception {
@@ -81,8 +81,8 @@ class DevSetTest {
     assertThat(r.questions()).isEqualTo(50);
     assertThat(r.crossSchoolCitations()).isZero();
     assertThat(r.outcomes()).noneMatch(o -> "safeguarding".equals(o.answer().verdict()));
-    assertFound(r, 0.885, 0.714);
-    assertThat(r.unanswerableEscalated()).isGreaterThanOrEqualTo(0.60);
+    assertFound(r, 0.914, 0.714);
+    assertThat(r.unanswerableEscalated()).isGreaterThanOrEqualTo(0.73);
     assertThat(r.answerableEscalated()).isLessThanOrEqualTo(0.40);
     assertThat(r.medianQuoteChars()).isLessThanOrEqualTo(400);
   }
