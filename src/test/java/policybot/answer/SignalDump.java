@@ -1,0 +1,53 @@
+package policybot.answer;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import policybot.TestEngine;
+import policybot.eval.EvalQuestion;
+import policybot.eval.Evaluation;
+import policybot.index.ClauseIndex;
+import policybot.index.Hit;
+import policybot.index.SearchMode;
+
+/**
+ * Prints, for every question of the given sets, what the engine decided and the confidence
+ * signals behind it, one tab-separated line each, for studying escalation outside Java (the
+ * AUC of a signal, a threshold's trade-off on each set). Safeguarding questions are left out.
+ *
+ * <pre>
+ * mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test.classpath
+ * java -cp target/test-classes:target/classes:$(cat target/test.classpath) policybot.answer.SignalDump \
+ *     src/test/resources/eval/dev-questions.jsonl src/test/resources/eval/check-questions.jsonl > signals.tsv
+ * </pre>
+ */
+public final class SignalDump {
+  public static void main(String[] args) throws Exception {
+    ClauseIndex idx = TestEngine.index();
+    AnswerService answers = TestEngine.answers();
+    System.out.println("set\tid\tschool\tanswerable\toutcome\treason\tscore\tlift\tcosine\tbackground\tcoverage\tbm25\tbm25_rank\tvector_rank\twords\tquestion");
+    for (String file : args) {
+      String set = Path.of(file).getFileName().toString().replace("-questions.jsonl", "");
+      for (EvalQuestion q : Evaluation.read(Path.of(file))) {
+        if (q.safeguarding()) {
+          continue;
+        }
+        Question question = new Question(q.school(), q.question(), Optional.ofNullable(q.previous()).filter(p -> !p.isBlank()));
+        String text = FollowUp.searchText(question);
+        List<Hit> hits = idx.search(q.school(), text, SearchMode.HYBRID, AnswerService.MAX_CITATIONS);
+        if (hits.isEmpty()) {
+          continue;
+        }
+        Answer a = answers.ask(question);
+        String reason = a instanceof Answer.Escalated e ? e.reason().name() : "";
+        Hit top = hits.get(0);
+        System.out.println(String.format(Locale.ROOT, "%s\t%s\t%s\t%b\t%s\t%s\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.3f\t%d\t%d\t%d\t%s",
+            set, q.id(), q.school(), q.answerable(), a.getClass().getSimpleName().toLowerCase(Locale.ROOT), reason,
+            Confidence.score(hits, Confidence.DEFAULT), Confidence.lift(hits), hits.stream().mapToDouble(Hit::cosine).max().orElse(-1),
+            top.background(), top.coverage(), top.bm25Score(), top.bm25Rank(), top.vectorRank(), text.split("\\s+").length, text));
+      }
+    }
+    System.exit(0);
+  }
+}
