@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import policybot.TestEngine;
 
 /**
@@ -29,61 +31,37 @@ class DevSetTest {
   }
 
   /**
-   * The check set was written in session 7 without running the bot, as a stand-in for questions it
-   * was never tuned on. Its floors guard against a change that helps the development set by fitting
-   * it; they are far below the targets because that is where the engine is on new wording. Each
-   * floor sits one question under the figure now (0.860 / 0.700 / 0.750 / 0.460, after session 8's
-   * synonyms).
+   * The blind sets: written from the policies alone, without running the bot, as stand-ins for
+   * questions it was never tuned on. Their floors guard against a change that helps the
+   * development set by fitting it, and sit one question under each set's figures today, far below
+   * the targets because that is where the engine is on new wording.
+   *
+   * <ul>
+   *   <li>check (session 7): blind 0.840 / 0.660 top 3 and first, 0.750 unanswerable and 0.480
+   *       answerable escalated; now 0.860 / 0.700 / 0.750 / 0.460.
+   *   <li>fresh (session 8): blind 0.950 / 0.800 / 0.750 / 0.250; now 0.950 unanswerable.
+   *   <li>second (end of session 8, after its changes): blind 0.914 / 0.743 / 0.667 / 0.371 (the
+   *       session's starting build 0.886 / 0.714 / 0.467 / 0.371); now 0.943 top 3, 0.800
+   *       unanswerable.
+   * </ul>
    */
-  @Test
-  void should_not_fall_below_its_figures_on_the_check_set() throws Exception {
-    Evaluation.Report r = run("check-questions.jsonl");
+  @ParameterizedTest
+  @CsvSource({
+    "check-questions.jsonl, 70, 0.84, 0.68, 0.70, 0.48",
+    "fresh-questions.jsonl, 60, 0.925, 0.775, 0.90, 0.275",
+    "second-questions.jsonl, 50, 0.914, 0.714, 0.73, 0.40"
+  })
+  void should_not_fall_below_its_figures_on_a_blind_set(
+      String file, int questions, double top3, double top1, double unanswerableEscalated, double answerableEscalated) throws Exception {
+    Evaluation.Report r = run(file);
 
-    assertThat(r.questions()).isEqualTo(70);
+    assertThat(r.questions()).isEqualTo(questions);
     assertThat(r.crossSchoolCitations()).isZero();
-    // it has no disclosures: a usage question sent to the DSL is a false alarm
+    // no set has disclosures: a usage question sent to the DSL is a false alarm
     assertThat(r.outcomes()).noneMatch(o -> "safeguarding".equals(o.answer().verdict()));
-    assertFound(r, 0.84, 0.68);
-    assertThat(r.unanswerableEscalated()).isGreaterThanOrEqualTo(0.70);
-    assertThat(r.answerableEscalated()).isLessThanOrEqualTo(0.48);
-    assertThat(r.medianQuoteChars()).isLessThanOrEqualTo(400);
-  }
-
-  /**
-   * The fresh set was written blind in session 8 (a helper read only the policies) and scored once:
-   * 0.950 / 0.800 top 3 and first, 0.750 unanswerable and 0.250 answerable escalated (0.950
-   * unanswerable since the answer-type checks, made after its misses were read). Each floor sits
-   * one question under.
-   */
-  @Test
-  void should_not_fall_below_its_first_figures_on_the_fresh_set() throws Exception {
-    Evaluation.Report r = run("fresh-questions.jsonl");
-
-    assertThat(r.questions()).isEqualTo(60);
-    assertThat(r.crossSchoolCitations()).isZero();
-    assertThat(r.outcomes()).noneMatch(o -> "safeguarding".equals(o.answer().verdict()));
-    assertFound(r, 0.925, 0.775);
-    assertThat(r.unanswerableEscalated()).isGreaterThanOrEqualTo(0.90);
-    assertThat(r.answerableEscalated()).isLessThanOrEqualTo(0.275);
-    assertThat(r.medianQuoteChars()).isLessThanOrEqualTo(400);
-  }
-
-  /**
-   * The second set was written blind at the end of session 8, after that session's changes, and
-   * scored once: 0.914 / 0.743 top 3 and first, 0.667 unanswerable and 0.371 answerable escalated
-   * (the build from the session's start: 0.886 / 0.714, 0.467 and 0.371); since its misses were
-   * read, 0.943 top 3 and 0.800 unanswerable escalated. Each floor sits one question under.
-   */
-  @Test
-  void should_not_fall_below_its_first_figures_on_the_second_set() throws Exception {
-    Evaluation.Report r = run("second-questions.jsonl");
-
-    assertThat(r.questions()).isEqualTo(50);
-    assertThat(r.crossSchoolCitations()).isZero();
-    assertThat(r.outcomes()).noneMatch(o -> "safeguarding".equals(o.answer().verdict()));
-    assertFound(r, 0.914, 0.714);
-    assertThat(r.unanswerableEscalated()).isGreaterThanOrEqualTo(0.73);
-    assertThat(r.answerableEscalated()).isLessThanOrEqualTo(0.40);
+    assertFound(r, top3, top1);
+    assertThat(r.unanswerableEscalated()).isGreaterThanOrEqualTo(unanswerableEscalated);
+    assertThat(r.answerableEscalated()).isLessThanOrEqualTo(answerableEscalated);
     assertThat(r.medianQuoteChars()).isLessThanOrEqualTo(400);
   }
 
