@@ -84,27 +84,31 @@ public final class AnswerService {
     String text = question.text().strip();
     School s = school.orElseThrow();
     if (SafeguardingCheck.isConcern(text)) {
-      Question reporting = Question.of(s.slug(), SAFEGUARDING_QUERY);
+      KeySentence.Asked reporting = new KeySentence.Asked(idx.subjectTerms(SAFEGUARDING_QUERY), List.of(), Optional.empty(), false);
       List<Citation> words = citations(idx, s, reporting, idx.search(s.slug(), SAFEGUARDING_QUERY, SearchMode.HYBRID, 1));
       return new Answer.Safeguarding(s.slug(), text, s.contacts().dsl(), words, composer.safeguarding(s, text, words));
     }
     String searchText = FollowUp.searchText(question);
+    String form = FollowUp.questionForm(question);
+    Optional<Audience.Party> others = Audience.asksWhatOthersMay(form);
     List<Hit> hits = idx.search(s.slug(), searchText, mode, MAX_CITATIONS);
-    List<Citation> citations = citations(idx, s, question, hits);
-    Optional<Answer.Grounded> ruled = ruled(idx, s, question, text, searchText, citations);
+    List<Citation> citations = citations(idx, s, asked(idx, question, searchText, others), hits);
+    Optional<Answer.Grounded> ruled = ruled(idx, s, form, text, searchText, citations);
     if (ruled.isPresent()) {
       return ruled.get();
     }
-    String form = FollowUp.questionForm(question);
     // nothing on the topic at all says most; then what kind of answer is missing; then a weak match
     Optional<EscalationReason> confidence = Confidence.assess(hits).escalate();
     Optional<EscalationReason> unsettled =
-        confidence.filter(r -> r == EscalationReason.NO_CLAUSE_COVERS_IT).or(() -> AnswerType.unsettled(form, citations)).or(() -> confidence);
+        confidence
+            .filter(r -> r == EscalationReason.NO_CLAUSE_COVERS_IT)
+            .or(() -> AnswerType.unsettled(form, others, citations))
+            .or(() -> confidence);
     if (unsettled.isPresent()) {
       return new Answer.Escalated(s.slug(), text, unsettled.get(), citations, composer.escalated(s, text, unsettled.get(), citations));
     }
     Verdict verdict = ClauseVerdict.read(idx, question, form, citations).verdict();
-    if (disagree(form, citations, hits)) {
+    if (disagree(form, others, citations, hits)) {
       EscalationReason reason = EscalationReason.CLAUSES_DISAGREE;
       return new Answer.Escalated(s.slug(), text, reason, citations, composer.escalated(s, text, reason, citations));
     }
@@ -118,13 +122,13 @@ public final class AnswerService {
    * school decided. Its verdict is read from the ruling's words; the nearest clauses go with it.
    */
   private Optional<Answer.Grounded> ruled(
-      ClauseIndex idx, School s, Question question, String text, String searchText, List<Citation> citations) {
+      ClauseIndex idx, School s, String form, String text, String searchText, List<Citation> citations) {
     List<RulingCitation> found = rulings.find(idx, s.slug(), searchText);
     if (found.isEmpty()) {
       return Optional.empty();
     }
     RulingCitation best = found.get(0);
-    Verdict verdict = RulingVerdict.read(FollowUp.questionForm(question), best.text());
+    Verdict verdict = RulingVerdict.read(form, best.text());
     return Optional.of(
         new Answer.Grounded(
             s.slug(),
@@ -145,22 +149,22 @@ public final class AnswerService {
     ClauseIndex idx = index.get();
     School s = school(idx, question.school()).orElseThrow();
     String searchText = FollowUp.searchText(question);
+    String form = FollowUp.questionForm(question);
     List<Hit> hits = idx.search(s.slug(), searchText, mode, MAX_CITATIONS);
-    return ClauseVerdict.read(idx, question, FollowUp.questionForm(question), citations(idx, s, question, hits));
+    return ClauseVerdict.read(idx, question, form, citations(idx, s, asked(idx, question, searchText, Audience.asksWhatOthersMay(form)), hits));
   }
 
   /**
    * Two nearly equally strong clauses, one saying yes and the other no, mean the policies
    * contradict each other on this question: a person must decide.
    */
-  private static boolean disagree(String form, List<Citation> citations, List<Hit> hits) {
+  private static boolean disagree(String form, Optional<Audience.Party> others, List<Citation> citations, List<Hit> hits) {
     if (citations.size() < 2 || hits.get(1).score() < Confidence.DISAGREEMENT_SCORE_SHARE * hits.get(0).score()) {
       return false;
     }
     // a rule for staff does not contradict one for pupils: "staff may bring in phones" against
     // "pupils are not allowed to use their phones" answers a question about pupils one way
-    Optional<Audience.Party> party = Audience.asksWhatOthersMay(form);
-    if (party.isPresent() && !(party.get().hasRuleIn(citations.get(0).highlight()) && party.get().hasRuleIn(citations.get(1).highlight()))) {
+    if (others.isPresent() && !(others.get().hasRuleIn(citations.get(0).highlight()) && others.get().hasRuleIn(citations.get(1).highlight()))) {
       return false;
     }
     Verdict first = VerdictReader.read(form, citations.get(0).highlight());
@@ -168,14 +172,16 @@ public final class AnswerService {
     return (first == Verdict.YES && second == Verdict.NO) || (first == Verdict.NO && second == Verdict.YES);
   }
 
-  private List<Citation> citations(ClauseIndex idx, School school, Question question, List<Hit> hits) {
-    String searchText = FollowUp.searchText(question);
-    KeySentence.Asked asked =
-        new KeySentence.Asked(
-            idx.subjectTerms(searchText),
-            FollowUp.isFollowUp(question) ? idx.subjectTerms(question.text()) : List.of(),
-            Audience.asksWhatOthersMay(searchText),
-            KeySentence.aboutSchoolsOwn(question.text()));
+  /** What the key sentence of each cited clause is chosen for (see {@link KeySentence.Asked}). */
+  private static KeySentence.Asked asked(ClauseIndex idx, Question question, String searchText, Optional<Audience.Party> others) {
+    return new KeySentence.Asked(
+        idx.subjectTerms(searchText),
+        FollowUp.isFollowUp(question) ? idx.subjectTerms(question.text()) : List.of(),
+        others,
+        KeySentence.aboutSchoolsOwn(question.text()));
+  }
+
+  private List<Citation> citations(ClauseIndex idx, School school, KeySentence.Asked asked, List<Hit> hits) {
     LocalDate today = LocalDate.now(clock);
     List<Citation> out = new ArrayList<>();
     for (Hit h : hits) {

@@ -100,8 +100,13 @@ final class AnswerType {
 
   private AnswerType() {}
 
-  /** Why the cited clauses cannot settle the question, whatever the confidence check says; empty when they can. */
-  static Optional<EscalationReason> unsettled(String question, List<Citation> citations) {
+  /**
+   * Why the cited clauses cannot settle the question, whatever the confidence check says; empty
+   * when they can.
+   *
+   * @param others whom other than staff the question asks about ({@link Audience#asksWhatOthersMay})
+   */
+  static Optional<EscalationReason> unsettled(String question, Optional<Audience.Party> others, List<Citation> citations) {
     for (Kind k : KINDS) {
       if (k.askedFor(question) && citations.stream().noneMatch(c -> k.givenBy(c.clause().text()))) {
         return Optional.of(k.missing());
@@ -110,8 +115,7 @@ final class AnswerType {
     if (!citations.isEmpty() && pastTheAgeLimit(question, citations.get(0).highlight())) {
       return Optional.of(EscalationReason.OVER_THE_AGE_LIMIT);
     }
-    Optional<Audience.Party> party = Audience.asksWhatOthersMay(question);
-    if (party.isPresent() && citations.stream().noneMatch(c -> hasRuleFor(party.get(), c))) {
+    if (others.isPresent() && citations.stream().noneMatch(c -> hasRuleFor(others.get(), c))) {
       return Optional.of(EscalationReason.NO_RULE_FOR_THEM);
     }
     return Optional.empty();

@@ -137,6 +137,7 @@ final class ClauseVerdict {
   private Optional<Reading> reading(Sentence sentence) {
     String text = part(sentence.text());
     Verdict v = VerdictReader.read(form, text);
+    Optional<String> circumstance = v == Verdict.CONDITIONAL ? VerdictReader.circumstance(text) : Optional.empty();
     if (v == Verdict.NO && VerdictReader.alternative(text).filter(a -> named(a) >= ALTERNATIVE_WORDS).isPresent()) {
       // "can I talk to pupils through the school learning platform?" asks about the alternative
       // the prohibition allows, with whatever approval that alternative needs
@@ -145,10 +146,10 @@ final class ClauseVerdict {
       v = Verdict.CONDITIONAL;
     } else if (v == Verdict.CONDITIONAL && VerdictReader.skipsTheCondition(question.text())) {
       v = Verdict.NO;
-    } else if (v == Verdict.CONDITIONAL && VerdictReader.circumstance(text).isPresent()) {
+    } else if (v == Verdict.CONDITIONAL && circumstance.isPresent()) {
       // "cameras must not leave the school setting (unless on an educational visit)": taking one
       // home is a no, taking one on a trip a yes; no one's permission comes into it
-      v = named(VerdictReader.circumstance(text).get()) > 0 ? Verdict.YES : Verdict.NO;
+      v = named(circumstance.get()) > 0 ? Verdict.YES : Verdict.NO;
     } else if (v == Verdict.CONDITIONAL && FollowUp.isFollowUp(question)) {
       Optional<String> exception = VerdictReader.exception(text);
       if (exception.isPresent() && named(exception.get()) > 0) {
