@@ -2,6 +2,8 @@ package policybot.eval;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
+import java.util.Optional;
+import policybot.answer.Question;
 
 /**
  * One line of an evaluation set.
@@ -26,6 +28,11 @@ public record EvalQuestion(String id, String school, String question, String pre
 
   public boolean safeguarding() {
     return expect.verdict().contains("safeguarding");
+  }
+
+  /** The question as the engine receives it; a blank earlier question is none. */
+  public Question asked() {
+    return new Question(school, question, Optional.ofNullable(previous).filter(p -> !p.isBlank()));
   }
 
   /** A question the policies answer (as opposed to one that should escalate). */

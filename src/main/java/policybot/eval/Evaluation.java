@@ -9,11 +9,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import policybot.answer.Answer;
 import policybot.answer.AnswerRecord;
 import policybot.answer.AnswerService;
-import policybot.answer.Question;
 
 /** Runs an evaluation set through the engine and computes the figures the targets are set on. */
 public final class Evaluation {
@@ -85,13 +83,13 @@ public final class Evaluation {
 
   public static Report run(AnswerService answers, List<EvalQuestion> questions) {
     // answer everything once first so the latency figures are of a warm engine
-    questions.forEach(q -> answers.ask(question(q)));
+    questions.forEach(q -> answers.ask(q.asked()));
     List<Outcome> outcomes = new ArrayList<>();
     double[] latencies = new double[questions.size()];
     for (int i = 0; i < questions.size(); i++) {
       EvalQuestion q = questions.get(i);
       long start = System.nanoTime();
-      Answer a = answers.ask(question(q));
+      Answer a = answers.ask(q.asked());
       latencies[i] = (System.nanoTime() - start) / 1e6;
       AnswerRecord r = AnswerRecord.of(q.id(), a, Math.round(latencies[i]));
       boolean top1 = found(q, r.clauses().stream().limit(1).toList());
@@ -128,9 +126,6 @@ public final class Evaluation {
         outcomes);
   }
 
-  static Question question(EvalQuestion q) {
-    return new Question(q.school(), q.question(), Optional.ofNullable(q.previous()).filter(p -> !p.isBlank()));
-  }
 
   /** Whether any expected quote appears in a returned clause, ignoring case and spacing. */
   static boolean found(EvalQuestion q, List<AnswerRecord.ClauseRecord> clauses) {

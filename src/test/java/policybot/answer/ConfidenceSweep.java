@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import policybot.TestEngine;
 import policybot.eval.EvalQuestion;
 import policybot.eval.Evaluation;
@@ -65,7 +64,7 @@ public final class ConfidenceSweep {
       if (q.safeguarding()) {
         continue;
       }
-      Question question = new Question(q.school(), q.question(), Optional.ofNullable(q.previous()).filter(p -> !p.isBlank()));
+      Question question = q.asked();
       List<Hit> hits = idx.search(q.school(), FollowUp.searchText(question), SearchMode.HYBRID, AnswerService.MAX_CITATIONS);
       if (!hits.isEmpty()) {
         items.add(new Item(q.school(), q.answerable(), hits));

@@ -3,7 +3,6 @@ package policybot.answer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import policybot.TestEngine;
 import policybot.eval.EvalQuestion;
 import policybot.eval.Evaluation;
@@ -33,7 +32,7 @@ public final class SignalDump {
         if (q.safeguarding()) {
           continue;
         }
-        Question question = new Question(q.school(), q.question(), Optional.ofNullable(q.previous()).filter(p -> !p.isBlank()));
+        Question question = q.asked();
         String text = FollowUp.searchText(question);
         List<Hit> hits = idx.search(q.school(), text, SearchMode.HYBRID, AnswerService.MAX_CITATIONS);
         if (hits.isEmpty()) {

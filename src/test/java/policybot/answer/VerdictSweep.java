@@ -37,7 +37,7 @@ public final class VerdictSweep {
       if (!q.answerable()) {
         continue;
       }
-      Question question = new Question(q.school(), q.question(), Optional.ofNullable(q.previous()).filter(p -> !p.isBlank()));
+      Question question = q.asked();
       Answer answer = answers.ask(question);
       boolean escalated = answer instanceof Answer.Escalated;
       ClauseVerdict.Reading r = answers.readingIgnoringConfidence(question);
