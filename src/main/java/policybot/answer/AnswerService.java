@@ -84,7 +84,7 @@ public final class AnswerService {
     String text = question.text().strip();
     School s = school.orElseThrow();
     if (SafeguardingCheck.isConcern(text)) {
-      KeySentence.Asked reporting = new KeySentence.Asked(idx.subjectTerms(SAFEGUARDING_QUERY), List.of(), Optional.empty(), false);
+      KeySentence.Asked reporting = new KeySentence.Asked(idx.subjectTerms(SAFEGUARDING_QUERY), List.of(), Optional.empty(), false, List.of());
       List<Citation> words = citations(idx, s, reporting, idx.search(s.slug(), SAFEGUARDING_QUERY, SearchMode.HYBRID, 1));
       return new Answer.Safeguarding(s.slug(), text, s.contacts().dsl(), words, composer.safeguarding(s, text, words));
     }
@@ -178,7 +178,8 @@ public final class AnswerService {
         idx.subjectTerms(searchText),
         FollowUp.isFollowUp(question) ? idx.subjectTerms(question.text()) : List.of(),
         others,
-        KeySentence.aboutSchoolsOwn(question.text()));
+        KeySentence.aboutSchoolsOwn(question.text()),
+        AnswerType.wanted(question.text()));
   }
 
   private List<Citation> citations(ClauseIndex idx, School school, KeySentence.Asked asked, List<Hit> hits) {

@@ -29,6 +29,12 @@ final class KeySentence {
   static final double SAME_ADDRESSEE_BONUS = 0.5;
 
   /**
+   * Added for a sentence that gives the kind of answer the question wants (a time, a consequence,
+   * who pays): as much as naming one more of the question's words.
+   */
+  static final double GIVES_WHAT_IS_WANTED_BONUS = 2.0;
+
+  /**
    * Taken off a sentence about staff's own devices when the question is about the school's: it can
    * still be the key sentence of a clause that says nothing else, but loses to any other.
    */
@@ -84,8 +90,12 @@ final class KeySentence {
    * @param aboutOthers whom other than staff the question asks about, if anyone
    * @param aboutSchoolsOwn whether the question (a follow-up's own words) asks about something the
    *     school provides: a rule about staff's own devices is then not its key sentence
+   * @param wants the kinds of answer the question wants ({@link AnswerType#wanted}): "will I have
+   *     to pay for it?" is answered by "You will be liable for a replacement if due care has not
+   *     been taken", not by the sentence before it that shares more of the earlier question's words
    */
-  record Asked(List<Set<String>> terms, List<Set<String>> ownTerms, Optional<Audience.Party> aboutOthers, boolean aboutSchoolsOwn) {}
+  record Asked(
+      List<Set<String>> terms, List<Set<String>> ownTerms, Optional<Audience.Party> aboutOthers, boolean aboutSchoolsOwn, List<AnswerType.Kind> wants) {}
 
   /**
    * Whether a question asks about something the school provides and not about the asker's own:
@@ -112,6 +122,9 @@ final class KeySentence {
       }
       if (asked.aboutOthers().filter(p -> p.hasRuleIn(sentence)).isPresent()) {
         score += SAME_ADDRESSEE_BONUS;
+      }
+      if (asked.wants().stream().anyMatch(k -> k.givenBy(sentence))) {
+        score += GIVES_WHAT_IS_WANTED_BONUS;
       }
       if (asked.aboutSchoolsOwn() && PERSONAL.matcher(VerdictReader.lower(sentence)).find()) {
         score -= OTHER_OWNER_PENALTY;

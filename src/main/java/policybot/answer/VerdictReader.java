@@ -141,7 +141,9 @@ final class VerdictReader {
 
   /** The verdict a yes/no question gets from {@code sentence}, the clause sentence that answers it. */
   static Verdict read(String question, String sentence) {
-    if (isInformationQuestion(question)) {
+    // "will I have to pay for it?" asks who bears a cost, not whether something is allowed: "You
+    // will be liable for a replacement if due care has not been taken" is information, not a no
+    if (isInformationQuestion(question) || AnswerType.WHO_PAYS.askedFor(question)) {
       return Verdict.INFO;
     }
     if (lacksWhatIsRequired(question, sentence)) {

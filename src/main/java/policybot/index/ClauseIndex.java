@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -264,10 +265,6 @@ public final class ClauseIndex implements Closeable {
       Function<String, Double> synonymIdf = t -> idfOf(school, Set.of(t));
       double background = Arrays.stream(askedCosines).average().orElse(0);
       return fused.entrySet().stream()
-          .sorted(
-              Map.Entry.<String, Double>comparingByValue()
-                  .reversed()
-                  .thenComparing(e -> clauses.get(e.getKey()).ordinal()))
           .map(
               e ->
                   new Hit(
@@ -279,6 +276,7 @@ public final class ClauseIndex implements Closeable {
                       bm25Scores.getOrDefault(e.getKey(), 0f),
                       coverage(subject, idf, synonymIdf, clauses.get(e.getKey())),
                       background))
+          .sorted(Comparator.comparingDouble(Hit::score).reversed().thenComparing(h -> h.clause().ordinal()))
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -634,7 +632,7 @@ public final class ClauseIndex implements Closeable {
     List<Integer> groupOfWord = new ArrayList<>();
     for (String word : words) {
       List<String> stems = analyze(indexAnalyzer, word);
-      if (stems.isEmpty() || (subjectOnly && PolicyAnalyzer.QUESTION_FRAMING.contains(word))) {
+      if (stems.isEmpty() || (subjectOnly && (PolicyAnalyzer.QUESTION_FRAMING.contains(word) || PolicyAnalyzer.TOPIC_NEUTRAL.contains(word)))) {
         groupOfWord.add(-1);
         continue;
       }

@@ -77,6 +77,21 @@ public final class PolicyAnalyzer extends Analyzer {
                   "meant", "supposed", "actually", "bit"),
               true));
 
+  /**
+   * Everyday words that carry no topic ("put", "new", "stuff", "tonight"): the policies seldom use
+   * them, so within a school's clauses they look as rare as a real subject ("CCTV") and a clause
+   * lacking them lost as much coverage. A clause need not say them to answer the question.
+   */
+  static final CharArraySet TOPIC_NEUTRAL =
+      CharArraySet.unmodifiableSet(
+          new CharArraySet(
+              List.of("do", "does", "did", "doing", "done", "make", "makes", "made", "making", "put", "puts", "putting",
+                  "let", "lets", "try", "trying", "know", "think", "mean", "means", "wondering", "wonder", "thing", "things",
+                  "stuff", "lot", "lots", "loads", "way", "new", "old", "quick", "quickly", "little", "big", "good", "great",
+                  "lovely", "nice", "free", "whole", "today", "tonight", "tomorrow", "yesterday", "morning", "evening",
+                  "maybe", "probably", "already", "again", "ever", "sure", "mine", "fix", "sort", "help", "first"),
+              true));
+
   private final SynonymMap synonyms;
   private final boolean stem;
 

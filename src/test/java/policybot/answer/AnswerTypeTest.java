@@ -125,4 +125,35 @@ class AnswerTypeTest {
     assertThat(AnswerType.pastTheAgeLimit("can i add an ex pupil as a friend?", rule)).isFalse();
     assertThat(AnswerType.pastTheAgeLimit("a former pupil, 20 years old now, sent me a request", rule)).isTrue();
   }
+
+  @Test
+  void should_want_a_time_for_a_yes_no_question_about_every_year_or_term() {
+    assertThat(AnswerType.TIME.askedFor("do staff have to do e-safety training every year")).isTrue();
+    assertThat(AnswerType.TIME.askedFor("do we change passwords each term?")).isTrue();
+    assertThat(AnswerType.TIME.askedFor("can I use my phone every break?")).isFalse();
+  }
+
+  @Test
+  void should_see_a_question_that_asks_who_pays_and_a_clause_that_says() {
+    assertThat(AnswerType.WHO_PAYS.askedFor("if a kid drops the class ipad do i have to pay for a new one")).isTrue();
+    assertThat(AnswerType.WHO_PAYS.askedFor("Will I have to pay for it?")).isTrue();
+    assertThat(AnswerType.WHO_PAYS.askedFor("do i get paid extra for running the school facebook page")).isTrue();
+    assertThat(AnswerType.WHO_PAYS.askedFor("can I pay for the trip with my own card?")).isFalse();
+    assertThat(AnswerType.WHO_PAYS.askedFor("what happens if I lose the iPad?")).isFalse();
+    assertThat(AnswerType.WHO_PAYS.givenBy("You will be liable for a replacement if due care has not been taken.")).isTrue();
+    assertThat(AnswerType.WHO_PAYS.givenBy("If the iPad is lost, stolen, or damaged, the Head Teacher must be notified immediately.")).isFalse();
+  }
+
+  @Test
+  void should_answer_who_pays_from_the_sentence_that_says_and_escalate_where_none_does() {
+    Answer glais = TestEngine.answers().ask(Question.of("glais", "I've lost the school iPad, will I have to pay for it?"));
+    Answer moorthorpe = TestEngine.answers().ask(Question.of("moorthorpe", "if a kid drops the class ipad while im using it with them do i have to pay for a new one"));
+
+    // the key sentence is the one that says who pays, and the verdict is information, not "no"
+    assertThat(glais).isInstanceOfSatisfying(Answer.Grounded.class, g -> {
+      assertThat(g.verdict()).isEqualTo(Verdict.INFO);
+      assertThat(g.citations().get(0).highlight()).isEqualTo("You will be liable for a replacement if due care has not been taken.");
+    });
+    assertThat(moorthorpe).isInstanceOfSatisfying(Answer.Escalated.class, e -> assertThat(e.reason()).isEqualTo(EscalationReason.NO_COST_GIVEN));
+  }
 }
