@@ -91,8 +91,9 @@ public final class AnswerService {
     String searchText = FollowUp.searchText(question);
     String form = FollowUp.questionForm(question);
     Optional<Audience.Party> others = Audience.asksWhatOthersMay(form);
+    List<AnswerType.Kind> wants = AnswerType.wanted(form);
     List<Hit> hits = idx.search(s.slug(), searchText, mode, MAX_CITATIONS);
-    List<Citation> citations = citations(idx, s, asked(idx, question, searchText, others), hits);
+    List<Citation> citations = citations(idx, s, asked(idx, question, searchText, others, wants), hits);
     Optional<Answer.Grounded> ruled = ruled(idx, s, form, text, searchText, citations);
     if (ruled.isPresent()) {
       return ruled.get();
@@ -102,7 +103,7 @@ public final class AnswerService {
     Optional<EscalationReason> unsettled =
         confidence
             .filter(r -> r == EscalationReason.NO_CLAUSE_COVERS_IT)
-            .or(() -> AnswerType.unsettled(form, others, citations))
+            .or(() -> AnswerType.unsettled(form, wants, others, citations))
             .or(() -> confidence);
     if (unsettled.isPresent()) {
       return new Answer.Escalated(s.slug(), text, unsettled.get(), citations, composer.escalated(s, text, unsettled.get(), citations));
@@ -151,7 +152,7 @@ public final class AnswerService {
     String searchText = FollowUp.searchText(question);
     String form = FollowUp.questionForm(question);
     List<Hit> hits = idx.search(s.slug(), searchText, mode, MAX_CITATIONS);
-    return ClauseVerdict.read(idx, question, form, citations(idx, s, asked(idx, question, searchText, Audience.asksWhatOthersMay(form)), hits));
+    return ClauseVerdict.read(idx, question, form, citations(idx, s, asked(idx, question, searchText, Audience.asksWhatOthersMay(form), AnswerType.wanted(form)), hits));
   }
 
   /**
@@ -173,13 +174,14 @@ public final class AnswerService {
   }
 
   /** What the key sentence of each cited clause is chosen for (see {@link KeySentence.Asked}). */
-  private static KeySentence.Asked asked(ClauseIndex idx, Question question, String searchText, Optional<Audience.Party> others) {
+  private static KeySentence.Asked asked(
+      ClauseIndex idx, Question question, String searchText, Optional<Audience.Party> others, List<AnswerType.Kind> wants) {
     return new KeySentence.Asked(
         idx.subjectTerms(searchText),
         FollowUp.isFollowUp(question) ? idx.subjectTerms(question.text()) : List.of(),
         others,
         KeySentence.aboutSchoolsOwn(question.text()),
-        AnswerType.wanted(question.text()));
+        wants);
   }
 
   private List<Citation> citations(ClauseIndex idx, School school, KeySentence.Asked asked, List<Hit> hits) {

@@ -2,6 +2,7 @@ package policybot.answer;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import policybot.index.Audience;
 
@@ -120,7 +121,7 @@ final class AnswerType {
 
   private AnswerType() {}
 
-  /** The kinds of answer a question wants, checked in its own words. */
+  /** The kinds of answer a question wants. */
   static List<Kind> wanted(String question) {
     return KINDS.stream().filter(k -> k.askedFor(question)).toList();
   }
@@ -129,11 +130,13 @@ final class AnswerType {
    * Why the cited clauses cannot settle the question, whatever the confidence check says; empty
    * when they can.
    *
+   * @param wants the kinds of answer the question wants ({@link #wanted})
    * @param others whom other than staff the question asks about ({@link Audience#asksWhatOthersMay})
    */
-  static Optional<EscalationReason> unsettled(String question, Optional<Audience.Party> others, List<Citation> citations) {
-    for (Kind k : KINDS) {
-      if (k.askedFor(question) && citations.stream().noneMatch(c -> k.givenBy(c.clause().text()))) {
+  static Optional<EscalationReason> unsettled(
+      String question, List<Kind> wants, Optional<Audience.Party> others, List<Citation> citations) {
+    for (Kind k : wants) {
+      if (citations.stream().noneMatch(c -> k.givenBy(c.clause().text()))) {
         return Optional.of(k.missing());
       }
     }
@@ -152,8 +155,8 @@ final class AnswerType {
    * 19 wants to add me".
    */
   static boolean pastTheAgeLimit(String question, String keySentence) {
-    java.util.regex.Matcher limit = AGE_LIMIT.matcher(VerdictReader.lower(keySentence));
-    java.util.regex.Matcher given = AGE_GIVEN.matcher(VerdictReader.lower(question));
+    Matcher limit = AGE_LIMIT.matcher(VerdictReader.lower(keySentence));
+    Matcher given = AGE_GIVEN.matcher(VerdictReader.lower(question));
     if (!limit.find() || !given.find()) {
       return false;
     }

@@ -3,6 +3,7 @@ package policybot.answer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -81,9 +82,9 @@ final class VerdictReader {
   }
 
   /** The alternative a prohibition allows instead ("other than through the school learning platforms"), if it names one. */
-  static java.util.Optional<String> alternative(String sentence) {
+  static Optional<String> alternative(String sentence) {
     Matcher m = ALTERNATIVE.matcher(lower(sentence));
-    return m.find() ? java.util.Optional.of(m.group()) : java.util.Optional.empty();
+    return m.find() ? Optional.of(m.group()) : Optional.empty();
   }
 
   /** Openings of questions that ask for facts, not permission. */
@@ -122,6 +123,11 @@ final class VerdictReader {
    * question is not one.
    */
   static boolean isInformationQuestion(String question) {
+    // "will I have to pay for it?" asks who bears a cost, not whether something is allowed: "You
+    // will be liable for a replacement if due care has not been taken" is information, not a no
+    if (AnswerType.WHO_PAYS.askedFor(question)) {
+      return true;
+    }
     String q = lower(question).strip();
     if (HYPOTHETICAL.matcher(q).find()) {
       return false;
@@ -141,9 +147,7 @@ final class VerdictReader {
 
   /** The verdict a yes/no question gets from {@code sentence}, the clause sentence that answers it. */
   static Verdict read(String question, String sentence) {
-    // "will I have to pay for it?" asks who bears a cost, not whether something is allowed: "You
-    // will be liable for a replacement if due care has not been taken" is information, not a no
-    if (isInformationQuestion(question) || AnswerType.WHO_PAYS.askedFor(question)) {
+    if (isInformationQuestion(question)) {
       return Verdict.INFO;
     }
     if (lacksWhatIsRequired(question, sentence)) {
@@ -274,24 +278,24 @@ final class VerdictReader {
    * an educational visit". Not for an exception that is someone's say-so ("unless prior permission
    * has been granted"), which leaves the rule conditional.
    */
-  static java.util.Optional<String> circumstance(String sentence) {
+  static Optional<String> circumstance(String sentence) {
     String s = lower(sentence);
     Matcher m = UNLESS.matcher(s);
     if (!PROHIBITION.matcher(s).find() || !m.find()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     String words = m.group(3);
     String rest = s.substring(0, m.start()) + " " + s.substring(m.end());
     if (SAY_SO.matcher(words).find() || CONDITIONAL.matcher(rest).find() || words.isBlank()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of(words);
+    return Optional.of(words);
   }
 
   /** The words of the exception a conditional rule makes, if it names one. */
-  static java.util.Optional<String> exception(String sentence) {
-    java.util.regex.Matcher m = EXCEPTION.matcher(sentence.toLowerCase(Locale.ROOT));
-    return m.find() ? java.util.Optional.of(m.group(2)) : java.util.Optional.empty();
+  static Optional<String> exception(String sentence) {
+    Matcher m = EXCEPTION.matcher(sentence.toLowerCase(Locale.ROOT));
+    return m.find() ? Optional.of(m.group(2)) : Optional.empty();
   }
 
   /**

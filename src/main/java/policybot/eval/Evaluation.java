@@ -126,7 +126,6 @@ public final class Evaluation {
         outcomes);
   }
 
-
   /** Whether any expected quote appears in a returned clause, ignoring case and spacing. */
   static boolean found(EvalQuestion q, List<AnswerRecord.ClauseRecord> clauses) {
     for (String quote : q.expect().quotes()) {

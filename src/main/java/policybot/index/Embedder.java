@@ -82,8 +82,6 @@ public final class Embedder {
     return warming;
   }
 
-
-
   /** Empties the question-vector cache, so the bench can time asks that pay their embedding. */
   public void forgetQueries() {
     queryCache.clear();
