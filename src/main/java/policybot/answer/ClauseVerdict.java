@@ -48,6 +48,12 @@ final class ClauseVerdict {
    */
   static final int ALTERNATIVE_WORDS = 2;
 
+  /**
+   * Question words a warning's "if ..." must name for the warning to be about doing the very thing
+   * asked ("personal" and "email" in "can I check my personal emails?").
+   */
+  static final int SUPPOSED_WORDS = 2;
+
   private final ClauseIndex idx;
   private final Question question;
   private final String form;
@@ -98,8 +104,16 @@ final class ClauseVerdict {
     citations.stream().skip(1).map(Sentence::key).forEach(candidates::add);
     for (Sentence sentence : candidates) {
       Optional<Reading> reading = reading(sentence);
-      if (reading.isEmpty() && sentence == key && VerdictReader.warns(sentence.text()) && !VerdictReader.asksWhatIsAllowed(form)) {
-        return new Reading(Verdict.INFO, sentence.text());
+      if (reading.isEmpty() && sentence == key && VerdictReader.warns(sentence.text())) {
+        if (!VerdictReader.asksWhatIsAllowed(form)) {
+          return new Reading(Verdict.INFO, sentence.text());
+        }
+        // "staff need to be aware that if personal email ... are accessed in school, the activity
+        // can be monitored": the policy expects staff to do the very thing asked, on terms
+        Optional<String> supposed = VerdictReader.supposition(sentence.text());
+        if (supposed.isPresent() && named(supposed.get()) >= SUPPOSED_WORDS) {
+          return new Reading(Verdict.CONDITIONAL, sentence.text());
+        }
       }
       if (reading.isPresent()) {
         boolean allows = VerdictReader.read(form, part(sentence.text())) == Verdict.YES;

@@ -132,6 +132,12 @@ final class VerdictReader {
     if (HYPOTHETICAL.matcher(q).find()) {
       return false;
     }
+    // "Someone has posted an abusive comment on our page. What should I do?", "not sure if it's
+    // allowed - who should I check with?": what is asked is the last question, after the account
+    String last = lastQuestion(q);
+    if (!last.equals(q) && WH_OPENING.matcher(last).lookingAt() && !ASKS_PERMISSION.matcher(last).find() && !HYPOTHETICAL.matcher(last).find()) {
+      return true;
+    }
     String opening = q.replaceFirst("^(so|and|but|or|ok|okay|right|then),? ", "");
     if (YES_NO_QUESTION.matcher(opening).lookingAt()) {
       return false;
@@ -143,6 +149,19 @@ final class VerdictReader {
       return true;
     }
     return INFO_QUESTION.matcher(q).find() && !YES_NO_QUESTION.matcher(q).find();
+  }
+
+  /** Where a message's account of what happened ends and its question begins: a sentence end or a dash. */
+  private static final Pattern QUESTION_START = Pattern.compile("(?:[.?!]+|\\s[-–—]+)\\s+(?=\\S)");
+
+  /** The last sentence of a message, without any opening "so" or "and"; the whole message when it is one sentence. */
+  private static String lastQuestion(String q) {
+    Matcher m = QUESTION_START.matcher(q);
+    int start = 0;
+    while (m.find()) {
+      start = m.end();
+    }
+    return q.substring(start).replaceFirst("^(so|and|but|or|ok|okay|right|then),? ", "");
   }
 
   /** The verdict a yes/no question gets from {@code sentence}, the clause sentence that answers it. */
@@ -341,6 +360,15 @@ final class VerdictReader {
   /** Wording that tells staff what to bear in mind rather than what to do: "need to be aware that". */
   private static final Pattern AWARENESS =
       Pattern.compile("\\b((be|are|is) aware (that|of)|understand that|bear in mind|note that|remember that)\\b");
+
+  /** The case a warning supposes: "if personal email, internet ... are accessed in school" up to its comma. */
+  private static final Pattern SUPPOSITION = Pattern.compile("\\bif\\b([^,;.]+)");
+
+  /** The words of the case {@code sentence} supposes with "if", when it supposes one. */
+  static Optional<String> supposition(String sentence) {
+    Matcher m = SUPPOSITION.matcher(lower(sentence));
+    return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+  }
 
   /**
    * Words that ask what is allowed or what to do ("can I", "should I", "is that ok"), as opposed to a

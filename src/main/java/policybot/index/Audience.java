@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import policybot.corpus.Clause;
 
 /**
  * Who a clause and a question are about. Staff ask about their own conduct ("can I accept a
@@ -25,6 +26,20 @@ public final class Audience {
       Pattern.compile(
           "^(\\W*\\d+\\W*)?(parents?|carers?|pupils?|children|students?|visitors?)\\b(?!\\s*(and|or|,)\\s*(staff|members of staff|teachers))",
           Pattern.CASE_INSENSITIVE);
+
+  /**
+   * A heading over rules for pupils or parents: "Student Pledge for iPad Use", "Additional
+   * Responsibilities for Pupils", "Comments posted by parents/carers". Not a section that is merely
+   * about children ("Safeguarding of Children"), whose rules are for staff.
+   */
+  private static final Pattern HEADING_FOR_OTHERS =
+      Pattern.compile(
+          "\\b(for|by) (pupils?|students?|learners?|parents?|parents?/carers?|carers?)\\b|^(pupils?|students?|parents?)\\b"
+              + "|\\b(pupils?|students?|learners?|parents?)('|’)?s? (pledge|agreement|acceptable use|responsibilities|code)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  /** A pupil's own voice in a pupils' agreement: "I will only use the camera when my teacher tells me to". */
+  private static final Pattern PUPIL_VOICE = Pattern.compile("\\bmy (teachers?|parents?|parent/carers?|class teacher)\\b", Pattern.CASE_INSENSITIVE);
 
   /** A question in the first person: "can I", "my phone", "am I allowed". */
   private static final Pattern FIRST_PERSON = Pattern.compile("\\b(i|me|my|i'm|im|i've|ive|i'd|myself)\\b", Pattern.CASE_INSENSITIVE);
@@ -114,7 +129,12 @@ public final class Audience {
 
   /** Whether the clause's rule is for someone other than staff. */
   static boolean addressedToOthers(String clauseText) {
-    return ADDRESSED_TO_OTHERS.matcher(clauseText.strip()).find();
+    return ADDRESSED_TO_OTHERS.matcher(clauseText.strip()).find() || PUPIL_VOICE.matcher(clauseText).find();
+  }
+
+  /** Whether the clause's rule is for someone other than staff, by its words or by a heading over it. */
+  static boolean addressedToOthers(Clause clause) {
+    return addressedToOthers(clause.text()) || clause.headings().stream().anyMatch(h -> HEADING_FOR_OTHERS.matcher(h.strip()).find());
   }
 
   /** Whether the question asks about the asker's own conduct. */

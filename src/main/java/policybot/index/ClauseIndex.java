@@ -254,7 +254,7 @@ public final class ClauseIndex implements Closeable {
         clauses.put(key, clause(key));
       }
       if (Audience.aboutOwnConduct(question)) {
-        fused.replaceAll((key, score) -> Audience.addressedToOthers(clauses.get(key).text()) ? score * Audience.OTHERS_RULE_FACTOR : score);
+        fused.replaceAll((key, score) -> Audience.addressedToOthers(clauses.get(key)) ? score * Audience.OTHERS_RULE_FACTOR : score);
       }
       TermGroups subject = termGroups(question, true);
       double[] idf = new double[subject.asked().size()];

@@ -45,6 +45,20 @@ class ClauseVerdictTest {
   }
 
   @Test
+  void should_read_a_warning_that_supposes_the_very_thing_asked_as_allowed_on_terms() {
+    String monitored =
+        "Individual members of staff need to be aware that if personal email, internet and other related technologies are accessed in school, the activity can be monitored and logged";
+
+    // before, the warning decided nothing and the verdict came from the next clause cited, a rule
+    // about email for school business: "no"
+    assertThat(verdict("educating-for-life", "can I check my personal emails on the school computer at lunch?", monitored, "Must only use approved, secure email systems for any school business."))
+        .isEqualTo(Verdict.CONDITIONAL);
+    // a warning whose "if" is about something else still leaves the verdict to the rules cited
+    assertThat(verdict("educating-for-life", "can I lend a pupil my memory stick?", monitored, "Must only use approved, secure email systems for any school business."))
+        .isEqualTo(Verdict.NO);
+  }
+
+  @Test
   void should_read_the_next_sentence_when_it_points_back_at_a_key_sentence_that_states_no_rule() {
     assertThat(verdict("moorthorpe", "can i use the class ipad for my own shopping at lunch?", "Each class has Ipads specifically for this purpose."))
         .isEqualTo(Verdict.NO);

@@ -85,7 +85,13 @@ class VerdictReaderTest {
         "what about on a school trip | false",
         "am i allowed to go on facebook in school | false",
         "is it ok to use my hotmail for school stuff | false",
-        "a parent never sent back the photo form, can i still take pics of their kid? | false"
+        "a parent never sent back the photo form, can i still take pics of their kid? | false",
+        "Someone has posted an abusive comment on the school's Facebook page. What should I do? | true",
+        "not sure if what I want to use the school internet for is allowed - who should I check with? | true",
+        "I know who to ask. Can I use my phone in class? | false",
+        "my mum is in hospital - can i keep my phone on? | false",
+        "the head said no. what if the parents say yes? | false",
+        "I've read the policy. What apps can I install? | false"
       })
   void should_tell_information_questions_from_permission_questions(String question, boolean info) {
     assertThat(VerdictReader.isInformationQuestion(question)).isEqualTo(info);

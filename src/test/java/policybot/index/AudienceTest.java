@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import policybot.TestEngine;
+import policybot.corpus.Clause;
 
 class AudienceTest {
   @Test
@@ -14,6 +15,29 @@ class AudienceTest {
     assertThat(Audience.addressedToOthers("Staff must never add pupils or ex pupils under the age of 18 as friends")).isFalse();
     assertThat(Audience.addressedToOthers("Parents and staff must not share passwords.")).isFalse();
     assertThat(Audience.addressedToOthers("Staff, governors, parents and carers should be aware that social networking websites are a public forum")).isFalse();
+  }
+
+  @Test
+  void should_tell_a_pupils_pledge_by_its_heading_or_its_voice_but_not_a_staff_section_about_children() {
+    assertThat(Audience.addressedToOthers(clause("I will look after the iPad.", "Appendix 5", "Student Pledge for iPad Use"))).isTrue();
+    assertThat(Audience.addressedToOthers(clause("Charge the iPad every night.", "Appendix 5", "Additional Responsibilities for Pupils"))).isTrue();
+    assertThat(Audience.addressedToOthers(clause("Comments should be made through the school office.", "C. Comments posted by parents/carers."))).isTrue();
+    assertThat(Audience.addressedToOthers("I will only use the camera or the microphone when my teacher tells me to.")).isTrue();
+    assertThat(Audience.addressedToOthers(clause("Staff must not use their own phones to photograph children.", "E. Safeguarding of Children", "Use of Mobile Phones"))).isFalse();
+    assertThat(Audience.addressedToOthers(clause("I will not share my password with anyone.", "Appendix 7", "Staff Acceptable Use Agreement / Code of Conduct"))).isFalse();
+  }
+
+  @Test
+  void should_rank_the_staff_rule_above_the_pupils_pledge_for_a_staff_question() {
+    // "Posting of images/movie on the Internet ... in the case of staff use; a member of the Senior
+    // Leadership team" answers it; before the heading and the pupil's voice ("unless I am asked to do
+    // so by my Teacher") counted, the pupils' pledge line above it came first
+    List<Hit> hits = TestEngine.index().search("glais", "can i upload the video the class made to youtube", SearchMode.HYBRID, 3);
+    assertThat(hits.get(0).clause().headings()).noneMatch(h -> h.contains("Student Pledge"));
+  }
+
+  private static Clause clause(String text, String... headings) {
+    return new Clause("id", "glais", "policy", List.of(headings), "", "", text, 0);
   }
 
   @Test
