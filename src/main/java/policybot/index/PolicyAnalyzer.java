@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -23,6 +24,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.SetKeywordMarkerFilter;
+import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
@@ -92,22 +94,33 @@ public final class PolicyAnalyzer extends Analyzer {
                   "maybe", "probably", "already", "again", "ever", "sure", "mine", "fix", "sort", "help", "first"),
               true));
 
+  /**
+   * How staff say they are unsure, in words the stop list would strip to nothing ("not", "don't")
+   * or to a word that names no topic ("sure"): read as "unsure", which the synonym list maps to the
+   * policies' "concerns or clarification should be discussed with".
+   */
+  static final Pattern UNSURE =
+      Pattern.compile("\\b(not|n't|never)( (quite|really|totally|completely|100%))? sure\\b|\\b(don't|dont|do not) know (if|whether)\\b", Pattern.CASE_INSENSITIVE);
+
   private final SynonymMap synonyms;
   private final boolean stem;
+  /** Whether this analyses questions, as people word them, rather than policy text. */
+  private final boolean question;
 
-  private PolicyAnalyzer(SynonymMap synonyms, boolean stem) {
+  private PolicyAnalyzer(SynonymMap synonyms, boolean stem, boolean question) {
     this.synonyms = synonyms;
     this.stem = stem;
+    this.question = question;
   }
 
   /** Analysis for indexing clause text. */
   public static PolicyAnalyzer forIndex() {
-    return new PolicyAnalyzer(null, true);
+    return new PolicyAnalyzer(null, true, false);
   }
 
   /** Analysis for questions: the index analysis plus synonyms. */
   public static PolicyAnalyzer forQuery() {
-    return new PolicyAnalyzer(loadSynonyms(), true);
+    return new PolicyAnalyzer(loadSynonyms(), true, true);
   }
 
   /**
@@ -116,7 +129,12 @@ public final class PolicyAnalyzer extends Analyzer {
    * turns them into "residenti" and "imag".
    */
   static PolicyAnalyzer forWords() {
-    return new PolicyAnalyzer(null, false);
+    return new PolicyAnalyzer(null, false, true);
+  }
+
+  @Override
+  protected Reader initReader(String fieldName, Reader reader) {
+    return question ? new PatternReplaceCharFilter(UNSURE, " unsure ", reader) : reader;
   }
 
   @Override
@@ -204,7 +222,7 @@ public final class PolicyAnalyzer extends Analyzer {
    * wording. The question itself when no rule applies.
    */
   static String expandForEmbedding(String question) {
-    String words = " " + question.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
+    String words = " " + UNSURE.matcher(question).replaceAll(" unsure ").toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
     Set<String> extra = new LinkedHashSet<>();
     ONE_WAY.forEach((from, targets) -> {
       if (words.contains(" " + from + " ")) {
