@@ -38,6 +38,7 @@ public final class AnswerService {
   private final AnswerComposer composer;
   private final SearchMode mode;
   private final RulingSource rulings;
+  private final Confidence.Weights confidence;
 
   public AnswerService(Supplier<ClauseIndex> index, String linkBase, Clock clock) {
     this(index, linkBase, clock, new TemplateComposer(), SearchMode.HYBRID);
@@ -60,12 +61,29 @@ public final class AnswerService {
       AnswerComposer composer,
       SearchMode mode,
       RulingSource rulings) {
+    this(index, linkBase, clock, composer, mode, rulings, Confidence.DEFAULT);
+  }
+
+  private AnswerService(
+      Supplier<ClauseIndex> index,
+      String linkBase,
+      Clock clock,
+      AnswerComposer composer,
+      SearchMode mode,
+      RulingSource rulings,
+      Confidence.Weights confidence) {
     this.index = index;
     this.linkBase = linkBase.replaceAll("/+$", "");
     this.clock = clock;
     this.composer = composer;
     this.mode = mode;
     this.rulings = java.util.Objects.requireNonNull(rulings, "rulings");
+    this.confidence = confidence;
+  }
+
+  /** The same engine with other confidence weights or threshold: lets {@code ThresholdSweep} measure a threshold through the whole engine. */
+  AnswerService withConfidence(Confidence.Weights weights) {
+    return new AnswerService(index, linkBase, clock, composer, mode, rulings, weights);
   }
 
   /** The school a question names; slugs are lower case, so "Glais" typed at the command line is glais. */
@@ -99,7 +117,7 @@ public final class AnswerService {
       return ruled.get();
     }
     // nothing on the topic at all says most; then what kind of answer is missing; then a weak match
-    Optional<EscalationReason> confidence = Confidence.assess(hits).escalate();
+    Optional<EscalationReason> confidence = Confidence.assess(hits, this.confidence).escalate();
     Optional<EscalationReason> unsettled =
         confidence
             .filter(r -> r == EscalationReason.NO_CLAUSE_COVERS_IT)

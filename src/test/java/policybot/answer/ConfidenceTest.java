@@ -42,7 +42,9 @@ class ConfidenceTest {
 
   @Test
   void should_escalate_a_question_the_policies_do_not_cover_and_answer_one_they_do() {
-    Confidence uncovered = Confidence.assess(search("glais", "how long do we keep cctv footage"));
+    // "how long do we keep cctv footage" now clears the score; the engine escalates it because no
+    // clause gives a time (AnswerTypeTest), which is why the threshold could come down
+    Confidence uncovered = Confidence.assess(search("glais", "what's the dress code for the christmas party"));
     Confidence covered = Confidence.assess(search("glais", "can I use my phone to take photos of the children?"));
 
     assertThat(uncovered.escalate()).isPresent();
