@@ -15,8 +15,14 @@ import policybot.index.Audience;
  * whole with the part that matters marked.
  */
 final class KeySentence {
-  /** A sentence ends at . ! or ? followed by a space and a capital or an opening quote. */
-  private static final Pattern BOUNDARY = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z“\"'(])");
+  /**
+   * A sentence ends at . ! or ? followed by a space and a capital, an opening quote, or a name
+   * written with a small letter before a capital ("... notified immediately. iPads that are ..."),
+   * but not at an abbreviation: "Social networking sites (e.g. Facebook, MySpace etc.) and ..." is
+   * one sentence.
+   */
+  private static final Pattern BOUNDARY =
+      Pattern.compile("(?<=[.!?])(?<!\\b(?i:e\\.g|i\\.e|eg|ie|mr|mrs|ms|dr|st|no|vs)\\.)\\s+(?=[A-Z“\"'(]|[a-z][A-Z])");
 
   /** A sentence that states a rule beats an equally matching one that only explains. */
   static final double RULE_BONUS = 0.5;
