@@ -160,6 +160,10 @@ final class ClauseVerdict {
       v = Verdict.CONDITIONAL;
     } else if (v == Verdict.CONDITIONAL && VerdictReader.skipsTheCondition(question.text())) {
       v = Verdict.NO;
+    } else if (v == Verdict.CONDITIONAL && VerdictReader.leftOut(text).filter(w -> named(w) > 0).isPresent()) {
+      // "may use school computers for limited personal use, but NOT during contact time or in the
+      // presence of students", asked "even while the kids are doing quiet reading?"
+      v = Verdict.NO;
     } else if (v == Verdict.CONDITIONAL && circumstance.isPresent()) {
       // "cameras must not leave the school setting (unless on an educational visit)": taking one
       // home is a no, taking one on a trip a yes; no one's permission comes into it

@@ -311,6 +311,15 @@ final class VerdictReader {
     return Optional.of(words);
   }
 
+  /** What a permission leaves out: "may use school computers for limited personal use, but NOT during contact time or in the presence of students". */
+  private static final Pattern LEFT_OUT = Pattern.compile("\\bbut not\\b([^.;]*)");
+
+  /** The words of what a permission leaves out with "but not", if it leaves anything out. */
+  static Optional<String> leftOut(String sentence) {
+    Matcher m = LEFT_OUT.matcher(lower(sentence));
+    return m.find() && PERMISSION.matcher(lower(sentence).substring(0, m.start())).find() ? Optional.of(m.group(1)) : Optional.empty();
+  }
+
   /** The words of the exception a conditional rule makes, if it names one. */
   static Optional<String> exception(String sentence) {
     Matcher m = EXCEPTION.matcher(sentence.toLowerCase(Locale.ROOT));

@@ -59,6 +59,16 @@ class ClauseVerdictTest {
   }
 
   @Test
+  void should_answer_no_when_the_question_names_what_a_permission_leaves_out() {
+    String limited =
+        "Staff may use school computers for limited personal use, but NOT during contact time or in the presence of students";
+
+    assertThat(verdict("educating-for-life", "can I check my personal emails on the school computer while the kids do quiet reading?", limited))
+        .isEqualTo(Verdict.NO);
+    assertThat(verdict("educating-for-life", "can I check my personal emails on the school computer?", limited)).isEqualTo(Verdict.CONDITIONAL);
+  }
+
+  @Test
   void should_read_the_next_sentence_when_it_points_back_at_a_key_sentence_that_states_no_rule() {
     assertThat(verdict("moorthorpe", "can i use the class ipad for my own shopping at lunch?", "Each class has Ipads specifically for this purpose."))
         .isEqualTo(Verdict.NO);
