@@ -94,13 +94,39 @@ public final class PolicyAnalyzer extends Analyzer {
                   "maybe", "probably", "already", "again", "ever", "sure", "mine", "fix", "sort", "help", "first"),
               true));
 
+  /** A phrase as staff word it, and what the rest of the analysis should see instead. */
+  record Rewrite(Pattern phrase, String replacement) {
+    String apply(String text) {
+      return phrase.matcher(text).replaceAll(replacement);
+    }
+  }
+
   /**
-   * How staff say they are unsure, in words the stop list would strip to nothing ("not", "don't")
-   * or to a word that names no topic ("sure"): read as "unsure", which the synonym list maps to the
-   * policies' "concerns or clarification should be discussed with".
+   * Phrases in questions that the word-by-word analysis would misread, rewritten before it:
+   * <ul>
+   *   <li>"not sure", "don't know whether": the stop list strips "not" and "don't", and "sure" names
+   *       no topic, so nothing was left; read as "unsure", which the synonym list maps to the
+   *       policies' "concerns or clarification should be discussed with".
+   *   <li>"lunch break", "on my break": a rest, not "break" as in damaged, which the synonym list
+   *       maps to "damaged, broken".
+   * </ul>
    */
-  static final Pattern UNSURE =
-      Pattern.compile("\\b(not|n't|never)( (quite|really|totally|completely|100%))? sure\\b|\\b(don't|dont|do not) know (if|whether)\\b", Pattern.CASE_INSENSITIVE);
+  static final List<Rewrite> QUESTION_PHRASES =
+      List.of(
+          new Rewrite(
+              Pattern.compile("\\b(not|n't|never)( (quite|really|totally|completely|100%))? sure\\b|\\b(don't|dont|do not) know (if|whether)\\b", Pattern.CASE_INSENSITIVE),
+              " unsure "),
+          new Rewrite(Pattern.compile("\\b(lunch|tea|coffee|morning|afternoon|dinner) ?break\\b", Pattern.CASE_INSENSITIVE), "$1"),
+          new Rewrite(Pattern.compile("\\b(on|during|in|at) (my|a|the|our|their|his|her) break\\b|\\bbreak ?times?\\b", Pattern.CASE_INSENSITIVE), " breaktime "));
+
+  /** {@link #QUESTION_PHRASES} applied to a question. */
+  static String rewritePhrases(String question) {
+    String out = question;
+    for (Rewrite r : QUESTION_PHRASES) {
+      out = r.apply(out);
+    }
+    return out;
+  }
 
   private final SynonymMap synonyms;
   private final boolean stem;
@@ -134,7 +160,14 @@ public final class PolicyAnalyzer extends Analyzer {
 
   @Override
   protected Reader initReader(String fieldName, Reader reader) {
-    return question ? new PatternReplaceCharFilter(UNSURE, " unsure ", reader) : reader;
+    if (!question) {
+      return reader;
+    }
+    Reader out = reader;
+    for (Rewrite r : QUESTION_PHRASES) {
+      out = new PatternReplaceCharFilter(r.phrase(), r.replacement(), out);
+    }
+    return out;
   }
 
   @Override
@@ -222,7 +255,7 @@ public final class PolicyAnalyzer extends Analyzer {
    * wording. The question itself when no rule applies.
    */
   static String expandForEmbedding(String question) {
-    String words = " " + UNSURE.matcher(question).replaceAll(" unsure ").toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
+    String words = " " + rewritePhrases(question).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
     Set<String> extra = new LinkedHashSet<>();
     ONE_WAY.forEach((from, targets) -> {
       if (words.contains(" " + from + " ")) {

@@ -71,6 +71,14 @@ class QuestionTermsTest {
   }
 
   @Test
+  void should_read_a_lunch_break_as_a_rest_not_as_damage() {
+    for (String q : List.of("can i do my online banking on the school pc in my lunch break", "can i go on facebook on my break")) {
+      assertThat(index.subjectTerms(q)).as(q).noneMatch(g -> g.contains("damag"));
+    }
+    assertThat(index.subjectTerms("i dropped the ipad and it might break")).anySatisfy(g -> assertThat(g).contains("damag"));
+  }
+
+  @Test
   void should_find_the_policies_staff_outings_for_a_staff_night_out() {
     // staff-code-2024: "images or videos of yourself, other staff or pupils without consent (i.e.
     // staff outings)"; before, the social-networking clause tied with it and came first
