@@ -186,6 +186,11 @@ public final class AnswerService {
     if (others.isPresent() && !(others.get().hasRuleIn(citations.get(0).highlight()) && others.get().hasRuleIn(citations.get(1).highlight()))) {
       return false;
     }
+    // "Staff must never add pupils ... as friends" does not contradict a rule about parents for a
+    // question about a mum: the two rules are about different people
+    if (Audience.aboutOtherParties(form, citations.get(0).highlight()) || Audience.aboutOtherParties(form, citations.get(1).highlight())) {
+      return false;
+    }
     Verdict first = VerdictReader.read(form, citations.get(0).highlight());
     Verdict second = VerdictReader.read(form, citations.get(1).highlight());
     return (first == Verdict.YES && second == Verdict.NO) || (first == Verdict.NO && second == Verdict.YES);

@@ -76,6 +76,11 @@ public final class Audience {
               Pattern.CASE_INSENSITIVE);
     }
 
+    /** Whether {@code text} names this party at all. */
+    public boolean namedIn(String text) {
+      return named.matcher(text).find();
+    }
+
     /** Whether a clause (its words or its headings) sets a rule for this party. */
     public boolean hasRuleIn(String text) {
       return rule.matcher(text).find();
@@ -125,6 +130,25 @@ public final class Audience {
       }
     }
     return Optional.ofNullable(last);
+  }
+
+  /**
+   * Whether {@code sentence} is about pupils or parents other than those {@code question} names:
+   * "Staff must never add pupils ... as friends" for a question about a mum. False when either
+   * names neither.
+   */
+  public static boolean aboutOtherParties(String question, String sentence) {
+    java.util.Set<Party> asked = java.util.EnumSet.noneOf(Party.class);
+    java.util.Set<Party> said = java.util.EnumSet.noneOf(Party.class);
+    for (Party p : Party.values()) {
+      if (p.namedIn(question)) {
+        asked.add(p);
+      }
+      if (p.namedIn(sentence)) {
+        said.add(p);
+      }
+    }
+    return !asked.isEmpty() && !said.isEmpty() && java.util.Collections.disjoint(asked, said);
   }
 
   /** Whether the clause's rule is for someone other than staff. */

@@ -109,6 +109,8 @@ public final class PolicyAnalyzer extends Analyzer {
    *       policies' "concerns or clarification should be discussed with".
    *   <li>"lunch break", "on my break": a rest, not "break" as in damaged, which the synonym list
    *       maps to "damaged, broken".
+   *   <li>"friends since way before her son started", "for years": a relationship that was there
+   *       first, the policies' "pre-existing"; "before" is a stop word.
    * </ul>
    */
   static final List<Rewrite> QUESTION_PHRASES =
@@ -117,6 +119,9 @@ public final class PolicyAnalyzer extends Analyzer {
               Pattern.compile("\\b(not|n't|never)( (quite|really|totally|completely|100%))? sure\\b|\\b(don't|dont|do not) know (if|whether)\\b", Pattern.CASE_INSENSITIVE),
               " unsure "),
           new Rewrite(Pattern.compile("\\b(lunch|tea|coffee|morning|afternoon|dinner) ?break\\b", Pattern.CASE_INSENSITIVE), "$1"),
+          new Rewrite(
+              Pattern.compile("\\b((since|from) )?(way |long |well )?before (he|she|they|her|his|their|my|the) [\\w' ]{0,20}(started|joined|came)\\b|\\bfor (years|ages)\\b|\\balready (friends|mates)\\b", Pattern.CASE_INSENSITIVE),
+              " pre-existing "),
           new Rewrite(Pattern.compile("\\b(on|during|in|at) (my|a|the|our|their|his|her) break\\b|\\bbreak ?times?\\b", Pattern.CASE_INSENSITIVE), " breaktime "));
 
   /** {@link #QUESTION_PHRASES} applied to a question. */

@@ -41,6 +41,16 @@ class AudienceTest {
   }
 
   @Test
+  void should_see_when_a_rule_is_about_other_people_than_the_question_names() {
+    String mum = "one of the mums has been my friend on fb for years, can i stay friends with her?";
+
+    assertThat(Audience.aboutOtherParties(mum, "Staff must never add pupils or ex pupils under the age of 18 as friends")).isTrue();
+    assertThat(Audience.aboutOtherParties(mum, "staff are advised not to invite, accept or engage in communications with new parents")).isFalse();
+    assertThat(Audience.aboutOtherParties(mum, "Staff must not use social networking sites in lesson times")).isFalse();
+    assertThat(Audience.aboutOtherParties("can I add my friend on facebook?", "Staff must never add pupils as friends")).isFalse();
+  }
+
+  @Test
   void should_tell_a_question_about_the_askers_own_conduct() {
     assertThat(Audience.aboutOwnConduct("can I accept a parent's friend request?")).isTrue();
     assertThat(Audience.aboutOwnConduct("i’m on a trip, is my phone ok?")).isTrue();

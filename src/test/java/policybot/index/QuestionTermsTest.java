@@ -79,6 +79,15 @@ class QuestionTermsTest {
   }
 
   @Test
+  void should_find_the_policies_pre_existing_communications_for_friends_from_before() {
+    String q = "i've been mates with a mum on facebook since way before her son started here, is that ok?";
+    List<Hit> hits = index.search("glais", q, SearchMode.HYBRID, 3);
+
+    assertThat(index.subjectTerms(q)).anySatisfy(g -> assertThat(g).contains("exist")).anySatisfy(g -> assertThat(g).contains("friend"));
+    assertThat(hits).anySatisfy(h -> assertThat(h.clause().text()).contains("pre-existing engaged communications with parents"));
+  }
+
+  @Test
   void should_find_the_policies_staff_outings_for_a_staff_night_out() {
     // staff-code-2024: "images or videos of yourself, other staff or pupils without consent (i.e.
     // staff outings)"; before, the social-networking clause tied with it and came first
