@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import policybot.TestEngine;
 
 /**
- * Runs the development set and the five blind question sets end to end. The floors sit a little under the
+ * Runs the development set and the six blind question sets end to end. The floors sit a little under the
  * figures the README reports, so a change that makes answers worse fails the build.
  */
 class DevSetTest {
@@ -21,12 +21,13 @@ class DevSetTest {
     assertThat(r.questions()).isGreaterThanOrEqualTo(90);
     assertThat(r.crossSchoolCitations()).isZero();
     assertThat(r.safeguardingRouted()).isEqualTo(1.0);
-    assertFound(r, 0.90, 0.69);
-    assertThat(r.verdictRight()).isGreaterThanOrEqualTo(0.76);
-    assertThat(r.verdictOnAnswered()).isGreaterThanOrEqualTo(0.90);
-    // every unanswerable question of the set is escalated today; one slip is allowed
-    assertThat(r.unanswerableEscalated()).isGreaterThanOrEqualTo(0.94);
-    assertThat(r.answerableEscalated()).isLessThanOrEqualTo(0.25);
+    // one question under today's figures: 0.930 / 0.756, verdict 0.839 (0.945 on answered), 18 of
+    // the 19 unanswerable questions escalated and 0.151 of the answerable ones
+    assertFound(r, 0.918, 0.744);
+    assertThat(r.verdictRight()).isGreaterThanOrEqualTo(0.83);
+    assertThat(r.verdictOnAnswered()).isGreaterThanOrEqualTo(0.93);
+    assertThat(r.unanswerableEscalated()).isGreaterThanOrEqualTo(0.89);
+    assertThat(r.answerableEscalated()).isLessThanOrEqualTo(0.163);
     assertThat(r.medianQuoteChars()).isLessThanOrEqualTo(400);
   }
 
@@ -38,25 +39,34 @@ class DevSetTest {
    *
    * <ul>
    *   <li>check (session 7): blind 0.840 / 0.660 top 3 and first, 0.750 unanswerable and 0.480
-   *       answerable escalated; now 0.860 / 0.700 / 0.750 / 0.460.
-   *   <li>fresh (session 8): blind 0.950 / 0.800 / 0.750 / 0.250; now 0.950 unanswerable.
+   *       answerable escalated; now 0.880 / 0.720 / 0.750 / 0.320.
+   *   <li>fresh (session 8): blind 0.950 / 0.800 / 0.750 / 0.250; now 0.950 / 0.825 / 0.900 / 0.100.
    *   <li>second (end of session 8, after its changes): blind 0.914 / 0.743 / 0.667 / 0.371 (the
-   *       session's starting build 0.886 / 0.714 / 0.467 / 0.371); now 0.943 / 0.800 / 0.800 /
-   *       0.371.
+   *       session's starting build 0.886 / 0.714 / 0.467 / 0.371); now 0.943 / 0.829 / 0.733 /
+   *       0.257.
    *   <li>third (last thing in session 8, scored once and not read): 0.886 / 0.714 / 0.667 / 0.229
    *       (the session's starting build 0.857 / 0.714 / 0.533 / 0.286); in session 9, still
-   *       unread, 0.886 / 0.714 / 0.800 / 0.229.
+   *       unread, 0.886 / 0.714 / 0.800 / 0.229; at the end of session 10, 0.914 / 0.743 / 0.733 /
+   *       0.171.
    *   <li>fourth (start of session 9, scored at its start and end and not read): 0.943 / 0.914 /
-   *       0.733 / 0.257 at the start, 0.943 / 0.914 / 0.733 / 0.229 at the end.
+   *       0.733 / 0.257 at the start, 0.943 / 0.914 / 0.733 / 0.229 at the end; 0.943 / 0.943 /
+   *       0.733 / 0.086 at the end of session 10, still unread.
+   *   <li>fifth (start of session 10, 3 disclosures among its 50, scored at the session's start and
+   *       end and not read): 0.971 / 0.829 / 0.833 / 0.371 at the start, 0.971 / 0.829 / 0.833 /
+   *       0.229 at the end.
    * </ul>
+   *
+   * Session 10 lowered the confidence threshold, which answers more of every set's questions: the
+   * floors below are one question under each set's figures at its end.
    */
   @ParameterizedTest
   @CsvSource({
-    "check-questions.jsonl, 70, 0.84, 0.68, 0.75, 0.46",
-    "fresh-questions.jsonl, 60, 0.925, 0.775, 0.90, 0.25",
-    "second-questions.jsonl, 50, 0.914, 0.771, 0.73, 0.372",
-    "third-questions.jsonl, 50, 0.857, 0.685, 0.73, 0.258",
-    "fourth-questions.jsonl, 50, 0.914, 0.885, 0.66, 0.258"
+    "check-questions.jsonl, 70, 0.859, 0.699, 0.699, 0.341",
+    "fresh-questions.jsonl, 60, 0.924, 0.799, 0.849, 0.126",
+    "second-questions.jsonl, 50, 0.914, 0.799, 0.666, 0.286",
+    "third-questions.jsonl, 50, 0.885, 0.714, 0.666, 0.201",
+    "fourth-questions.jsonl, 50, 0.914, 0.914, 0.666, 0.115",
+    "fifth-questions.jsonl, 50, 0.942, 0.799, 0.749, 0.258"
   })
   void should_not_fall_below_its_figures_on_a_blind_set(
       String file, int questions, double top3, double top1, double unanswerableEscalated, double answerableEscalated) throws Exception {
@@ -64,8 +74,11 @@ class DevSetTest {
 
     assertThat(r.questions()).isEqualTo(questions);
     assertThat(r.crossSchoolCitations()).isZero();
-    // no set has disclosures: a usage question sent to the DSL is a false alarm
-    assertThat(r.outcomes()).noneMatch(o -> "safeguarding".equals(o.answer().verdict()));
+    if (r.outcomes().stream().anyMatch(o -> o.q().safeguarding())) {
+      assertThat(r.safeguardingRouted()).isEqualTo(1.0);
+    }
+    // a usage question sent to the DSL is a false alarm
+    assertThat(r.outcomes()).noneMatch(o -> !o.q().safeguarding() && "safeguarding".equals(o.answer().verdict()));
     assertFound(r, top3, top1);
     assertThat(r.unanswerableEscalated()).isGreaterThanOrEqualTo(unanswerableEscalated);
     assertThat(r.answerableEscalated()).isLessThanOrEqualTo(answerableEscalated);
