@@ -146,6 +146,9 @@ public final class ClauseIndex implements Closeable {
 
   /** Each clause's indexed words, analysed once on first use: coverage reads them on every search. */
   private final Map<String, Set<String>> clauseWords = new ConcurrentHashMap<>();
+
+  /** Whether each clause is a rule for pupils or parents ({@link Audience#addressedToOthers(Clause)}), worked out once. */
+  private final Map<String, Boolean> othersRules = new ConcurrentHashMap<>();
   /**
    * Each school's clause vectors (all of them, or an even sample in a large school), copied out
    * when the index opens: this reader never changes, and reading them from the index on every
@@ -254,7 +257,7 @@ public final class ClauseIndex implements Closeable {
         clauses.put(key, clause(key));
       }
       if (Audience.aboutOwnConduct(question)) {
-        fused.replaceAll((key, score) -> Audience.addressedToOthers(clauses.get(key)) ? score * Audience.OTHERS_RULE_FACTOR : score);
+        fused.replaceAll((key, score) -> othersRules.computeIfAbsent(key, k -> Audience.addressedToOthers(clauses.get(k))) ? score * Audience.OTHERS_RULE_FACTOR : score);
       }
       TermGroups subject = termGroups(question, true);
       double[] idf = new double[subject.asked().size()];
@@ -360,8 +363,9 @@ public final class ClauseIndex implements Closeable {
   /** The keyword query for a question within one school; empty when no word of it is searchable. */
   private Optional<Query> keywordQuery(Query schoolFilter, String question) {
     QueryBuilder qb = new QueryBuilder(queryAnalyzer);
-    Query text = qb.createBooleanQuery(F_TEXT, question);
-    Query context = qb.createBooleanQuery(F_CONTEXT, question);
+    String words = PolicyAnalyzer.rewritePhrases(question);
+    Query text = qb.createBooleanQuery(F_TEXT, words);
+    Query context = qb.createBooleanQuery(F_CONTEXT, words);
     if (text == null && context == null) {
       return Optional.empty();
     }
@@ -626,7 +630,7 @@ public final class ClauseIndex implements Closeable {
   }
 
   private TermGroups analyzeTermGroups(String question, boolean subjectOnly) {
-    List<String> words = analyze(wordAnalyzer, question);
+    List<String> words = analyze(wordAnalyzer, PolicyAnalyzer.rewritePhrases(question));
     List<Set<String>> groups = new ArrayList<>();
     List<Set<String>> asked = new ArrayList<>();
     List<Integer> groupOfWord = new ArrayList<>();

@@ -24,7 +24,6 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.SetKeywordMarkerFilter;
-import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
@@ -124,7 +123,10 @@ public final class PolicyAnalyzer extends Analyzer {
               " pre-existing "),
           new Rewrite(Pattern.compile("\\b(on|during|in|at) (my|a|the|our|their|his|her) break\\b|\\bbreak ?times?\\b", Pattern.CASE_INSENSITIVE), " breaktime "));
 
-  /** {@link #QUESTION_PHRASES} applied to a question. */
+  /**
+   * {@link #QUESTION_PHRASES} applied to a question, once, before its words are analysed one by
+   * one (a char filter in the analyser ran every rewrite again for each word).
+   */
   static String rewritePhrases(String question) {
     String out = question;
     for (Rewrite r : QUESTION_PHRASES) {
@@ -135,23 +137,20 @@ public final class PolicyAnalyzer extends Analyzer {
 
   private final SynonymMap synonyms;
   private final boolean stem;
-  /** Whether this analyses questions, as people word them, rather than policy text. */
-  private final boolean question;
 
-  private PolicyAnalyzer(SynonymMap synonyms, boolean stem, boolean question) {
+  private PolicyAnalyzer(SynonymMap synonyms, boolean stem) {
     this.synonyms = synonyms;
     this.stem = stem;
-    this.question = question;
   }
 
   /** Analysis for indexing clause text. */
   public static PolicyAnalyzer forIndex() {
-    return new PolicyAnalyzer(null, true, false);
+    return new PolicyAnalyzer(null, true);
   }
 
   /** Analysis for questions: the index analysis plus synonyms. */
   public static PolicyAnalyzer forQuery() {
-    return new PolicyAnalyzer(loadSynonyms(), true, true);
+    return new PolicyAnalyzer(loadSynonyms(), true);
   }
 
   /**
@@ -160,19 +159,7 @@ public final class PolicyAnalyzer extends Analyzer {
    * turns them into "residenti" and "imag".
    */
   static PolicyAnalyzer forWords() {
-    return new PolicyAnalyzer(null, false, true);
-  }
-
-  @Override
-  protected Reader initReader(String fieldName, Reader reader) {
-    if (!question) {
-      return reader;
-    }
-    Reader out = reader;
-    for (Rewrite r : QUESTION_PHRASES) {
-      out = new PatternReplaceCharFilter(r.phrase(), r.replacement(), out);
-    }
-    return out;
+    return new PolicyAnalyzer(null, false);
   }
 
   @Override
