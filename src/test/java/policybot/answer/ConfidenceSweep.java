@@ -20,7 +20,9 @@ import policybot.index.SearchMode;
  * per answerable question escalated, as shares. It prints the best setting on all questions, then
  * the figures when each school's questions are scored by the setting chosen on the other schools'
  * (leave-one-school-out), which shows whether it generalises, for each of a few {@link #MARGINS}
- * added to the threshold; the last line is the threshold to put in {@link Confidence}.
+ * added to the threshold. The weights it picks are the ones in {@link Confidence}; the threshold
+ * in use is then measured through the whole engine by {@link ThresholdSweep}, because the
+ * answer-type checks escalate questions whatever the score.
  *
  * <pre>
  * mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test.classpath
