@@ -36,11 +36,11 @@ record Confidence(double score, Optional<EscalationReason> escalate) {
    * score alone and the development set, put it at 0.314 (that set's best, 0.294, plus a margin).
    * But the answer-type checks ({@link AnswerType}) escalate many unanswerable questions whatever
    * the score, so the threshold was measured again through the whole engine on all four read
-   * question sets (292 questions; `eval` with each threshold): from 0.26 to 0.29 the same 12
-   * unanswerable questions are answered, against 8 at 0.314, while answerable questions escalated
-   * fall from 62 at 0.314 to 42 at 0.27 and 38 at 0.26; below 0.26 unanswerable ones are let
-   * through fast (14 at 0.255, 19 at 0.24). 0.27 sits inside that flat stretch, clear of its edge,
-   * and is cheaper than 0.314 whether an answered unanswerable question costs two escalated
+   * question sets (292 questions; {@code ThresholdSweep} in the test sources): from 0.26 to 0.29
+   * the same 12 unanswerable questions are answered, against 8 at 0.314, while answerable questions
+   * escalated fall from 62 at 0.314 to 42 at 0.27 and 38 at 0.26; below 0.26 unanswerable ones are
+   * let through fast (14 at 0.255, 19 at 0.24). 0.27 sits inside that flat stretch, clear of its
+   * edge, and is cheaper than 0.314 whether an answered unanswerable question costs two escalated
    * answerable ones (66 against 78) or four (90 against 94).
    */
   static final double ANSWER_SCORE = 0.27;

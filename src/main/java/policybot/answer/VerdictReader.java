@@ -316,8 +316,9 @@ final class VerdictReader {
 
   /** The words of what a permission leaves out with "but not", if it leaves anything out. */
   static Optional<String> leftOut(String sentence) {
-    Matcher m = LEFT_OUT.matcher(lower(sentence));
-    return m.find() && PERMISSION.matcher(lower(sentence).substring(0, m.start())).find() ? Optional.of(m.group(1)) : Optional.empty();
+    String s = lower(sentence);
+    Matcher m = LEFT_OUT.matcher(s);
+    return m.find() && PERMISSION.matcher(s.substring(0, m.start())).find() ? Optional.of(m.group(1)) : Optional.empty();
   }
 
   /** The words of the exception a conditional rule makes, if it names one. */

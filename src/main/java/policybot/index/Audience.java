@@ -1,7 +1,10 @@
 package policybot.index;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import policybot.corpus.Clause;
@@ -138,8 +141,8 @@ public final class Audience {
    * names neither.
    */
   public static boolean aboutOtherParties(String question, String sentence) {
-    java.util.Set<Party> asked = java.util.EnumSet.noneOf(Party.class);
-    java.util.Set<Party> said = java.util.EnumSet.noneOf(Party.class);
+    Set<Party> asked = EnumSet.noneOf(Party.class);
+    Set<Party> said = EnumSet.noneOf(Party.class);
     for (Party p : Party.values()) {
       if (p.namedIn(question)) {
         asked.add(p);
@@ -148,7 +151,7 @@ public final class Audience {
         said.add(p);
       }
     }
-    return !asked.isEmpty() && !said.isEmpty() && java.util.Collections.disjoint(asked, said);
+    return !asked.isEmpty() && !said.isEmpty() && Collections.disjoint(asked, said);
   }
 
   /** Whether the clause's rule is for someone other than staff. */

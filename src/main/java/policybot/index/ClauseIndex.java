@@ -149,6 +149,7 @@ public final class ClauseIndex implements Closeable {
 
   /** Whether each clause is a rule for pupils or parents ({@link Audience#addressedToOthers(Clause)}), worked out once. */
   private final Map<String, Boolean> othersRules = new ConcurrentHashMap<>();
+
   /**
    * Each school's clause vectors (all of them, or an even sample in a large school), copied out
    * when the index opens: this reader never changes, and reading them from the index on every
