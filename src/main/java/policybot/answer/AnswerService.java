@@ -126,13 +126,36 @@ public final class AnswerService {
     if (unsettled.isPresent()) {
       return new Answer.Escalated(s.slug(), text, unsettled.get(), citations, composer.escalated(s, text, unsettled.get(), citations));
     }
-    Verdict verdict = ClauseVerdict.read(idx, question, form, citations).verdict();
+    ClauseVerdict.Reading reading = ClauseVerdict.read(idx, question, form, citations);
     if (disagree(form, others, citations, hits)) {
       EscalationReason reason = EscalationReason.CLAUSES_DISAGREE;
       return new Answer.Escalated(s.slug(), text, reason, citations, composer.escalated(s, text, reason, citations));
     }
+    List<Citation> keyed = keyedTo(citations, reading.sentence());
     return new Answer.Grounded(
-        s.slug(), text, verdict, citations, warnings(s, citations), composer.grounded(s, text, verdict, citations));
+        s.slug(), text, reading.verdict(), keyed, warnings(s, keyed), composer.grounded(s, text, reading.verdict(), keyed));
+  }
+
+  /**
+   * The citations with the sentence the verdict was read from marked in its clause, when that is
+   * not the clause's key sentence already: "No" must not stand over a quote that says staff "may"
+   * ("There is an acknowledgment that school staff may/will have pre-existing ... communications
+   * with parents") when it was read from the next sentence ("However, school staff are advised not
+   * to ... new parents").
+   */
+  private static List<Citation> keyedTo(List<Citation> citations, String sentence) {
+    List<Citation> out = new ArrayList<>(citations);
+    for (int i = 0; i < out.size() && !sentence.isEmpty(); i++) {
+      Citation c = out.get(i);
+      int at = c.text().indexOf(sentence);
+      if (at >= 0) {
+        if (at != c.highlightStart() || at + sentence.length() != c.highlightEnd()) {
+          out.set(i, c.highlighting(at, at + sentence.length()));
+        }
+        break;
+      }
+    }
+    return List.copyOf(out);
   }
 
   /**

@@ -46,4 +46,9 @@ public record Citation(
   public String section() {
     return clause.section();
   }
+
+  /** The same citation with another sentence of its clause marked. */
+  Citation highlighting(int start, int end) {
+    return new Citation(clause, title, link, sourceUrl, start, end, score, reviewOverdue);
+  }
 }

@@ -37,6 +37,22 @@ class AnswerServiceTest {
   }
 
   @Test
+  void should_quote_the_sentence_the_verdict_was_read_from_not_one_that_says_the_opposite() {
+    // Glais's clause opens "staff may/will have pre-existing engaged communications with parents";
+    // a no read from its next sentence used to stand over that first one in the answer
+    Answer a = ask("glais", "i've been mates with a mum on facebook since way before her son started here, is that ok?");
+
+    assertThat(a).isInstanceOfSatisfying(Answer.Grounded.class, g -> {
+      Citation top = g.citations().get(0);
+      assertThat(top.text()).contains("pre-existing engaged communications");
+      assertThat(g.text()).contains("“" + top.highlight() + "”");
+      if (g.verdict() == Verdict.NO) {
+        assertThat(top.highlight()).contains("advised not to");
+      }
+    });
+  }
+
+  @Test
   void should_warn_when_a_cited_policy_is_past_its_review_date() {
     Answer a = ask("staff-code-2024", "can I use my school email for personal business?");
     assertThat(a).isInstanceOf(Answer.Grounded.class);
