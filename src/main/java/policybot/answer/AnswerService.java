@@ -106,13 +106,12 @@ public final class AnswerService {
       List<Citation> words = citations(idx, s, reporting, idx.search(s.slug(), SAFEGUARDING_QUERY, SearchMode.HYBRID, 1));
       return new Answer.Safeguarding(s.slug(), text, s.contacts().dsl(), words, composer.safeguarding(s, text, words));
     }
-    String searchText = FollowUp.searchText(question);
-    String form = FollowUp.questionForm(question);
-    Optional<Audience.Party> others = Audience.asksWhatOthersMay(form);
-    List<AnswerType.Kind> wants = AnswerType.wanted(form);
-    List<Hit> hits = idx.search(s.slug(), searchText, mode, MAX_CITATIONS);
-    List<Citation> citations = citations(idx, s, asked(idx, question, searchText, others, wants), hits);
-    Optional<Answer.Grounded> ruled = ruled(idx, s, form, text, searchText, citations);
+    Found found = find(idx, s, question);
+    String form = found.form();
+    Optional<Audience.Party> others = found.others();
+    List<Hit> hits = found.hits();
+    List<Citation> citations = found.citations();
+    Optional<Answer.Grounded> ruled = ruled(idx, s, form, text, found.searchText(), citations);
     if (ruled.isPresent()) {
       return ruled.get();
     }
@@ -121,7 +120,7 @@ public final class AnswerService {
     Optional<EscalationReason> unsettled =
         confidence
             .filter(r -> r == EscalationReason.NO_CLAUSE_COVERS_IT)
-            .or(() -> AnswerType.unsettled(form, wants, others, citations))
+            .or(() -> AnswerType.unsettled(form, found.wants(), others, citations))
             .or(() -> confidence);
     if (unsettled.isPresent()) {
       return new Answer.Escalated(s.slug(), text, unsettled.get(), citations, composer.escalated(s, text, unsettled.get(), citations));
@@ -189,11 +188,29 @@ public final class AnswerService {
    */
   ClauseVerdict.Reading readingIgnoringConfidence(Question question) {
     ClauseIndex idx = index.get();
-    School s = school(idx, question.school()).orElseThrow();
+    Found found = find(idx, school(idx, question.school()).orElseThrow(), question);
+    return ClauseVerdict.read(idx, question, found.form(), found.citations());
+  }
+
+  /**
+   * What a usage question was read as and the clauses found for it.
+   *
+   * @param searchText the text searched: a follow-up with the earlier question joined on
+   * @param form the text whose form decides yes/no against information ({@link FollowUp#questionForm})
+   * @param others whom other than staff it asks about
+   * @param wants the kinds of answer it wants
+   */
+  private record Found(
+      String searchText, String form, Optional<Audience.Party> others, List<AnswerType.Kind> wants, List<Hit> hits, List<Citation> citations) {}
+
+  /** Reads the question and finds its clauses, the same for an answer and for {@link #readingIgnoringConfidence}. */
+  private Found find(ClauseIndex idx, School s, Question question) {
     String searchText = FollowUp.searchText(question);
     String form = FollowUp.questionForm(question);
+    Optional<Audience.Party> others = Audience.asksWhatOthersMay(form);
+    List<AnswerType.Kind> wants = AnswerType.wanted(form);
     List<Hit> hits = idx.search(s.slug(), searchText, mode, MAX_CITATIONS);
-    return ClauseVerdict.read(idx, question, form, citations(idx, s, asked(idx, question, searchText, Audience.asksWhatOthersMay(form), AnswerType.wanted(form)), hits));
+    return new Found(searchText, form, others, wants, hits, citations(idx, s, asked(idx, question, searchText, others, wants), hits));
   }
 
   /**

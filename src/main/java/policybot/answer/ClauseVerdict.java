@@ -116,7 +116,7 @@ final class ClauseVerdict {
         }
       }
       if (reading.isPresent()) {
-        boolean allows = VerdictReader.read(form, part(sentence.text())) == Verdict.YES;
+        boolean allows = VerdictReader.readYesNo(form, part(sentence.text())) == Verdict.YES;
         return allows ? limited(sentence).orElse(reading.get()) : reading.get();
       }
     }
@@ -150,7 +150,7 @@ final class ClauseVerdict {
    */
   private Optional<Reading> reading(Sentence sentence) {
     String text = part(sentence.text());
-    Verdict v = VerdictReader.read(form, text);
+    Verdict v = VerdictReader.readYesNo(form, text);
     Optional<String> circumstance = v == Verdict.CONDITIONAL ? VerdictReader.circumstance(text) : Optional.empty();
     if (v == Verdict.NO && VerdictReader.alternative(text).filter(a -> named(a) >= ALTERNATIVE_WORDS).isPresent()) {
       // "can I talk to pupils through the school learning platform?" asks about the alternative

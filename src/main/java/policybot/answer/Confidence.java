@@ -53,10 +53,6 @@ record Confidence(double score, Optional<EscalationReason> escalate) {
   /** A second clause scoring at least this share of the first counts as equally strong. */
   static final double DISAGREEMENT_SCORE_SHARE = 0.97;
 
-  static Confidence assess(List<Hit> hits) {
-    return assess(hits, DEFAULT);
-  }
-
   static Confidence assess(List<Hit> hits, Weights w) {
     if (hits.isEmpty()) {
       return new Confidence(0, Optional.of(EscalationReason.NO_CLAUSE_COVERS_IT));

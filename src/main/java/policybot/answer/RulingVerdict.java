@@ -26,7 +26,7 @@ final class RulingVerdict {
     String text = ruling.strip();
     KeySentence.Span opening = KeySentence.sentences(text).get(0);
     String first = text.substring(opening.start(), opening.end());
-    Verdict v = VerdictReader.read(form, first);
+    Verdict v = VerdictReader.readYesNo(form, first);
     if (v != Verdict.INFO) {
       return v;
     }
@@ -37,6 +37,6 @@ final class RulingVerdict {
     if (OPENS_NO.matcher(lower).find()) {
       return Verdict.NO;
     }
-    return VerdictReader.read(form, text);
+    return VerdictReader.readYesNo(form, text);
   }
 }

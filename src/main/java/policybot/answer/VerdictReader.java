@@ -164,11 +164,16 @@ final class VerdictReader {
     return q.substring(start).replaceFirst("^(so|and|but|or|ok|okay|right|then),? ", "");
   }
 
-  /** The verdict a yes/no question gets from {@code sentence}, the clause sentence that answers it. */
+  /** The verdict {@code question} gets from {@code sentence}, the clause sentence that answers it: info for an information question. */
   static Verdict read(String question, String sentence) {
-    if (isInformationQuestion(question)) {
-      return Verdict.INFO;
-    }
+    return isInformationQuestion(question) ? Verdict.INFO : readYesNo(question, sentence);
+  }
+
+  /**
+   * The verdict a question already known to be yes/no gets from {@code sentence}: for callers that
+   * read several sentences for one question, which need not tell its kind again for each.
+   */
+  static Verdict readYesNo(String question, String sentence) {
     if (lacksWhatIsRequired(question, sentence)) {
       return Verdict.NO;
     }

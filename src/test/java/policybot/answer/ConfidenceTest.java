@@ -44,8 +44,8 @@ class ConfidenceTest {
   void should_escalate_a_question_the_policies_do_not_cover_and_answer_one_they_do() {
     // "how long do we keep cctv footage" now clears the score; the engine escalates it because no
     // clause gives a time (AnswerTypeTest), which is why the threshold could come down
-    Confidence uncovered = Confidence.assess(search("glais", "can I park in the staff car park at the weekend"));
-    Confidence covered = Confidence.assess(search("glais", "can I use my phone to take photos of the children?"));
+    Confidence uncovered = Confidence.assess(search("glais", "can I park in the staff car park at the weekend"), Confidence.DEFAULT);
+    Confidence covered = Confidence.assess(search("glais", "can I use my phone to take photos of the children?"), Confidence.DEFAULT);
 
     assertThat(uncovered.escalate()).isPresent();
     assertThat(covered.escalate()).isEmpty();
