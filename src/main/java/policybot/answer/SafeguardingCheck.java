@@ -197,7 +197,9 @@ final class SafeguardingCheck {
   private static final Pattern QUESTION_PART =
       Pattern.compile(
           "\\b(can|could|may|should|do|does) (i|we|he|she|they|you)\\b|\\bhow (do|does|can)\\b|\\bis (that|it|this) (ok|okay|allowed|alright)\\b|"
-              + "\\bwhat (checks|do|does|should|is|are)\\b|\\bwho (do|should|can|needs)\\b|\\bwhere (do|should|can)\\b");
+              + "\\bwhat (checks|do|does|should|is|are)\\b|\\bwho (do|should|can|needs)\\b|\\bwhere (do|should|can)\\b|"
+              // staff asking after the fact or in short: "... from my own phone. was that ok?", "... ok to accept?"
+              + "\\b(was|would|will) (that|it|this) (be )?(ok|okay|allowed|alright|fine)\\b|\\b(ok|okay|alright|fine) to \\w+( \\w+)?\\s*\\?");
 
   /**
    * Everyday family news a child passes on (a death, a new baby, a holiday, who collects them): told

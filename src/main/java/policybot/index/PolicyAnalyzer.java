@@ -110,6 +110,10 @@ public final class PolicyAnalyzer extends Analyzer {
    *       maps to "damaged, broken".
    *   <li>"friends since way before her son started", "for years": a relationship that was there
    *       first, the policies' "pre-existing"; "before" is a stop word.
+   *   <li>"put a maths game on the class PC", "get an app onto my laptop": installing it, the
+   *       policies' word; "put" and "get" name no topic.
+   *   <li>"can the school see what sites I go on?", "does anyone check what websites we visit?":
+   *       the policies' "monitored".
    * </ul>
    */
   static final List<Rewrite> QUESTION_PHRASES =
@@ -121,7 +125,13 @@ public final class PolicyAnalyzer extends Analyzer {
           new Rewrite(
               Pattern.compile("\\b((since|from) )?(way |long |well )?before (he|she|they|her|his|their|my|the) [\\w' ]{0,20}(started|joined|came)\\b|\\bfor (years|ages)\\b|\\balready (friends|mates)\\b", Pattern.CASE_INSENSITIVE),
               " pre-existing "),
-          new Rewrite(Pattern.compile("\\b(on|during|in|at) (my|a|the|our|their|his|her) break\\b|\\bbreak ?times?\\b", Pattern.CASE_INSENSITIVE), " breaktime "));
+          new Rewrite(Pattern.compile("\\b(on|during|in|at) (my|a|the|our|their|his|her) break\\b|\\bbreak ?times?\\b", Pattern.CASE_INSENSITIVE), " breaktime "),
+          new Rewrite(
+              Pattern.compile("\\b(put|puts|putting|stick|get|getting|load|loading)\\b(?=[\\w' -]{1,40}\\b(on|onto) (the|my|our|a|his|her|their)( \\w+)? (pc|pcs|computers?|laptops?|ipads?|tablets?|machines?|whiteboard)\\b)", Pattern.CASE_INSENSITIVE),
+              "install"),
+          new Rewrite(
+              Pattern.compile("\\b(check|checks|checking|see|sees|track|tracks|tracking|watch|watches|watching|look at|looks at|spy on|spies on|know) what (sites|websites|web sites|pages|i|we|staff|people|you) ", Pattern.CASE_INSENSITIVE),
+              " monitor $2 "));
 
   /**
    * {@link #QUESTION_PHRASES} applied to a question, once, before its words are analysed one by
