@@ -78,7 +78,7 @@ final class AnswerType {
 
   /**
    * Questions that ask who pays: "do I have to pay for a new one?", "will I be charged?", "who pays
-   * for the repair?", "do I get paid extra?".
+   * for the repair?", "do I get paid extra?", "will school cover it?", "am I insured?".
    */
   private static final Pattern ASKS_WHO_PAYS =
       Pattern.compile(
@@ -86,11 +86,24 @@ final class AnswerType {
               + "(pay|be charged|be fined|cover the cost)|who pays|who('s| is| would be) paying|(get|be) paid|"
               + "out of (my|our|their) own pocket)\\b");
 
-  /** Words that say who pays: "liable", "the cost of replacement", "charged", "insurance". */
+  /**
+   * Questions that ask whether the school or an insurer bears a loss: "will school cover it?", "am
+   * I insured?". They want the same words as {@link #ASKS_WHO_PAYS}, but read as yes/no: "The
+   * school is not responsible for the loss, damage or theft of any personal mobile device" is a no.
+   */
+  private static final Pattern ASKS_IF_COVERED =
+      Pattern.compile(
+          "\\b((will|would|does|do|should|can) (the )?(school|they|it|anyone|insurance) (cover|pay for|replace|reimburse)|"
+              + "(am i|are we|is it|is that|are they) (covered|insured)|who (covers|replaces|reimburses))\\b");
+
+  /**
+   * Words that say who pays: "liable", "the cost of replacement", "charged", "insurance", "not
+   * responsible for the loss, damage or theft".
+   */
   private static final Pattern GIVES_WHO_PAYS =
       Pattern.compile(
           "\\b(pay|pays|paid|paying|payment|costs?|charged?|charges|liable|liability|replace|replaced|replacement|insurance|insured|"
-              + "expenses?|fees?|reimburs\\w*|financial\\w*|salary|overtime)\\b");
+              + "expenses?|fees?|reimburs\\w*|financial\\w*|salary|overtime|responsib\\w+ for (the |any )?(loss|damage|theft))\\b");
 
   /**
    * One kind of answer: the questions that want it, the words that give it, and what the head is
@@ -110,7 +123,8 @@ final class AnswerType {
   static final Kind NUMBER = new Kind(ASKS_FOR_NUMBER, GIVES_NUMBER, EscalationReason.NO_FIGURE_GIVEN);
   static final Kind CONSEQUENCE = new Kind(ASKS_FOR_CONSEQUENCE, GIVES_CONSEQUENCE, EscalationReason.NO_CONSEQUENCE_GIVEN);
   static final Kind WHO_PAYS = new Kind(ASKS_WHO_PAYS, GIVES_WHO_PAYS, EscalationReason.NO_COST_GIVEN);
-  private static final List<Kind> KINDS = List.of(TIME, NUMBER, CONSEQUENCE, WHO_PAYS);
+  static final Kind IF_COVERED = new Kind(ASKS_IF_COVERED, GIVES_WHO_PAYS, EscalationReason.NO_COST_GIVEN);
+  private static final List<Kind> KINDS = List.of(TIME, NUMBER, CONSEQUENCE, WHO_PAYS, IF_COVERED);
 
   /** A rule limited to those under an age: "ex pupils under the age of 18". */
   private static final Pattern AGE_LIMIT = Pattern.compile("\\bunder (the age of )?(\\d{1,2})s?\\b");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import policybot.index.ClauseIndex;
 
 /**
@@ -94,9 +95,18 @@ final class ClauseVerdict {
     return new ClauseVerdict(idx, question, form).read(citations);
   }
 
+  /** A sentence that says the school bears no loss: "is not responsible for", "at the owner's own risk". */
+  private static final Pattern DISCLAIMS =
+      Pattern.compile("\\b(not|no|nor|cannot) (be )?(held )?(responsible|liable|liability)\\b|\\bat (your|their|the owner's|staff's)( own)? risk\\b");
+
   private Reading read(List<Citation> citations) {
     Citation top = citations.get(0);
     Sentence key = Sentence.key(top);
+    // "will school cover it if my phone is nicked?" against "The school is not responsible for the
+    // loss, damage or theft of any personal mobile device": a disclaimer is a no, though no rule
+    if (AnswerType.IF_COVERED.askedFor(form) && DISCLAIMS.matcher(VerdictReader.lower(key.text())).find()) {
+      return new Reading(Verdict.NO, key.text());
+    }
     List<Sentence> candidates = new ArrayList<>();
     candidates.add(key);
     key.next().filter(n -> VerdictReader.continues(n.text())).ifPresent(candidates::add);

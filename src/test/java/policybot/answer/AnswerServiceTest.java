@@ -2,7 +2,10 @@ package policybot.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Optional;
+import policybot.corpus.Clause;
+import policybot.index.Hit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -50,6 +53,33 @@ class AnswerServiceTest {
         assertThat(top.highlight()).contains("advised not to");
       }
     });
+  }
+
+  @Test
+  void should_answer_whether_the_school_covers_a_loss_from_the_clause_that_says_who_bears_it() {
+    // the rule on bringing phones in shares more of the question's words and used to come first,
+    // and "may be used ... as mutually agreed with the Headteacher" was read as conditional
+    Answer a = ask("glais", "If my phone gets nicked out of the staffroom will school cover it?");
+
+    assertThat(a).isInstanceOfSatisfying(Answer.Grounded.class, g -> {
+      assertThat(g.verdict()).isEqualTo(Verdict.NO);
+      assertThat(g.citations().get(0).highlight()).isEqualTo("The school is not responsible for the loss, damage or theft of any personal mobile device.");
+    });
+  }
+
+  @Test
+  void should_put_first_the_clause_that_gives_the_kind_of_answer_asked_for() {
+    Hit plain = hit("Staff may bring in personal mobile phones.");
+    Hit pays = hit("The school is not responsible for the loss, damage or theft of any personal mobile device.");
+    List<AnswerType.Kind> wants = AnswerType.wanted("will school cover it?");
+
+    assertThat(AnswerService.givingWhatIsAsked(List.of(plain, pays), wants, Optional.empty())).containsExactly(pays, plain);
+    assertThat(AnswerService.givingWhatIsAsked(List.of(plain, pays), List.of(), Optional.empty())).containsExactly(plain, pays);
+    assertThat(AnswerService.givingWhatIsAsked(List.of(plain), wants, Optional.empty())).containsExactly(plain);
+  }
+
+  private static Hit hit(String text) {
+    return new Hit(new Clause("c" + text.length(), "glais", "policy", List.of(), "", "", text, 0), 0.1, 1, 1, 0.5, 1f, 0.5, 0.2);
   }
 
   @Test
