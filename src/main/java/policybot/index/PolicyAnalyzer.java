@@ -110,6 +110,8 @@ public final class PolicyAnalyzer extends Analyzer {
    *       maps to "damaged, broken".
    *   <li>"friends since way before her son started", "for years": a relationship that was there
    *       first, the policies' "pre-existing"; "before" is a stop word.
+   *   <li>"my year 6s", "the Y4 residential": a year group is pupils; "years" alone matched "Review
+   *       Period: Three Years".
    *   <li>"put a maths game on the class PC", "get an app onto my laptop": installing it, the
    *       policies' word; "put" and "get" name no topic.
    *   <li>"can the school see what sites I go on?", "does anyone check what websites we visit?":
@@ -129,6 +131,7 @@ public final class PolicyAnalyzer extends Analyzer {
           new Rewrite(
               Pattern.compile("\\b(put|puts|putting|stick|get|getting|load|loading)\\b(?=[\\w' -]{1,40}\\b(on|onto) (the|my|our|a|his|her|their)( \\w+)? (pc|pcs|computers?|laptops?|ipads?|tablets?|machines?|whiteboard)\\b)", Pattern.CASE_INSENSITIVE),
               "install"),
+          new Rewrite(Pattern.compile("\\b(year|yr|y) ?(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)s?\\b", Pattern.CASE_INSENSITIVE), " pupils "),
           new Rewrite(
               Pattern.compile("\\b(check|checks|checking|see|sees|track|tracks|tracking|watch|watches|watching|look at|looks at|spy on|spies on|know) what (sites|websites|web sites|pages|i|we|staff|people|you) ", Pattern.CASE_INSENSITIVE),
               " monitor $2 "));

@@ -72,6 +72,17 @@ class QuestionTermsTest {
   }
 
   @Test
+  void should_read_a_year_group_as_pupils_not_as_years() {
+    // "year 6s" used to meet educating-for-life's "Review Period: Three Years"
+    String q = "Some of my year 6s want to follow me on insta and DM me homework questions, is that ok?";
+    List<Hit> hits = index.search("educating-for-life", q, SearchMode.HYBRID, 3);
+
+    assertThat(index.subjectTerms(q)).anySatisfy(g -> assertThat(g).contains("pupil")).noneMatch(g -> g.contains("year"));
+    assertThat(hits).noneMatch(h -> h.clause().text().startsWith("Review Period"));
+    assertThat(index.subjectTerms("how many years do we keep photos")).anySatisfy(g -> assertThat(g).contains("year"));
+  }
+
+  @Test
   void should_read_seeing_what_sites_staff_go_on_as_monitoring() {
     for (String q : List.of("can the school see what websites I go on?", "does anyone actually check what sites we go on?")) {
       assertThat(index.subjectTerms(q)).as(q).anySatisfy(g -> assertThat(g).contains("monitor"));
