@@ -112,6 +112,9 @@ public final class PolicyAnalyzer extends Analyzer {
    *       first, the policies' "pre-existing"; "before" is a stop word.
    *   <li>"my year 6s", "the Y4 residential": a year group is pupils; "years" alone matched "Review
    *       Period: Three Years".
+   *   <li>"pop a couple on my insta", "stick it on the school facebook page": posting it.
+   *   <li>"can she log in as me?": using another user's login, the policies' "another user's ID or
+   *       password".
    *   <li>"put a maths game on the class PC", "get an app onto my laptop": installing it, the
    *       policies' word; "put" and "get" name no topic.
    *   <li>"can the school see what sites I go on?", "does anyone check what websites we visit?":
@@ -131,6 +134,12 @@ public final class PolicyAnalyzer extends Analyzer {
           new Rewrite(
               Pattern.compile("\\b(put|puts|putting|stick|get|getting|load|loading)\\b(?=[\\w' -]{1,40}\\b(on|onto) (the|my|our|a|his|her|their)( \\w+)? (pc|pcs|computers?|laptops?|ipads?|tablets?|machines?|whiteboard)\\b)", Pattern.CASE_INSENSITIVE),
               "install"),
+          new Rewrite(
+              Pattern.compile("\\b(put|puts|putting|pop|popping|stick|sticking|chuck|bung|stuck|popped)\\b(?=[\\w' -]{1,40}\\b(on|onto) (the |my |our |a |his |her |their )?(own |personal |private |school |school's |class )?(insta|instagram|facebook|fb|twitter|tiktok|snapchat|social media|socials|page|story|stories|feed|website|blog)\\b)", Pattern.CASE_INSENSITIVE),
+              "post"),
+          new Rewrite(
+              Pattern.compile("\\b(log|logs|logged|logging|sign|signs|signed|signing) ?(in|on) as (me|him|her|them|someone else|somebody else|another \\w+|a colleague|my \\w+)\\b", Pattern.CASE_INSENSITIVE),
+              " use another user's login "),
           new Rewrite(Pattern.compile("\\b(year|yr|y) ?(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)s?\\b", Pattern.CASE_INSENSITIVE), " pupils "),
           new Rewrite(
               Pattern.compile("\\b(check|checks|checking|see|sees|track|tracks|tracking|watch|watches|watching|look at|looks at|spy on|spies on|know) what (sites|websites|web sites|pages|i|we|staff|people|you) ", Pattern.CASE_INSENSITIVE),

@@ -72,6 +72,26 @@ class QuestionTermsTest {
   }
 
   @Test
+  void should_read_popping_pictures_on_instagram_as_posting_them() {
+    // Glais: "Staff must not post pictures of school events without the Headteacher's consent."
+    String q = "Got some lovely pics from the christmas fair, ok if I pop a couple on my own instagram?";
+    List<Hit> hits = index.search("glais", q, SearchMode.HYBRID, 3);
+
+    assertThat(index.subjectTerms(q)).anySatisfy(g -> assertThat(g).contains("post")).anySatisfy(g -> assertThat(g).contains("event"));
+    assertThat(hits).anySatisfy(h -> assertThat(h.clause().text()).contains("must not post pictures of school events"));
+    assertThat(index.subjectTerms("can i put the kettle on in the staffroom")).noneMatch(g -> g.contains("post"));
+  }
+
+  @Test
+  void should_read_logging_in_as_someone_else_as_using_another_users_login() {
+    String q = "My colleague's forgotten her password again, can she just log in as me for the afternoon?";
+    List<Hit> hits = index.search("glais", q, SearchMode.HYBRID, 3);
+
+    assertThat(index.subjectTerms(q)).anySatisfy(g -> assertThat(g).contains("anoth"));
+    assertThat(hits).anySatisfy(h -> assertThat(h.clause().text()).contains("another user's ID or password"));
+  }
+
+  @Test
   void should_read_a_year_group_as_pupils_not_as_years() {
     // "year 6s" used to meet educating-for-life's "Review Period: Three Years"
     String q = "Some of my year 6s want to follow me on insta and DM me homework questions, is that ok?";
