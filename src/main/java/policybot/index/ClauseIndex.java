@@ -275,7 +275,7 @@ public final class ClauseIndex implements Closeable {
       }
       // a synonym's own weight, looked up only when some candidate contains it
       Function<String, Double> synonymIdf = t -> idfOf(school, Set.of(t));
-      double background = Arrays.stream(askedCosines).average().orElse(0);
+      double background = ReferenceBackground.of(asked);
       return fused.entrySet().stream()
           .map(
               e ->
@@ -525,6 +525,28 @@ public final class ClauseIndex implements Closeable {
     Map<String, Integer> scanned = scannedRanks(sv, queries, sv.cosines(queries.get(0)), new HashMap<>(), new HashMap<>());
     Map<String, Integer> searched = vectorRanks(new TermQuery(new Term(F_SCHOOL, school)), queries, new HashMap<>(), new HashMap<>());
     return List.of(scanned, searched);
+  }
+
+  /**
+   * The mean of every clause's vectors, with and without its heading averaged, over the schools
+   * loaded (each school's sample, for one too large to scan): what {@link ReferenceBackground}
+   * ships for the sample policies, recomputed by {@code ReferenceCentroid} in the test sources.
+   */
+  float[] meanClauseVector() {
+    float[] sum = new float[Embedder.DIMENSIONS];
+    int n = 0;
+    for (SchoolVectors sv : schoolVectors.values()) {
+      for (int i = 0; i < sv.docs().length; i++) {
+        for (int d = 0; d < sum.length; d++) {
+          sum[d] += (sv.headed()[i][d] + sv.bare()[i][d]) / 2f;
+        }
+        n++;
+      }
+    }
+    for (int d = 0; d < sum.length; d++) {
+      sum[d] /= Math.max(1, n);
+    }
+    return sum;
   }
 
   /** The school's clause vectors: all of them, or an even sample of {@link #BACKGROUND_SAMPLE}. */

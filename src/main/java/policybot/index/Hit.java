@@ -14,8 +14,8 @@ import policybot.corpus.Clause;
  * @param bm25Score the raw keyword score, 0 when absent
  * @param coverage share of the question's words the clause (with its headings) contains, each word
  *     weighted by how rare it is in the school's policies (IDF), 0 to 1
- * @param background the question's mean cosine over all the school's clauses: how much it sounds
- *     like the school's policies in general, whatever it asks (the same for every hit of a search)
+ * @param background how much the question sounds like school ICT policy in general, whatever it
+ *     asks ({@link ReferenceBackground}; the same for every hit of a search)
  */
 public record Hit(
     Clause clause, double score, int bm25Rank, int vectorRank, double cosine, double bm25Score, double coverage, double background) {}

@@ -24,7 +24,7 @@ import policybot.eval.Evaluation;
  */
 public final class ThresholdSweep {
   /** The thresholds tried, around the one in use. */
-  static final double[] THRESHOLDS = {0.22, 0.24, 0.25, 0.26, 0.27, 0.28, 0.29, 0.30, 0.314, 0.33};
+  static final double[] THRESHOLDS = {0.22, 0.24, 0.25, 0.26, 0.27, 0.275, 0.28, 0.285, 0.29, 0.30, 0.314, 0.33};
 
   /** One set's counts at one threshold. */
   private record Counts(int answerableEscalated, int unanswerableAnswered, int verdictRight, int questions) {
