@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -150,12 +151,26 @@ public final class PolicyAnalyzer extends Analyzer {
    * one (a char filter in the analyser ran every rewrite again for each word).
    */
   static String rewritePhrases(String question) {
+    String known = REWRITTEN.get(question);
+    if (known != null) {
+      return known;
+    }
     String out = question;
     for (Rewrite r : QUESTION_PHRASES) {
       out = r.apply(out);
     }
+    if (REWRITTEN.size() >= ClauseIndex.MEMO_LIMIT) {
+      REWRITTEN.clear();
+    }
+    REWRITTEN.put(question, out);
     return out;
   }
+
+  /**
+   * Questions already rewritten: the rewrites cost about 15 microseconds a question, a few percent
+   * of a question asked before, and each search needs them twice (keyword query and embedding).
+   */
+  private static final Map<String, String> REWRITTEN = new ConcurrentHashMap<>();
 
   private final SynonymMap synonyms;
   private final boolean stem;
