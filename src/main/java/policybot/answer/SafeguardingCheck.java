@@ -159,8 +159,8 @@ final class SafeguardingCheck {
   private static final Pattern ASKS_IN_GENERAL =
       Pattern.compile(
           "^(who|what|how|where|when|which)\\b|^(should|shall|must|do|does) (i|we|staff)\\b|"
-              + "\\b((can|could|may) (i|we|pupils|students|children|the kids|kids)|is it ok|is it okay|is it alright|am i allowed|"
-              + "are we allowed|are (pupils|children|kids|students) allowed|do i need)\\b");
+              + "\\b((can|could|may) (i|we|pupils|students|children|the kids|kids)|is it ok|is it okay|is it alright|"
+              + "(am i|are we) (allowed|ok|okay|alright|fine|able) to|are (pupils|children|kids|students) allowed|do i need)\\b");
 
   /** A child asking the member of staff to keep something secret is a disclosure whatever it is about. */
   private static final Pattern SECRET =

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import policybot.TestEngine;
 
 /**
- * Runs the development set and the six blind question sets end to end. The floors sit a little under the
+ * Runs the development set and the eight other question sets end to end. The floors sit a little under the
  * figures the README reports, so a change that makes answers worse fails the build.
  */
 class DevSetTest {
@@ -21,52 +21,52 @@ class DevSetTest {
     assertThat(r.questions()).isGreaterThanOrEqualTo(90);
     assertThat(r.crossSchoolCitations()).isZero();
     assertThat(r.safeguardingRouted()).isEqualTo(1.0);
-    // one question under today's figures: 0.930 / 0.756, verdict 0.839 (0.945 on answered), 18 of
-    // the 19 unanswerable questions escalated and 0.151 of the answerable ones
-    assertFound(r, 0.918, 0.744);
-    assertThat(r.verdictRight()).isGreaterThanOrEqualTo(0.83);
+    // one question under today's figures: 0.942 / 0.756, verdict 0.884 (0.949 on answered), 18 of
+    // the 19 unanswerable questions escalated and 8 of the 86 answerable ones (0.093)
+    assertFound(r, 0.929, 0.743);
+    assertThat(r.verdictRight()).isGreaterThanOrEqualTo(0.874);
     assertThat(r.verdictOnAnswered()).isGreaterThanOrEqualTo(0.93);
-    assertThat(r.unanswerableEscalated()).isGreaterThanOrEqualTo(0.89);
-    assertThat(r.answerableEscalated()).isLessThanOrEqualTo(0.163);
+    assertThat(r.unanswerableEscalated()).isGreaterThanOrEqualTo(0.894);
+    assertThat(r.answerableEscalated()).isLessThanOrEqualTo(0.106);
     assertThat(r.medianQuoteChars()).isLessThanOrEqualTo(400);
   }
 
   /**
-   * The blind sets: written from the policies alone, without running the bot, as stand-ins for
-   * questions it was never tuned on. Their floors guard against a change that helps the
-   * development set by fitting it, and sit one question under each set's figures today, far below
-   * the targets because that is where the engine is on new wording.
+   * The other question sets, each written by a helper from the policies alone, without running the
+   * bot. Their floors guard against a change that helps the development set by fitting it, and
+   * sit one question under each set's figures at the end of session 11 (top 3, first, unanswerable
+   * escalated, answerable escalated), far below the targets because that is where the engine is on
+   * new wording.
    *
    * <ul>
-   *   <li>check (session 7): blind 0.840 / 0.660 top 3 and first, 0.750 unanswerable and 0.480
-   *       answerable escalated; now 0.880 / 0.720 / 0.750 / 0.320.
-   *   <li>fresh (session 8): blind 0.950 / 0.800 / 0.750 / 0.250; now 0.950 / 0.825 / 0.900 / 0.100.
-   *   <li>second (end of session 8, after its changes): blind 0.914 / 0.743 / 0.667 / 0.371 (the
-   *       session's starting build 0.886 / 0.714 / 0.467 / 0.371); now 0.943 / 0.829 / 0.733 /
-   *       0.257.
-   *   <li>third (last thing in session 8, scored once and not read): 0.886 / 0.714 / 0.667 / 0.229
-   *       (the session's starting build 0.857 / 0.714 / 0.533 / 0.286); in session 9, still
-   *       unread, 0.886 / 0.714 / 0.800 / 0.229; at the end of session 10, 0.914 / 0.743 / 0.733 /
-   *       0.171.
-   *   <li>fourth (start of session 9, scored at its start and end and not read): 0.943 / 0.914 /
-   *       0.733 / 0.257 at the start, 0.943 / 0.914 / 0.733 / 0.229 at the end; 0.943 / 0.943 /
-   *       0.733 / 0.086 at the end of session 10, still unread.
-   *   <li>fifth (start of session 10, 3 disclosures among its 50, scored at the session's start and
-   *       end and not read): 0.971 / 0.829 / 0.833 / 0.371 at the start, 0.971 / 0.829 / 0.833 /
-   *       0.229 at the end.
+   *   <li>check (session 7): blind 0.840 / 0.660 / 0.750 / 0.480; read since; now 0.920 / 0.720 /
+   *       0.750 / 0.260.
+   *   <li>fresh (session 8): blind 0.950 / 0.800 / 0.750 / 0.250; now 0.975 / 0.825 / 0.900 / 0.075.
+   *   <li>second (end of session 8): blind 0.914 / 0.743 / 0.667 / 0.371; now 0.971 / 0.829 /
+   *       0.733 / 0.143.
+   *   <li>third (session 8, never read): 0.886 / 0.714 / 0.667 / 0.229 when written; 0.914 / 0.743
+   *       / 0.733 / 0.171 at the end of session 10; now 0.943 / 0.743 / 0.667 / 0.171.
+   *   <li>fourth (session 9, never read): 0.943 / 0.914 / 0.733 / 0.257 when written; now 1.000 /
+   *       0.943 / 0.667 / 0.029.
+   *   <li>fifth (session 10, never read, 3 disclosures): 0.971 / 0.829 / 0.833 / 0.371 when
+   *       written; now 1.000 / 0.829 / 0.833 / 0.143.
+   *   <li>sixth (session 11, 3 disclosures): 0.833 / 0.611 / 0.727 / 0.306 when written; now
+   *       0.944 / 0.694 / 0.727 / 0.278. Not read, but one question it sends to the DSL by mistake
+   *       was printed whole when this test failed on it, which is why it now prints ids only.
+   *   <li>seventh (session 11, 4 disclosures, written to be read): 0.841 / 0.568 / 0.750 / 0.386
+   *       when written; now 1.000 / 0.682 / 0.750 / 0.295.
    * </ul>
-   *
-   * Session 10 lowered the confidence threshold, which answers more of every set's questions: the
-   * floors below are one question under each set's figures at its end.
    */
   @ParameterizedTest
   @CsvSource({
-    "check-questions.jsonl, 70, 0.859, 0.699, 0.699, 0.341",
-    "fresh-questions.jsonl, 60, 0.924, 0.799, 0.849, 0.126",
-    "second-questions.jsonl, 50, 0.914, 0.799, 0.666, 0.286",
-    "third-questions.jsonl, 50, 0.885, 0.714, 0.666, 0.201",
-    "fourth-questions.jsonl, 50, 0.914, 0.914, 0.666, 0.115",
-    "fifth-questions.jsonl, 50, 0.942, 0.799, 0.749, 0.258"
+    "check-questions.jsonl, 70, 0.899, 0.699, 0.699, 0.281",
+    "fresh-questions.jsonl, 60, 0.949, 0.799, 0.849, 0.101",
+    "second-questions.jsonl, 50, 0.942, 0.799, 0.666, 0.172",
+    "third-questions.jsonl, 50, 0.913, 0.713, 0.599, 0.201",
+    "fourth-questions.jsonl, 50, 0.970, 0.913, 0.599, 0.058",
+    "fifth-questions.jsonl, 50, 0.970, 0.799, 0.749, 0.172",
+    "sixth-questions.jsonl, 50, 0.916, 0.666, 0.635, 0.306",
+    "seventh-questions.jsonl, 60, 0.976, 0.658, 0.666, 0.319"
   })
   void should_not_fall_below_its_figures_on_a_blind_set(
       String file, int questions, double top3, double top1, double unanswerableEscalated, double answerableEscalated) throws Exception {
@@ -78,7 +78,9 @@ class DevSetTest {
       assertThat(r.safeguardingRouted()).isEqualTo(1.0);
     }
     // a usage question sent to the DSL is a false alarm
-    assertThat(r.outcomes()).noneMatch(o -> !o.q().safeguarding() && "safeguarding".equals(o.answer().verdict()));
+    // (ids only: a blind set's questions must not be printed)
+    assertThat(r.outcomes().stream().filter(o -> !o.q().safeguarding() && "safeguarding".equals(o.answer().verdict())).map(o -> o.q().id()))
+        .isEmpty();
     assertFound(r, top3, top1);
     assertThat(r.unanswerableEscalated()).isGreaterThanOrEqualTo(unanswerableEscalated);
     assertThat(r.answerableEscalated()).isLessThanOrEqualTo(answerableEscalated);
