@@ -24,6 +24,11 @@ import policybot.index.Audience;
  *       nor "parents keep asking if they can film the Christmas concert, are they allowed?".
  *   <li>Who pays wants a word about paying: "do I have to pay if the school laptop gets nicked?" is
  *       not settled by "If the iPad is lost, stolen, or damaged, the Head Teacher must be notified".
+ *   <li>Whether the school has something wants a clause saying it has, provides or runs it: "are
+ *       there CCTV cameras in the playground?" is not settled by "Events such as Sports Day ... may
+ *       be recorded by video". The policies state rules, not facilities: of the 9 "is there" or
+ *       "are there" questions in the five read sets, 8 are ones the policies do not settle and the
+ *       ninth asks "is there more to it?".
  * </ul>
  *
  * Such questions go to the head. Of the 74 unanswerable questions in the four question sets whose
@@ -106,6 +111,26 @@ final class AnswerType {
               + "expenses?|fees?|reimburs\\w*|financial\\w*|salary|overtime|responsib\\w+ for (the |any )?(loss|damage|theft))\\b");
 
   /**
+   * Questions that ask whether the school has or runs something: "is there a school mobile I can
+   * take on trips?", "are there CCTV cameras in the playground?", "is there e-safety training
+   * every year?". Not "is there a problem if ...", "is there a rule about ...", "is there more to
+   * it?", which ask about the rules.
+   */
+  private static final Pattern ASKS_IF_IT_EXISTS =
+      Pattern.compile(
+          "\\b(is|are) there (?!(a |an |any |some )?(problem|issue|rule|rules|policy|reason|way|more|anything|something|"
+              + "harm|risk|chance|limit to what)\\b)(a |an |any |some )?\\w+");
+
+  /**
+   * Words that say the school has, provides or runs something: "where the school provides mobile
+   * technologies", "each class has iPads", "training will be provided", "are available".
+   */
+  private static final Pattern GIVES_EXISTENCE =
+      Pattern.compile(
+          "\\b(provides?|provided|providing|has|have|offers?|offered|available|in place|runs?|held|installed|issued|"
+              + "there (is|are|will be))\\b");
+
+  /**
    * One kind of answer: the questions that want it, the words that give it, and what the head is
    * told when no cited clause has them.
    */
@@ -124,7 +149,8 @@ final class AnswerType {
   static final Kind CONSEQUENCE = new Kind(ASKS_FOR_CONSEQUENCE, GIVES_CONSEQUENCE, EscalationReason.NO_CONSEQUENCE_GIVEN);
   static final Kind WHO_PAYS = new Kind(ASKS_WHO_PAYS, GIVES_WHO_PAYS, EscalationReason.NO_COST_GIVEN);
   static final Kind IF_COVERED = new Kind(ASKS_IF_COVERED, GIVES_WHO_PAYS, EscalationReason.NO_COST_GIVEN);
-  private static final List<Kind> KINDS = List.of(TIME, NUMBER, CONSEQUENCE, WHO_PAYS, IF_COVERED);
+  static final Kind EXISTS = new Kind(ASKS_IF_IT_EXISTS, GIVES_EXISTENCE, EscalationReason.NOT_SAID_TO_EXIST);
+  private static final List<Kind> KINDS = List.of(TIME, NUMBER, CONSEQUENCE, WHO_PAYS, IF_COVERED, EXISTS);
 
   /** A rule limited to those under an age: "ex pupils under the age of 18". */
   private static final Pattern AGE_LIMIT = Pattern.compile("\\bunder (the age of )?(\\d{1,2})s?\\b");

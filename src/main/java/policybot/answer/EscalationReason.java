@@ -10,6 +10,7 @@ public enum EscalationReason {
   OVER_THE_AGE_LIMIT("The nearest rule covers only people under an age, and the question is about someone older."),
   NO_FIGURE_GIVEN("The question asks how long, how often or how many, and the nearest clauses give no figure."),
   NO_COST_GIVEN("The question asks who pays, and the nearest clauses say nothing of paying."),
+  NOT_SAID_TO_EXIST("The question asks whether the school has something, and the nearest clauses do not say."),
   ASKED_FOR_HEAD("The person asked for the head's view.");
 
   private final String explanation;

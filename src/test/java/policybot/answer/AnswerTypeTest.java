@@ -22,6 +22,16 @@ class AnswerTypeTest {
   }
 
   @Test
+  void should_want_a_clause_saying_the_school_has_it_when_asked_whether_there_is_one() {
+    assertThat(AnswerType.EXISTS.askedFor("are there cctv cameras in the playground and who gets to look at the footage")).isTrue();
+    assertThat(AnswerType.EXISTS.askedFor("is there online safety training for new staff")).isTrue();
+    assertThat(AnswerType.EXISTS.askedFor("is there a problem if i post it?")).isFalse();
+    assertThat(AnswerType.EXISTS.askedFor("do i just mention it to the head or is there more to it")).isFalse();
+    assertThat(AnswerType.EXISTS.givenBy("Where the school provides mobile technologies such as phones, laptops and PDAs for offsite visits")).isTrue();
+    assertThat(AnswerType.EXISTS.givenBy("Events such as Sports Day may be recorded by video and photographs by staff and parents.")).isFalse();
+  }
+
+  @Test
   void should_want_a_number_for_how_many_and_find_one_in_digits_or_words_but_not_a_year_group() {
     assertThat(AnswerType.NUMBER.askedFor("how many photos can I put on the blog")).isTrue();
     assertThat(AnswerType.NUMBER.givenBy("Staff must never add pupils under the age of 18 as friends")).isTrue();
