@@ -199,6 +199,9 @@ public final class AnswerService {
    * @param form the text whose form decides yes/no against information ({@link FollowUp#questionForm})
    * @param others whom other than staff it asks about
    * @param wants the kinds of answer it wants
+   * @param hits the clauses as search ranked them, which the confidence check reads
+   * @param citations the same clauses cited, the one giving the kind of answer asked for first
+   *     ({@link #givingWhatIsAsked})
    */
   private record Found(
       String searchText, String form, Optional<Audience.Party> others, List<AnswerType.Kind> wants, List<Hit> hits, List<Citation> citations) {}
