@@ -76,7 +76,7 @@ public final class ClauseIndex implements Closeable {
    * index written by an older build is rebuilt rather than searched with mismatched terms (files
    * are only re-read when their hash changes).
    */
-  static final String INDEX_VERSION = "14";
+  static final String INDEX_VERSION = "15";
 
   /** Commit metadata key holding {@link #INDEX_VERSION}. */
   static final String VERSION_KEY = "policybot.index.version";

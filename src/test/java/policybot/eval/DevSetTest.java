@@ -21,13 +21,13 @@ class DevSetTest {
     assertThat(r.questions()).isGreaterThanOrEqualTo(90);
     assertThat(r.crossSchoolCitations()).isZero();
     assertThat(r.safeguardingRouted()).isEqualTo(1.0);
-    // one question under today's figures: 0.942 / 0.756, verdict 0.884 (0.949 on answered), 18 of
-    // the 19 unanswerable questions escalated and 8 of the 86 answerable ones (0.093)
-    assertFound(r, 0.929, 0.743);
+    // one question under today's figures: 0.942 / 0.767, verdict 0.884 (0.937 on answered), 18 of
+    // the 19 unanswerable questions escalated and 7 of the 86 answerable ones (0.081)
+    assertFound(r, 0.929, 0.755);
     assertThat(r.verdictRight()).isGreaterThanOrEqualTo(0.874);
     assertThat(r.verdictOnAnswered()).isGreaterThanOrEqualTo(0.93);
     assertThat(r.unanswerableEscalated()).isGreaterThanOrEqualTo(0.894);
-    assertThat(r.answerableEscalated()).isLessThanOrEqualTo(0.106);
+    assertThat(r.answerableEscalated()).isLessThanOrEqualTo(0.094);
     assertThat(r.medianQuoteChars()).isLessThanOrEqualTo(400);
   }
 
@@ -39,8 +39,8 @@ class DevSetTest {
    * new wording.
    *
    * <ul>
-   *   <li>check (session 7): blind 0.840 / 0.660 / 0.750 / 0.480; read since; now 0.940 / 0.740 /
-   *       0.800 / 0.260.
+   *   <li>check (session 7): blind 0.840 / 0.660 / 0.750 / 0.480; read since; now 0.940 / 0.760 /
+   *       0.800 / 0.280.
    *   <li>fresh (session 8): blind 0.950 / 0.800 / 0.750 / 0.250; now 0.975 / 0.850 / 0.900 / 0.050.
    *   <li>second (end of session 8): blind 0.914 / 0.743 / 0.667 / 0.371; now 0.971 / 0.829 /
    *       0.800 / 0.143.
@@ -54,19 +54,19 @@ class DevSetTest {
    *       0.972 / 0.722 / 0.727 / 0.278. Not read, but one question it sends to the DSL by mistake
    *       was printed whole when this test failed on it, which is why it now prints ids only.
    *   <li>seventh (session 11, 4 disclosures, written to be read): 0.841 / 0.568 / 0.750 / 0.386
-   *       when written; now 0.977 / 0.682 / 0.750 / 0.295.
+   *       when written; now 0.977 / 0.705 / 0.750 / 0.295.
    * </ul>
    */
   @ParameterizedTest
   @CsvSource({
-    "check-questions.jsonl, 70, 0.919, 0.719, 0.749, 0.281",
+    "check-questions.jsonl, 70, 0.919, 0.739, 0.749, 0.301",
     "fresh-questions.jsonl, 60, 0.949, 0.824, 0.849, 0.076",
     "second-questions.jsonl, 50, 0.942, 0.799, 0.733, 0.172",
     "third-questions.jsonl, 50, 0.913, 0.713, 0.599, 0.201",
     "fourth-questions.jsonl, 50, 0.970, 0.913, 0.599, 0.058",
     "fifth-questions.jsonl, 50, 0.970, 0.799, 0.749, 0.172",
     "sixth-questions.jsonl, 50, 0.944, 0.694, 0.635, 0.306",
-    "seventh-questions.jsonl, 60, 0.954, 0.658, 0.666, 0.319"
+    "seventh-questions.jsonl, 60, 0.954, 0.681, 0.666, 0.319"
   })
   void should_not_fall_below_its_figures_on_a_blind_set(
       String file, int questions, double top3, double top1, double unanswerableEscalated, double answerableEscalated) throws Exception {

@@ -92,6 +92,15 @@ class QuestionTermsTest {
   }
 
   @Test
+  void should_read_moaning_about_work_online_as_bringing_the_role_into_disrepute() {
+    // Eyrescroft: "I will ensure that my online activity ... will not bring my professional role
+    // into disrepute"; "twitter" alone met "... personal details, such as ... social networking"
+    List<Hit> hits = index.search("eyrescroft", "i moan about work a bit on my personal twitter, is that allowed", SearchMode.HYBRID, 1);
+
+    assertThat(hits.get(0).clause().text()).contains("professional role into disrepute");
+  }
+
+  @Test
   void should_read_a_year_group_as_pupils_not_as_years() {
     // "year 6s" used to meet educating-for-life's "Review Period: Three Years"
     String q = "Some of my year 6s want to follow me on insta and DM me homework questions, is that ok?";
