@@ -201,7 +201,7 @@ public final class AnswerService {
    * @param wants the kinds of answer it wants
    * @param hits the clauses as search ranked them, which the confidence check reads
    * @param citations the same clauses cited, the one giving the kind of answer asked for first
-   *     ({@link #givingWhatIsAsked})
+   *     ({@link AnswerType#givingWhatIsAsked})
    */
   private record Found(
       String searchText, String form, Optional<Audience.Party> others, List<AnswerType.Kind> wants, List<Hit> hits, List<Citation> citations) {}
@@ -213,34 +213,8 @@ public final class AnswerService {
     Optional<Audience.Party> others = Audience.asksWhatOthersMay(form);
     List<AnswerType.Kind> wants = AnswerType.wanted(form);
     List<Hit> hits = idx.search(s.slug(), searchText, mode, MAX_CITATIONS);
-    List<Hit> cited = givingWhatIsAsked(hits, wants, others);
+    List<Hit> cited = AnswerType.givingWhatIsAsked(hits, wants, others);
     return new Found(searchText, form, others, wants, hits, citations(idx, s, asked(idx, question, searchText, others, wants), cited));
-  }
-
-  /**
-   * The clauses found, with the first that gives the kind of answer asked for moved to the front
-   * when the first found does not: "will school cover it if my phone gets nicked?" is answered by
-   * "The school is not responsible for the loss, damage or theft of any personal mobile device",
-   * not by the rule on bringing phones in that shares more of its words; "are pupils allowed to
-   * ..." by a rule for pupils. Only the clauses that would be cited are reordered.
-   */
-  static List<Hit> givingWhatIsAsked(List<Hit> hits, List<AnswerType.Kind> wants, Optional<Audience.Party> others) {
-    if (hits.size() < 2 || (wants.isEmpty() && others.isEmpty()) || gives(hits.get(0), wants, others)) {
-      return hits;
-    }
-    for (int i = 1; i < hits.size(); i++) {
-      if (gives(hits.get(i), wants, others)) {
-        List<Hit> out = new ArrayList<>(hits);
-        out.add(0, out.remove(i));
-        return List.copyOf(out);
-      }
-    }
-    return hits;
-  }
-
-  private static boolean gives(Hit h, List<AnswerType.Kind> wants, Optional<Audience.Party> others) {
-    String text = h.clause().text();
-    return wants.stream().allMatch(k -> k.givenBy(text)) && others.map(p -> p.hasRuleIn(text)).orElse(true);
   }
 
   /**

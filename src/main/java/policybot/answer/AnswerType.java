@@ -1,10 +1,13 @@
 package policybot.answer;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import policybot.corpus.Clause;
 import policybot.index.Audience;
+import policybot.index.Hit;
 
 /**
  * What kind of answer a question wants, where the kind can be checked in a clause's words; clauses
@@ -83,7 +86,7 @@ final class AnswerType {
 
   /**
    * Questions that ask who pays: "do I have to pay for a new one?", "will I be charged?", "who pays
-   * for the repair?", "do I get paid extra?", "will school cover it?", "am I insured?".
+   * for the repair?", "do I get paid extra?". Read as information, not permission.
    */
   private static final Pattern ASKS_WHO_PAYS =
       Pattern.compile(
@@ -183,7 +186,7 @@ final class AnswerType {
     if (!citations.isEmpty() && pastTheAgeLimit(question, citations.get(0).highlight())) {
       return Optional.of(EscalationReason.OVER_THE_AGE_LIMIT);
     }
-    if (others.isPresent() && citations.stream().noneMatch(c -> hasRuleFor(others.get(), c))) {
+    if (others.isPresent() && citations.stream().noneMatch(c -> hasRuleFor(others.get(), c.clause()))) {
       return Optional.of(EscalationReason.NO_RULE_FOR_THEM);
     }
     return Optional.empty();
@@ -204,7 +207,33 @@ final class AnswerType {
     return age >= Integer.parseInt(limit.group(2));
   }
 
-  private static boolean hasRuleFor(Audience.Party party, Citation c) {
-    return party.hasRuleIn(c.clause().text()) || party.hasRuleIn(String.join(". ", c.clause().headings()));
+  /**
+   * The clauses found, with the first that gives the kind of answer asked for moved to the front
+   * when the first found does not: "will school cover it if my phone gets nicked?" is answered by
+   * "The school is not responsible for the loss, damage or theft of any personal mobile device",
+   * not by the rule on bringing phones in that shares more of its words; "are pupils allowed to
+   * ..." by a rule for pupils. Only the clauses that would be cited are reordered.
+   */
+  static List<Hit> givingWhatIsAsked(List<Hit> hits, List<Kind> wants, Optional<Audience.Party> others) {
+    if (hits.size() < 2 || (wants.isEmpty() && others.isEmpty()) || gives(hits.get(0).clause(), wants, others)) {
+      return hits;
+    }
+    for (int i = 1; i < hits.size(); i++) {
+      if (gives(hits.get(i).clause(), wants, others)) {
+        List<Hit> out = new ArrayList<>(hits);
+        out.add(0, out.remove(i));
+        return List.copyOf(out);
+      }
+    }
+    return hits;
+  }
+
+  /** Whether the clause gives every kind of answer wanted and, when the question is about others, a rule for them. */
+  private static boolean gives(Clause c, List<Kind> wants, Optional<Audience.Party> others) {
+    return wants.stream().allMatch(k -> k.givenBy(c.text())) && others.map(p -> hasRuleFor(p, c)).orElse(true);
+  }
+
+  private static boolean hasRuleFor(Audience.Party party, Clause c) {
+    return party.hasRuleIn(c.text()) || party.hasRuleIn(String.join(". ", c.headings()));
   }
 }

@@ -2,10 +2,7 @@ package policybot.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.Optional;
-import policybot.corpus.Clause;
-import policybot.index.Hit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -65,21 +62,6 @@ class AnswerServiceTest {
       assertThat(g.verdict()).isEqualTo(Verdict.NO);
       assertThat(g.citations().get(0).highlight()).isEqualTo("The school is not responsible for the loss, damage or theft of any personal mobile device.");
     });
-  }
-
-  @Test
-  void should_put_first_the_clause_that_gives_the_kind_of_answer_asked_for() {
-    Hit plain = hit("Staff may bring in personal mobile phones.");
-    Hit pays = hit("The school is not responsible for the loss, damage or theft of any personal mobile device.");
-    List<AnswerType.Kind> wants = AnswerType.wanted("will school cover it?");
-
-    assertThat(AnswerService.givingWhatIsAsked(List.of(plain, pays), wants, Optional.empty())).containsExactly(pays, plain);
-    assertThat(AnswerService.givingWhatIsAsked(List.of(plain, pays), List.of(), Optional.empty())).containsExactly(plain, pays);
-    assertThat(AnswerService.givingWhatIsAsked(List.of(plain), wants, Optional.empty())).containsExactly(plain);
-  }
-
-  private static Hit hit(String text) {
-    return new Hit(new Clause("c" + text.length(), "glais", "policy", List.of(), "", "", text, 0), 0.1, 1, 1, 0.5, 1f, 0.5, 0.2);
   }
 
   @Test

@@ -2,10 +2,14 @@ package policybot.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import policybot.TestEngine;
+import policybot.corpus.Clause;
+import policybot.index.Hit;
 
 class AnswerTypeTest {
   @ParameterizedTest
@@ -165,5 +169,20 @@ class AnswerTypeTest {
       assertThat(g.citations().get(0).highlight()).isEqualTo("You will be liable for a replacement if due care has not been taken.");
     });
     assertThat(moorthorpe).isInstanceOfSatisfying(Answer.Escalated.class, e -> assertThat(e.reason()).isEqualTo(EscalationReason.NO_COST_GIVEN));
+  }
+
+  @Test
+  void should_put_first_the_clause_that_gives_the_kind_of_answer_asked_for() {
+    Hit plain = hit("Staff may bring in personal mobile phones.");
+    Hit pays = hit("The school is not responsible for the loss, damage or theft of any personal mobile device.");
+    List<AnswerType.Kind> wants = AnswerType.wanted("will school cover it?");
+
+    assertThat(AnswerType.givingWhatIsAsked(List.of(plain, pays), wants, Optional.empty())).containsExactly(pays, plain);
+    assertThat(AnswerType.givingWhatIsAsked(List.of(plain, pays), List.of(), Optional.empty())).containsExactly(plain, pays);
+    assertThat(AnswerType.givingWhatIsAsked(List.of(plain), wants, Optional.empty())).containsExactly(plain);
+  }
+
+  private static Hit hit(String text) {
+    return new Hit(new Clause("c" + text.length(), "glais", "policy", List.of(), "", "", text, 0), 0.1, 1, 1, 0.5, 1f, 0.5, 0.2);
   }
 }
