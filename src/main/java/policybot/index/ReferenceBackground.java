@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.apache.lucene.util.VectorUtil;
 
 /**
  * How much a question sounds like school ICT policy in general, whatever it asks: its dot product
@@ -35,11 +36,7 @@ public final class ReferenceBackground {
 
   /** The question vector's dot product with the reference centroid. */
   public static double of(float[] question) {
-    double t = 0;
-    for (int i = 0; i < CENTROID.length; i++) {
-      t += question[i] * CENTROID[i];
-    }
-    return t;
+    return VectorUtil.dotProduct(question, CENTROID);
   }
 
   static float[] centroid() {
