@@ -232,13 +232,15 @@ public final class ClauseIndex implements Closeable {
       Query schoolFilter = new TermQuery(new Term(F_SCHOOL, school));
       Map<String, Float> bm25Scores = new HashMap<>();
       Map<String, Integer> docs = new HashMap<>();
+      // the question's phrases as the policies word them, once for both searches
+      String rewritten = PolicyAnalyzer.rewritePhrases(question);
       // keyword search always runs too: its score feeds the confidence check in every mode
-      Optional<Query> keywordQuery = keywordQuery(schoolFilter, question);
+      Optional<Query> keywordQuery = keywordQuery(schoolFilter, rewritten);
       Map<String, Integer> keyword = keywordQuery.isPresent() ? keywordRanks(keywordQuery.get(), bm25Scores, docs) : Map.of();
       Map<String, Integer> bm25 = mode == SearchMode.VECTOR ? Map.of() : keyword;
       Map<String, Double> cosines = new HashMap<>();
       // the vector search always runs: its cosines feed the confidence check in every mode
-      String widened = PolicyAnalyzer.expandForEmbedding(question);
+      String widened = PolicyAnalyzer.expandForEmbedding(question, rewritten);
       List<float[]> queries = embedder.embedQueries(widened.equals(question) ? List.of(question) : List.of(question, widened));
       float[] asked = queries.get(0);
       SchoolVectors sv = schoolVectors.getOrDefault(school, SchoolVectors.NONE);
@@ -369,10 +371,13 @@ public final class ClauseIndex implements Closeable {
     return all == 0 ? 0 : found / all;
   }
 
-  /** The keyword query for a question within one school; empty when no word of it is searchable. */
-  private Optional<Query> keywordQuery(Query schoolFilter, String question) {
+  /**
+   * The keyword query for a question within one school; empty when no word of it is searchable.
+   *
+   * @param words the question with its phrases rewritten ({@link PolicyAnalyzer#rewritePhrases})
+   */
+  private Optional<Query> keywordQuery(Query schoolFilter, String words) {
     QueryBuilder qb = new QueryBuilder(queryAnalyzer);
-    String words = PolicyAnalyzer.rewritePhrases(question);
     Query text = qb.createBooleanQuery(F_TEXT, words);
     Query context = qb.createBooleanQuery(F_CONTEXT, words);
     if (text == null && context == null) {

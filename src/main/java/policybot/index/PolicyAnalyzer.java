@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -148,29 +147,16 @@ public final class PolicyAnalyzer extends Analyzer {
 
   /**
    * {@link #QUESTION_PHRASES} applied to a question, once, before its words are analysed one by
-   * one (a char filter in the analyser ran every rewrite again for each word).
+   * one (a char filter in the analyser ran every rewrite again for each word). About 15
+   * microseconds; a search does it once for both its keyword query and its embedding.
    */
   static String rewritePhrases(String question) {
-    String known = REWRITTEN.get(question);
-    if (known != null) {
-      return known;
-    }
     String out = question;
     for (Rewrite r : QUESTION_PHRASES) {
       out = r.apply(out);
     }
-    if (REWRITTEN.size() >= ClauseIndex.MEMO_LIMIT) {
-      REWRITTEN.clear();
-    }
-    REWRITTEN.put(question, out);
     return out;
   }
-
-  /**
-   * Questions already rewritten: the rewrites cost about 15 microseconds a question, a few percent
-   * of a question asked before, and each search needs them twice (keyword query and embedding).
-   */
-  private static final Map<String, String> REWRITTEN = new ConcurrentHashMap<>();
 
   private final SynonymMap synonyms;
   private final boolean stem;
@@ -288,7 +274,12 @@ public final class PolicyAnalyzer extends Analyzer {
    * three on the seventh ("Y2" read as pupils).
    */
   static String expandForEmbedding(String question) {
-    String words = " " + rewritePhrases(question).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
+    return expandForEmbedding(question, rewritePhrases(question));
+  }
+
+  /** {@link #expandForEmbedding(String)} for a question whose phrases are already rewritten. */
+  static String expandForEmbedding(String question, String rewritten) {
+    String words = " " + rewritten.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
     Set<String> extra = new LinkedHashSet<>();
     // the words a phrase rewrite brought in ("install" for "put ... on the class PC")
     String asked = " " + question.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
