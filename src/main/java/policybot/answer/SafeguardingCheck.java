@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  * the DSL costs a moment, a concern answered as a usage question could cost a child. Expect it to
  * miss concerns worded in new ways, above all a sign with no harm word and no one named ("she
  * wears long sleeves in PE even when it's boiling", "he came back with money and a second phone").
+ * A fresh batch in session 12 missed a child who says there is "never any food at home", so
+ * hunger now also covers "not enough food", asking or begging for food, and hoarding it.
  * Sending every statement about a child that asks nothing to the DSL caught 13 of those 15 but
  * also 5 development and 2 of 70 check-set usage questions, so it is not done. An embedding
  * similarity to typical disclosures did not separate them better ("stepfather watches her get
@@ -63,7 +65,9 @@ final class SafeguardingCheck {
 
   /** Neglect: hunger, hygiene, tiredness, cold, and being left unattended or with no one known. */
   private static final String NEGLECT =
-      "neglect\\w*|no food|hungry|starv\\w*|lost (loads of |a lot of )?weight|(steal|stealing|steals|hid(es|ing)?) food|"
+      "neglect\\w*|no food|(never|not|is ?n'?t|was ?n'?t) (any|enough) food|hungry|"
+          + "(asks?|asking|begs?|begging|pester\\w*) (\\w+ )?(for|other (kids|children|pupils) for) (seconds|leftovers|food|(more|extra) food)|"
+          + "hoard(s|ing)? food|starv\\w*|lost (loads of |a lot of )?weight|(steal|stealing|steals|hid(es|ing)?) food|"
           + "out of the bins|nothing (to eat|in the (cupboards?|fridge))|(has ?n[o']?t|not|never) eaten|no breakfast|"
           + "dirty|filthy|smells?|smelly|stinks?|unwashed|matted|same (clothes|uniform)|nits for|"
           + "never (has|brings|gets) (a |any )?(lunch|packed lunch|breakfast|coat|dinner)|"
