@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.slf4j.SLF4JLoggerContextFactory;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,6 +28,16 @@ class DocumentTextTest {
   void should_read_the_text_of_each_format(String file, String phrase) throws Exception {
     String text = DocumentText.read(FORMATS.resolve(file));
     assertThat(text.replaceAll("\\s+", " ")).contains(phrase);
+  }
+
+  /**
+   * The PDF reader logs through the Log4j API; with no provider for it, reading a school's PDF
+   * printed "ERROR Log4j API could not find a logging provider" to the person indexing.
+   */
+  @Test
+  void should_send_the_pdf_readers_logging_to_the_same_place_as_ours() throws Exception {
+    DocumentText.read(FORMATS.resolve("eyrescroft.pdf"));
+    assertThat(LogManager.getFactory()).isInstanceOf(SLF4JLoggerContextFactory.class);
   }
 
   @ParameterizedTest
