@@ -25,7 +25,9 @@ public final class SignalDump {
   public static void main(String[] args) throws Exception {
     ClauseIndex idx = TestEngine.index();
     AnswerService answers = TestEngine.answers();
-    System.out.println("set\tid\tschool\tanswerable\toutcome\treason\tscore\tlift\tcosine\tbackground\tcoverage\tbm25\tbm25_rank\tvector_rank\twords\tquestion");
+    // the same engine with no score threshold: what the answer-type and disagreement checks alone decide
+    AnswerService unscored = answers.withConfidence(new Confidence.Weights(Confidence.COVERAGE_WEIGHT, Confidence.BM25_WEIGHT, Double.NEGATIVE_INFINITY));
+    System.out.println("set\tid\tschool\tanswerable\toutcome\treason\tscore\tlift\tcosine\tbackground\tcoverage\tbm25\tbm25_rank\tvector_rank\twords\tunscored_reason\tclauses\tquestion");
     for (String file : args) {
       String set = Path.of(file).getFileName().toString().replace("-questions.jsonl", "");
       for (EvalQuestion q : Evaluation.read(Path.of(file))) {
@@ -40,13 +42,20 @@ public final class SignalDump {
         }
         Answer a = answers.ask(question);
         String reason = a instanceof Answer.Escalated e ? e.reason().name() : "";
+        Answer u = unscored.ask(question);
+        String unscoredReason = u instanceof Answer.Escalated e ? e.reason().name() : "";
         Hit top = hits.get(0);
-        System.out.println(String.format(Locale.ROOT, "%s\t%s\t%s\t%b\t%s\t%s\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.3f\t%d\t%d\t%d\t%s",
+        System.out.println(String.format(Locale.ROOT, "%s\t%s\t%s\t%b\t%s\t%s\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.3f\t%d\t%d\t%d\t%s\t%s\t%s",
             set, q.id(), q.school(), q.answerable(), a.getClass().getSimpleName().toLowerCase(Locale.ROOT), reason,
             Confidence.score(hits, Confidence.DEFAULT), Confidence.lift(hits), hits.stream().mapToDouble(Hit::cosine).max().orElse(-1),
-            top.background(), top.coverage(), top.bm25Score(), top.bm25Rank(), top.vectorRank(), text.split("\\s+").length, text));
+            top.background(), top.coverage(), top.bm25Score(), top.bm25Rank(), top.vectorRank(), text.split("\\s+").length, unscoredReason, clauses(hits), text));
       }
     }
     System.exit(0);
+  }
+
+  /** The cited clauses' texts, best first, joined by " ||| " on one line. */
+  private static String clauses(List<Hit> hits) {
+    return hits.stream().map(h -> h.clause().text().replaceAll("\\s+", " ")).collect(java.util.stream.Collectors.joining(" ||| "));
   }
 }
