@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
  * Spots a disclosure or a concern about a child's safety, which must be reported, never answered
  * as a question about using technology. It errs on the side of routing to the DSL.
  *
- * <p>A concern names a child and either a sign of harm with someone telling or noticing it ("a
+ * <p>A concern names a child ("a pupil", "year 4", or, with a sign of harm, just "she" or a first
+ * name) and either a sign of harm with someone telling or noticing it ("a
  * year 3 girl said her stepdad hits her", "one of my pupils has marks on her neck"), or an account
  * of someone in the child's life, told as news rather than asked as a question ("a y2 lad told me
  * his mum leaves him and his baby sister on their own all weekend"), or staff's worry about one
@@ -26,39 +27,80 @@ import java.util.regex.Pattern;
  * the DSL costs a moment, a concern answered as a usage question could cost a child. Expect it to
  * miss concerns worded in new ways, above all a sign with no harm word and no one named ("she
  * wears long sleeves in PE even when it's boiling", "he came back with money and a second phone").
- * A fresh batch in session 12 missed a child who says there is "never any food at home", so
- * hunger now also covers "not enough food", asking or begging for food, and hoarding it.
  * Sending every statement about a child that asks nothing to the DSL caught 13 of those 15 but
  * also 5 development and 2 of 70 check-set usage questions, so it is not done. An embedding
  * similarity to typical disclosures did not separate them better ("stepfather watches her get
- * changed" 0.30, "his uncle supports arsenal" 0.29). {@code SafeguardingCheckTest} holds every
- * wording it gets right.
+ * changed" 0.30, "his uncle supports arsenal" 0.29).
+ *
+ * <p>In session 12 a fresh batch of 40 concerns caught only 18 (1 of 40 other messages wrongly):
+ * most misses named the child only as "he", "she" or a first name ({@link #PRONOUN},
+ * {@link #NAMED}), the rest were signs the lists lacked (no coat, an untreated abscess, sextortion,
+ * running things for "olders", FGM's after-signs, a child who cannot go home). After widening for
+ * it, a second fresh batch, scored before it was read, caught 28 of 40 (the build before: 15) and
+ * wrongly caught none of 40 other messages; it was then read and widened for too. A third, of 30
+ * concerns and 80 realistic usage questions with incidental detail about children, caught 25 and
+ * wrongly caught 5 (the session's first build: 12 and 5): a sign of harm in a question about what
+ * is allowed ("should we leave him out of the photo?"), "horrible" alone, and questions the check
+ * did not read as questions ("is it fine to...", "did I break policy?"). Reading the harm path
+ * through those question forms, and narrowing the words, left none of them caught. A fourth
+ * batch, the last scored before reading, caught 25 of 30 concerns and wrongly caught 1 of 80
+ * questions (first build: 17 and 1); its misses (a child's words about being touched, a staff
+ * member's gifts to one pupil, an overdose planned, unexplained men and cars, wishing to be dead)
+ * were added after. So expect about 4 in 5 concerns worded afresh to be caught, and about 3 in 100
+ * ordinary questions about children to be sent to the DSL by mistake.
+ * {@code SafeguardingCheckTest} holds every wording it gets right.
  */
 final class SafeguardingCheck {
 
   /** Words that name a child, as alternatives for a pattern. */
   private static final String CHILD_WORDS =
       "pupils?|child|children|kids?|students?|tutees?|boys?|girls?|lads?|sons?|daughters?|bab(y|ies)|toddlers?|reception|"
-          + "y\\d{1,2}\\w*|year \\d{1,2}s?|year (one|two|three|four|five|six|seven|eight|nine|ten|eleven)s?|"
+          + "twins|little ones?|y\\d{1,2}\\w*|yrs? ?\\d{1,2}s?|year \\d{1,2}s?|year (one|two|three|four|five|six|seven|eight|nine|ten|eleven)s?|"
           + "one of (my|the) \\w+|tutor group|(in|from) my (class|form)";
 
   /** Words that place the concern on a child. */
   private static final Pattern CHILD = Pattern.compile("\\b(" + CHILD_WORDS + ")\\b");
 
+  /**
+   * A child named only as "he" or "she" ("she told me her dad hits her with a belt", "he's come in
+   * with a bruise on his cheek"). Staff tell a concern about the child they are thinking of that
+   * way: a fresh batch of 40 concerns lost 9 to wanting a word like "pupil" or "year 4". Enough for
+   * a sign of harm that someone told or noticed, not for the weaker routes below.
+   */
+  private static final Pattern PRONOUN = Pattern.compile("\\b(he|she|he's|she's|hes|shes|him|his|her|they've|theyve|they're|theyre|themself)\\b");
+
+  /** Signs of harm a message naming no one needs before it counts as a concern about a child. */
+  static final int MIN_SIGNS_UNNAMED = 2;
+
+  /**
+   * A child named by a first name ("Priya's mum shouted at her", "Mo hasn't been in for three
+   * weeks"): a capitalised word, not one of the everyday capitalised words below, that owns
+   * something or does something. Read on the text as typed, since case is the only sign of a name.
+   */
+  private static final Pattern NAMED =
+      Pattern.compile(
+          "\\b(?!(?:I|Mum|Mums|Dad|Dads|Mr|Mrs|Miss|Ms|Sir|Year|Head|Nan|Gran|Grandad|God|Facebook|Instagram|Snapchat|Tiktok|TikTok|Google|"
+              + "Youtube|YouTube|Roblox|Christmas|Easter|The|This|That|These|Those|My|Our|Their|His|Her|It|Its|We|You|They|There|Can|Could|Is|Are|Am|"
+              + "Do|Does|Did|Should|Would|Will|What|Who|How|When|Where|Why|Which|If|And|But|So|Not|Just|Quick|Hi|Hello|Ok|Okay|Today|Yesterday|"
+              + "Someone|Somebody|Everyone|Nobody|Office|School|Staff|Teacher|Parent|Parents|Child|Pupil)\\b)"
+              + "[A-Z][a-z]{1,14}('s| (has|hasn't|hasnt|is|isn't|isnt|was|wasn't|keeps|kept|said|says|told|came|comes|seems|won't|wont|"
+              + "doesn't|doesnt|didn't|didnt|gets|got|went|looks|cries|cried|turned|never|always))\\b");
+
   /** Physical harm, and being afraid of someone. */
   private static final String PHYSICAL =
-      "abus\\w*|hit(s|ting)?|hurt(s|ing)?|beat(s|en|ing)?|beaten up|bruis\\w*|black eye|marks (on|round|around)|"
+      "abus\\w*|hit(s|ting)?|a cut (on|to)|hurt(s|ing)?|beat(s|en|ing)?|beaten up|bruis\\w*|black eye|marks (on|round|around)|"
           + "finger ?marks|burns?|burnt|burned|injur\\w*|slap\\w*|smack\\w*|kick(s|ed|ing)?|punch\\w*|belt|"
           + "grab(s|bed|bing)? (him|her|them)|push(es|ed|ing)? (him|her|them)|shov\\w*|chok(es|ed|ing)|strangl\\w*|"
           + "shak(es|ing|en) (him|her|them)|pull(s|ed|ing)? (his|her|their) hair|bald patch|"
           + "bandag\\w*|(story|stories|explanation|excuse)s? (keeps? changing|changes|does ?n'?t add up)|"
           + "flinch\\w*|scared|scares|afraid|frightened|terrified|threat\\w*|blackmail\\w*|unsafe|not safe|handprint|"
           + "bite marks?|bitten|guns?|knife|knives|weapons?|cut lip|split lip|run away|runaway|"
-          + "(does ?n[o']?t|do ?n[o']?t|won'?t) (want to )?go home|scared to go home|locks? (him|her|them) in|locked in";
+          + "(does ?n[o']?t|do ?n[o']?t|won'?t|could ?n'?t|can'?t|cannot|could not) (want to )?go home|scared to go home|begs? (me )?not to go home|locks? (him|her|them) in|locked in";
 
   /** Emotional harm: being shouted at, belittled, shut out or controlled. */
   private static final String EMOTIONAL =
-      "shouts? (at|in)|screams? at|throws things|horrible|worthless|never (been )?born|"
+      "shout(s|ed|ing)? (at|in)|wish(es|ed)? (she|he|they)('d| had)? never had (her|him|them)|"
+          + "(is ?n'?t|not|never) allowed to eat|(has|have|had|made) to stay in (her|his|their) room|gone (really |very )?quiet|screams? at|throws things|(is|was|being|are) horrible to (her|him|them)|worthless|never (been )?born|"
           + "calls? (her|him|them) (names|stupid|useless|fat|ugly|thick)|calling (her|him|them) (names|stupid|useless)|"
           + "withdrawn|stopped (talking|speaking|playing)|jump(s|y)|on edge|put (him|her|them) in care|"
           + "cr(y|ies|ying) (every|all)|(wo ?n'?t|does ?n[o']?t|never) let (him|her|them) (eat|sleep|see|go|out|speak|talk|play)";
@@ -72,8 +114,12 @@ final class SafeguardingCheck {
           + "dirty|filthy|smells?|smelly|stinks?|unwashed|matted|same (clothes|uniform)|nits for|"
           + "never (has|brings|gets) (a |any )?(lunch|packed lunch|breakfast|coat|dinner)|"
           + "falls? asleep|falling asleep|exhausted|tired all the time|always tired|"
-          + "without a coat|sleeps? on the floor|no bed|no (electricity|heating)|cold all the time|"
-          + "home alone|left alone|unattended|unsupervised|leaves? (him|her|them)|on (their|his|her) own|"
+          + "without a coat|no coat|(shaking|shivering) with cold|"
+          // medical and dental neglect: an illness or pain no one has taken the child to be seen for
+          + "untreated|abscess\\w*|swollen|(parents?|mum|dad|family) (are|is|has|have)? ?(not|n'?t|never) (respond\\w*|answer\\w*|replied|got back)|rotten teeth|teeth are (black|rotten)|tooth ?decay|"
+          + "(never|not|nobody'?s|no one'?s|has ?n'?t|have ?n'?t) (been )?(taken|takes?|book\\w*) (him|her|them|the \\w+)? ?to (the )?(doctor|dentist|gp|hospital)|"
+          + "(slept|sleeping|sleeps) (rough|outside|in the (park|shed|car|street))|(found|asleep) in the (bike )?shed|sleeps? on the floor|no bed|no (electricity|heating)|cold all the time|"
+          + "home alone|left alone|unattended|unsupervised|leaves? (him|her|them)(?! out)|on (their|his|her) own|"
           + "looks? after (his|her|their) (little|younger|baby)|(nobody|no one|no-one) (knew|knows|came|collected)";
 
   /** Missing education: long unexplained absence, a family that cannot be reached. */
@@ -81,16 +127,20 @@ final class SafeguardingCheck {
       "missing (from )?(school|education|lessons|afternoons|mornings)|(has ?n[o']?t|not|never) been (in|at|to) school|"
           + "(has ?n[o']?t|not) been in (for|since)|"
           + "absent (for|since)|taken out of school|home educat\\w*|sent (abroad|away|back to)|"
-          + "not answering (the )?(phone|calls|door)";
+          + "not answering (the )?(phone|calls|door)|(he|she|they)('s| has| have| had|'ve)? (gone|goes|went|go|going) missing|missing from home|won'?t say (where|who)|"
+          // private fostering: living with someone who is not a parent or close relative
+          + "(living|staying|lives|stays) with (a |her |his |their |mum'?s |dad'?s )?(family )?friends?\\b";
 
   /** Sexual abuse, sexual harm between children, and staff who cross the line with a child. */
   private static final String SEXUAL =
-      "sexual\\w*|rape|raped|nudes?|naked|no clothes|clothes off|undress\\w*|same bed|private parts|groom\\w*|porn\\w*|"
+      "sexual\\w*|passed (a)?round|knickers|(in|down|inside) (my|her|his|their) (pants|underwear)|rape|raped|nudes?|naked|no clothes|clothes off|undress\\w*|same bed|private parts|groom\\w*|porn\\w*|"
           + "sexting|inappropriate\\w*|uncomfortable|touch(es|ed|ing)? (her|him|them|me)|kiss(es|ed|ing)? (her|him|them)|"
           + "makes? (him|her|them) do things|comes? into (her|his|their) (room|bed)|"
           + "(takes?|taking|took) (pictures|photos|pics|videos|images) of (her|him|them)\\b|in the (bath|shower)|"
           + "(photos?|pictures?|pics?|videos?|images?) of (her|him|them)sel\\w*|"
-          + "ask(s|ed|ing)? (her|him|them) for (photos|pictures|pics|nudes|images)|"
+          + "ask(s|ed|ing)? (her|him|them) for (photos|pictures|pics|nudes|images)|ask(s|ed|ing)? (her|him|them) to send (photos|pictures|pics|nudes|images)|"
+          + "(gives?|giving|gave|given|buys?|bought) (her|him|them) (a |an )?(necklace|jewellery|bracelet|ring|present|gift)|"
+          + "(side |empty |store )?(room|office|cupboard) alone|"
           + "(gives?|giving|gave|offer\\w*) (her|him|them) lifts|lifts home|alone with (her|him|them)|"
           + "messag(es|ed|ing) (her|him|them|a( \\w+){0,2} (" + CHILD_WORDS + ")) on|(text|texts|texting|texted) (her|him|them|a)\\b|"
           + "(she|he)('s| is) (his|her|their) favourite|"
@@ -100,42 +150,52 @@ final class SafeguardingCheck {
 
   /** Strangers and older "friends", online and offline, and the gifts that go with grooming. */
   private static final String STRANGERS =
-      "older (boys?|lads?|girls?|kids)|sweets|get in (his|her|the|a) car|stranger|"
+      "older (boys?|lads?|girls?|kids|friends?|man|men)|(presents|gifts) from|(tells?|told|telling) (her|him|them) not to tell|sweets|get in (his|her|the|a) car|stranger|"
           + "(online|gaming|internet) (friend|boyfriend|girlfriend)s?|met (him|her|them|someone) online|"
           + "wants? to (meet|see) (her|him|them)|meet (up )?with (her|him)|keep (it|this|their chats?|a|them) private|"
-          + "(their|our|a) secret|gift cards?|"
+          + "(their|our|a|special|little) secret|gift cards?|"
           + "(buys?|sends?|sent|gives?|gave|offer(s|ed)?) (him|her|them) (things|money|cash|gifts?|presents)|"
-          + "asked (him|her|them) to (video call|call|meet|send)";
+          + "asked (him|her|them) to (video call|call|meet|send)|"
+          // sextortion: an image held over a child for money
+          + "sextort\\w*|unless (he|she|they) pays?|(send|share|post) it to (all )?(his|her|their) (followers|friends|contacts|family|parents|mum|dad|school)|demand(s|ing|ed)? (£|money|cash|\\d)|"
+          + "(man|woman|someone|adult|person) (he|she|they) (won'?t|will not|does ?n'?t|refuses to) name";
 
   /** Self-harm, suicidal talk and eating disorders. */
   private static final String SELF_HARM =
       "self[- ]?harm\\w*|cutting (her|him|them)sel\\w*|(been|is|was) cutting|"
-          + "(scars?|cuts) (on|all over) (her|his|their)|suicid\\w*|end(ing)? it all|kill (her|him|them)sel\\w*|"
-          + "wants? to die|better off dead|not (being )?(be )?around (much )?(longer|anymore)|(wo ?n'?t|not) be here|"
+          + "(scars?|cuts) (on|all over) (the (inside|insides|back|top) of )?(her|his|their)|fresh cuts|"
+          + "(does ?n'?t|do ?n'?t|can'?t) see the point|no point (anymore|any more|in living|in being here)|ways to (die|end it|kill)|"
+          + "end it\\b|(better off|happier) if (i|he|she|they) (was|were) ?(n'?t|not) (here|around|alive)|how (he|she|they|i) would do it|better off without (me|her|him|them)|suicid\\w*|end(ing)? it all|kill(s|ing|ed)? (her|him|them)sel\\w*|"
+          + "wants? to die|wish(es|ed)? (she|he|they|i) (was|were) dead|nobody would miss (her|him|them|me)|"
+          + "(take|taking|took|swallow\\w*) (all )?(the |my |her |his |their )?(tablets|pills)|better off dead|not (being )?(be )?around (much )?(longer|anymore)|(wo ?n'?t|not) be here|"
           + "giv(e|es|ing) (her|his|their) (things|stuff|belongings|possessions) away|goodbye (letter|note)|overdos\\w*|"
           + "(not|stopped) eating|eating disorder|anorexi\\w*|bulimi\\w*|makes? (her|him|them)sel\\w* sick";
 
   /** Criminal exploitation: drugs, gangs, county lines, unexplained money. */
   private static final String EXPLOITATION =
       "exploit\\w*|trafficked|county lines|drugs|cannabis|weed|gangs?|carry (packages|parcels|bags)|"
-          + "(lots|loads|wads|rolls) of (money|cash)";
+          + "(lots|loads|wads?|rolls?) of (money|cash)|different (men|adults|cars)|expensive cars?|(won'?t|can'?t|does ?n'?t) explain|flash(es|ing|in)? (cash|money)|a lot of (money|cash)|(doing|for) favours|olders|"
+          + "(running|runnin|run) (stuff|things|drugs|packages|parcels) for";
 
   /** Forced marriage and FGM, often around a trip abroad or a "special" ceremony. */
   private static final String MARRIAGE_AND_FGM =
       "forced marriage|(to be|to get|getting|be) married|marry|marrying|engaged to|"
-          + "fgm|circumcis\\w*|(get|be|being|getting) cut\\b|becom(e|ing) a woman|cutting ceremony|special (ceremony|procedure)";
+          + "fgm|circumcis\\w*|walk(s|ing)? awkwardly|difficulty walking|(ages|a long time|so long) in the (toilet|loo|bathroom)|(get|be|being|getting) cut\\b|becom(e|ing) a woman|cutting ceremony|special (ceremony|procedure)";
 
   /** Radicalisation: extremist groups, symbols and violent content. */
   private static final String EXTREMISM =
-      "radicali[sz]\\w*|extremis\\w*|far[- ]right|islamist|jihad\\w*|isis|nazi\\w*|swastikas?|"
-          + "white (power|supremac\\w*)|terroris\\w*|propaganda|behead\\w*|martyr\\w*|fight for (the|our) cause";
+      "radicali[sz]\\w*|explod\\w*|explosives?|bombs?|fight back|extremis\\w*|far[- ]right|islamist|jihad\\w*|isis|nazi\\w*|swastikas?|"
+          + "white (power|supremac\\w*)|(should|must|need to) (all )?be (got rid of|wiped out|killed|sent back)|"
+          + "taking over (the|our) country|(their|her|his|my) real family|(go|going|travel\\w*) abroad to join|terroris\\w*|propaganda|behead\\w*|martyr\\w*|fight for (the|our) cause";
 
   /** Domestic abuse at home, and a carer unfit to look after a child (drunk at pick-up). */
   private static final String DOMESTIC =
-      "domestic|police (came|were called|were round)|drunk|drinking|alcohol|smel(led|t|ling) of|slurring|under the influence";
+      "domestic|police (came|were called|were round)|throw(s|ing)? (plates|things|stuff)|threw (plates|things|stuff)|drunk|drinking|alcohol|smel(led|t|ling) of|slurring|under the influence";
 
   /** Child-on-child abuse: bullying and ganging up, which KCSIE counts as abuse. */
-  private static final String CHILD_ON_CHILD = "bull(y|ies|ied|ying)|picked on|gang(ed)? up|ganging up";
+  private static final String CHILD_ON_CHILD = "bull(y|ies|ied|ying)|picked on|gang(ed)? up|ganging up|corner(s|ed|ing)? (him|her|them|one)|"
+          + "(tak(e|es|ing|en)|took) (his|her|their) (dinner |lunch )?money|held (him|her|them) down|"
+          + "refus(es|ing|ed) to come (in|to school)";
 
   /** Signs of harm, abuse, neglect or exploitation, by the kinds of harm in KCSIE. */
   private static final Pattern HARM =
@@ -153,7 +213,9 @@ final class SafeguardingCheck {
               + "asked me not to tell|drew|drawn|drawing|wrote|written|heard|overheard|noticed|spotted|"
               + "i (found|noticed|saw|'ve seen|have seen)|came in with|comes in with|(has|have) been coming in|"
               + "(has|have|had) (got )?(a |some )?(marks?|bruises?|burns?|cuts?|black eye|lost)|is always|keeps|wo ?n'?t say|"
-              + "i think|i suspect|worried|concerned)\\b");
+              + "i think|i suspect|worried|concerned|feels (off|wrong)|(does ?n'?t|did ?n'?t) feel right|"
+              // asking whether to pass on something seen: "... should I report this?"
+              + "(should|do) i (report|flag|mention|pass on) (this|that))\\b");
 
   /**
    * A question about what staff (or pupils) may do, or who or how to ask in general, which is not a
@@ -163,12 +225,12 @@ final class SafeguardingCheck {
   private static final Pattern ASKS_IN_GENERAL =
       Pattern.compile(
           "^(who|what|how|where|when|which)\\b|^(should|shall|must|do|does) (i|we|staff)\\b|"
-              + "\\b((can|could|may) (i|we|pupils|students|children|the kids|kids)|is it ok|is it okay|is it alright|"
-              + "(am i|are we) (allowed|ok|okay|alright|fine|able) to|are (pupils|children|kids|students) allowed|do i need)\\b");
+              + "\\b((can|could|may) (i|we|pupils|students|children|the kids|kids|he|she|they) \\w+|is it (ok|okay|alright|fine|acceptable|appropriate|allowed)|"
+              + "(am i|are we) (allowed|ok|okay|alright|fine|able) to|are (pupils|children|kids|students|they) allowed|is (he|she) allowed|do i need)\\b");
 
   /** A child asking the member of staff to keep something secret is a disclosure whatever it is about. */
   private static final Pattern SECRET =
-      Pattern.compile("\\b(asked me not to tell|not to tell (anyone|mummy|mum|mommy|daddy|dad|her mum|his mum)|keep (it|this|a|their chats?) (a )?secret)\\b");
+      Pattern.compile("\\b(asked me not to tell|not to tell (anyone|mummy|mum|mommy|daddy|dad|her mum|his mum)|keep (it|this|a|their chats?) (a )?secret|keep (it|this) between (them|us|you|ourselves)|keeps? (\\w+ )?secrets|promise not to tell)\\b");
 
   /**
    * A member of staff voicing worry about one particular child ("i'm worried about a girl in year
@@ -200,7 +262,7 @@ final class SafeguardingCheck {
   /** A question about what to do or allow, anywhere in the text ("..., can he bring it in"). */
   private static final Pattern QUESTION_PART =
       Pattern.compile(
-          "\\b(can|could|may|should|do|does) (i|we|he|she|they|you)\\b|\\bhow (do|does|can)\\b|\\bis (that|it|this) (ok|okay|allowed|alright)\\b|"
+          "\\b(can|could|may|should|do|does|did) (i|we|he|she|they|you)\\b|\\bis (that|this|it) (something|a thing|an issue|a problem)\\b|\\b(are|is) (we|you|i|the school|school|staff) (responsible|liable|allowed|expected|meant|supposed|required)\\b|\\bhow (do|does|can)\\b|\\bis (that|it|this) (ok|okay|allowed|alright)\\b|"
               + "\\bwhat (checks|do|does|should|is|are)\\b|\\bwho (do|should|can|needs)\\b|\\bwhere (do|should|can)\\b|"
               // staff asking after the fact or in short: "... from my own phone. was that ok?", "... ok to accept?"
               + "\\b(was|would|will) (that|it|this) (be )?(ok|okay|allowed|alright|fine)\\b|\\b(ok|okay|alright|fine) to \\w+( \\w+)?\\s*\\?");
@@ -222,14 +284,21 @@ final class SafeguardingCheck {
   private static final Pattern SCHOOL_THINGS =
       Pattern.compile(
           "\\b(ipads?|tablets?|laptops?|computers?|chargers?|wifi|passwords?|logins?|blogs?|websites?|apps?|e-?mail(s|ed|ing)?|e-?safety|"
-              + "online|internet|dojo|class photo|photos?|videos?|films?|filming|assembly|trip|homework|reading|books?|talk)\\b");
+              + "online|internet|dojo|class photo|photos?|pictures?|pics?|images?|instagram|facebook|social media|texts?|videos?|films?|filming|assembly|trip|homework|reading|books?|talk)\\b");
 
   private SafeguardingCheck() {}
 
   static boolean isConcern(String question) {
     String q = VerdictReader.lower(question);
     if (!CHILD.matcher(q).find()) {
-      return false;
+      boolean statement = !ASKS_IN_GENERAL.matcher(q).find() && !QUESTION_PART.matcher(q).find();
+      if (PRONOUN.matcher(q).find() || NAMED.matcher(question.replace('’', '\'')).find()) {
+        // a sign of harm told or noticed, or stated with no question about what is allowed
+        return SECRET.matcher(q).find() || HARM.matcher(q).find() && (TOLD_OR_NOTICED.matcher(q).find() || statement);
+      }
+      // no one named at all, but several signs told as news: "No coat again, same uniform all week,
+      // starving at breakfast club. Worried."
+      return statement && HARM.matcher(q).results().count() >= MIN_SIGNS_UNNAMED;
     }
     if (SECRET.matcher(q).find()) {
       return true;
