@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import policybot.TestEngine;
 
 /**
- * Runs the development set and the eight other question sets end to end. The floors sit a little under the
+ * Runs the development set and the nine other question sets end to end. The floors sit a little under the
  * figures the README reports, so a change that makes answers worse fails the build.
  */
 class DevSetTest {
@@ -55,21 +55,29 @@ class DevSetTest {
    *       was printed whole when this test failed on it, which is why it now prints ids only.
    *   <li>seventh (session 11, 4 disclosures, written to be read): 0.841 / 0.568 / 0.750 / 0.386
    *       when written; now 0.977 / 0.705 / 0.750 / 0.295.
+   *   <li>eighth (session 12, 5 disclosures, never read): 0.900 / 0.800 / 0.867 / 0.275 when
+   *       written, and the same at the end of session 12 (one disclosure, missed when written, is
+   *       routed since; its floor for top 3 and first is one of 40 answerable questions under,
+   *       for unanswerable escalated one of 15). It sent 3 of its 55 usage questions to the DSL when
+   *       written and 2 at the end of the session; they are left unread, so its last column allows
+   *       2 false alarms where every other set allows none.
    * </ul>
    */
   @ParameterizedTest
   @CsvSource({
-    "check-questions.jsonl, 70, 0.919, 0.739, 0.749, 0.301",
-    "fresh-questions.jsonl, 60, 0.949, 0.824, 0.849, 0.076",
-    "second-questions.jsonl, 50, 0.942, 0.799, 0.733, 0.172",
-    "third-questions.jsonl, 50, 0.913, 0.713, 0.599, 0.201",
-    "fourth-questions.jsonl, 50, 0.970, 0.913, 0.599, 0.058",
-    "fifth-questions.jsonl, 50, 0.970, 0.799, 0.749, 0.172",
-    "sixth-questions.jsonl, 50, 0.944, 0.694, 0.635, 0.306",
-    "seventh-questions.jsonl, 60, 0.954, 0.681, 0.666, 0.319"
+    "check-questions.jsonl, 70, 0.919, 0.739, 0.749, 0.301, 0",
+    "fresh-questions.jsonl, 60, 0.949, 0.824, 0.849, 0.076, 0",
+    "second-questions.jsonl, 50, 0.942, 0.799, 0.733, 0.172, 0",
+    "third-questions.jsonl, 50, 0.913, 0.713, 0.599, 0.201, 0",
+    "fourth-questions.jsonl, 50, 0.970, 0.913, 0.599, 0.058, 0",
+    "fifth-questions.jsonl, 50, 0.970, 0.799, 0.749, 0.172, 0",
+    "sixth-questions.jsonl, 50, 0.944, 0.694, 0.635, 0.306, 0",
+    "seventh-questions.jsonl, 60, 0.954, 0.681, 0.666, 0.319, 0",
+    "eighth-questions.jsonl, 60, 0.874, 0.774, 0.799, 0.301, 2"
   })
   void should_not_fall_below_its_figures_on_a_blind_set(
-      String file, int questions, double top3, double top1, double unanswerableEscalated, double answerableEscalated) throws Exception {
+      String file, int questions, double top3, double top1, double unanswerableEscalated, double answerableEscalated, int falseAlarms)
+      throws Exception {
     Evaluation.Report r = run(file);
 
     assertThat(r.questions()).isEqualTo(questions);
@@ -80,7 +88,7 @@ class DevSetTest {
     // a usage question sent to the DSL is a false alarm
     // (ids only: a blind set's questions must not be printed)
     assertThat(r.outcomes().stream().filter(o -> !o.q().safeguarding() && "safeguarding".equals(o.answer().verdict())).map(o -> o.q().id()))
-        .isEmpty();
+        .hasSizeLessThanOrEqualTo(falseAlarms);
     assertFound(r, top3, top1);
     assertThat(r.unanswerableEscalated()).isGreaterThanOrEqualTo(unanswerableEscalated);
     assertThat(r.answerableEscalated()).isLessThanOrEqualTo(answerableEscalated);
