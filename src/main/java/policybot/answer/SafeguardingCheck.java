@@ -32,22 +32,18 @@ import java.util.regex.Pattern;
  * similarity to typical disclosures did not separate them better ("stepfather watches her get
  * changed" 0.30, "his uncle supports arsenal" 0.29).
  *
- * <p>In session 12 a fresh batch of 40 concerns caught only 18 (1 of 40 other messages wrongly):
- * most misses named the child only as "he", "she" or a first name ({@link #PRONOUN},
- * {@link #NAMED}), the rest were signs the lists lacked (no coat, an untreated abscess, sextortion,
- * running things for "olders", FGM's after-signs, a child who cannot go home). After widening for
- * it, a second fresh batch, scored before it was read, caught 28 of 40 (the build before: 15) and
- * wrongly caught none of 40 other messages; it was then read and widened for too. A third, of 30
- * concerns and 80 realistic usage questions with incidental detail about children, caught 25 and
- * wrongly caught 5 (the session's first build: 12 and 5): a sign of harm in a question about what
- * is allowed ("should we leave him out of the photo?"), "horrible" alone, and questions the check
- * did not read as questions ("is it fine to...", "did I break policy?"). Reading the harm path
- * through those question forms, and narrowing the words, left none of them caught. A fourth
- * batch, the last scored before reading, caught 25 of 30 concerns and wrongly caught 1 of 80
- * questions (first build: 17 and 1); its misses (a child's words about being touched, a staff
- * member's gifts to one pupil, an overdose planned, unexplained men and cars, wishing to be dead)
- * were added after. So expect about 4 in 5 concerns worded afresh to be caught, and about 3 in 100
- * ordinary questions about children to be sent to the DSL by mistake.
+ * <p>Session 12 wrote six fresh batches with helpers and widened the lists after scoring each.
+ * The first (40 concerns) caught 18: most misses named the child only as "he", "she" or a first
+ * name ({@link #PRONOUN}, {@link #NAMED}); the rest were signs the lists lacked (no coat, an
+ * untreated abscess, sextortion, running things for "olders", FGM's after-signs, a child who
+ * cannot go home, a staff member's gifts to one pupil). The next five were scored against this
+ * build and the session's first before they were read: concerns caught 28/40, 25/30, 25/30 and
+ * 30/40 (first build 15, 12, 17 and 25: 108 of 140 against 69), and ordinary questions wrongly
+ * caught 0/40, 5/80, 1/80, 4/150 and 1/100 (first build 0, 5, 1, 6 and 2: 11 of 450 against 14).
+ * Most false alarms were questions the check did not read as questions ("is it fine to...", "did
+ * I break policy?", "who handles that?") or words too broad alone ("horrible", "leave him out of
+ * the photo", "on their own insurance"). Expect about three in four concerns worded afresh to be
+ * caught, and two or three in a hundred ordinary questions about children to go to the DSL.
  * {@code SafeguardingCheckTest} holds every wording it gets right.
  */
 final class SafeguardingCheck {
@@ -56,7 +52,7 @@ final class SafeguardingCheck {
   private static final String CHILD_WORDS =
       "pupils?|child|children|kids?|students?|tutees?|boys?|girls?|lads?|sons?|daughters?|bab(y|ies)|toddlers?|reception|"
           + "twins|little ones?|y\\d{1,2}\\w*|yrs? ?\\d{1,2}s?|year \\d{1,2}s?|year (one|two|three|four|five|six|seven|eight|nine|ten|eleven)s?|"
-          + "one of (my|the) \\w+|tutor group|(in|from) my (class|form)";
+          + "one of (my|the) (?!(mums?|dads?|parents?|carers?|teachers?|tas?|staff|governors?|colleagues?|volunteers?|cleaners?|cooks?|office)\\b)\\w+|tutor group|(in|from) my (class|form)|(in|from) \\d{1,2}[a-z]";
 
   /** Words that place the concern on a child. */
   private static final Pattern CHILD = Pattern.compile("\\b(" + CHILD_WORDS + ")\\b");
@@ -88,7 +84,7 @@ final class SafeguardingCheck {
 
   /** Physical harm, and being afraid of someone. */
   private static final String PHYSICAL =
-      "abus\\w*|hit(s|ting)?|a cut (on|to)|hurt(s|ing)?|beat(s|en|ing)?|beaten up|bruis\\w*|black eye|marks (on|round|around)|"
+      "abus\\w*|hit(s|ting)?|pin(s|ned|ning)? (\\w+ ){0,3}down|a cut (on|to)|hurt(s|ing)?|beat(s|en|ing)?|beaten up|bruis\\w*|black eye|marks (on|round|around)|"
           + "finger ?marks|burns?|burnt|burned|injur\\w*|slap\\w*|smack\\w*|kick(s|ed|ing)?|punch\\w*|belt|"
           + "grab(s|bed|bing)? (him|her|them)|push(es|ed|ing)? (him|her|them)|shov\\w*|chok(es|ed|ing)|strangl\\w*|"
           + "shak(es|ing|en) (him|her|them)|pull(s|ed|ing)? (his|her|their) hair|bald patch|"
@@ -107,7 +103,7 @@ final class SafeguardingCheck {
 
   /** Neglect: hunger, hygiene, tiredness, cold, and being left unattended or with no one known. */
   private static final String NEGLECT =
-      "neglect\\w*|no food|(never|not|is ?n'?t|was ?n'?t) (any|enough) food|hungry|"
+      "neglect\\w*|no food|without food|(never|not|is ?n'?t|was ?n'?t) (any|enough) food|hungry|"
           + "(asks?|asking|begs?|begging|pester\\w*) (\\w+ )?(for|other (kids|children|pupils) for) (seconds|leftovers|food|(more|extra) food)|"
           + "hoard(s|ing)? food|starv\\w*|lost (loads of |a lot of )?weight|(steal|stealing|steals|hid(es|ing)?) food|"
           + "out of the bins|nothing (to eat|in the (cupboards?|fridge))|(has ?n[o']?t|not|never) eaten|no breakfast|"
@@ -119,7 +115,7 @@ final class SafeguardingCheck {
           + "untreated|abscess\\w*|swollen|(parents?|mum|dad|family) (are|is|has|have)? ?(not|n'?t|never) (respond\\w*|answer\\w*|replied|got back)|rotten teeth|teeth are (black|rotten)|tooth ?decay|"
           + "(never|not|nobody'?s|no one'?s|has ?n'?t|have ?n'?t) (been )?(taken|takes?|book\\w*) (him|her|them|the \\w+)? ?to (the )?(doctor|dentist|gp|hospital)|"
           + "(slept|sleeping|sleeps) (rough|outside|in the (park|shed|car|street))|(found|asleep) in the (bike )?shed|sleeps? on the floor|no bed|no (electricity|heating)|cold all the time|"
-          + "home alone|left alone|unattended|unsupervised|leaves? (him|her|them)(?! out)|on (their|his|her) own|"
+          + "home alone|left alone|unattended|unsupervised|leaves? (him|her|them)(?! out)|(left|leaves?|leaving|be|being|is|are|was|were|stays?|staying|home) (\\w+ ){0,5}on (their|his|her) own|"
           + "looks? after (his|her|their) (little|younger|baby)|(nobody|no one|no-one) (knew|knows|came|collected)";
 
   /** Missing education: long unexplained absence, a family that cannot be reached. */
@@ -127,13 +123,13 @@ final class SafeguardingCheck {
       "missing (from )?(school|education|lessons|afternoons|mornings)|(has ?n[o']?t|not|never) been (in|at|to) school|"
           + "(has ?n[o']?t|not) been in (for|since)|"
           + "absent (for|since)|taken out of school|home educat\\w*|sent (abroad|away|back to)|"
-          + "not answering (the )?(phone|calls|door)|(he|she|they)('s| has| have| had|'ve)? (gone|goes|went|go|going) missing|missing from home|won'?t say (where|who)|"
+          + "not answering (the )?(phone|calls|door)|(he|she|they)('s| has| have| had|'ve)? (gone|goes|went|go|going) missing|missing from home|(keeps?|kept) (going|go|goes) missing|missing overnight|coming back with (gifts|money|presents|cash)|won'?t say (where|who)|"
           // private fostering: living with someone who is not a parent or close relative
           + "(living|staying|lives|stays) with (a |her |his |their |mum'?s |dad'?s )?(family )?friends?\\b";
 
   /** Sexual abuse, sexual harm between children, and staff who cross the line with a child. */
   private static final String SEXUAL =
-      "sexual\\w*|passed (a)?round|knickers|(in|down|inside) (my|her|his|their) (pants|underwear)|rape|raped|nudes?|naked|no clothes|clothes off|undress\\w*|same bed|private parts|groom\\w*|porn\\w*|"
+      "sexual\\w*|passed (a)?round|knickers|(in|down|inside) (my|her|his|their) (pants|underwear)|rape|raped|nudes?|naked|no clothes|clothes off|undress\\w*|same bed|shar(e|es|ing) a bed|private parts|groom\\w*|porn\\w*|"
           + "sexting|inappropriate\\w*|uncomfortable|touch(es|ed|ing)? (her|him|them|me)|kiss(es|ed|ing)? (her|him|them)|"
           + "makes? (him|her|them) do things|comes? into (her|his|their) (room|bed)|"
           + "(takes?|taking|took) (pictures|photos|pics|videos|images) of (her|him|them)\\b|in the (bath|shower)|"
@@ -146,7 +142,7 @@ final class SafeguardingCheck {
           + "(she|he)('s| is) (his|her|their) favourite|"
           + "(showing|shown|sharing|shared|sent round|passing round) (everyone|people|others|a|the)( \\w+)? "
           + "(video|photo|picture|pic|image)s?|"
-          + "(private|personal) (messages|number|mobile)";
+          + "(private|personal) (messages|number|mobile)|(gave|given|gives|giving) (\\w+ ){0,3}(his|her|their) (mobile|phone|personal) number|sit on (his|her) (lap|knee)";
 
   /** Strangers and older "friends", online and offline, and the gifts that go with grooming. */
   private static final String STRANGERS =
@@ -165,11 +161,11 @@ final class SafeguardingCheck {
       "self[- ]?harm\\w*|cutting (her|him|them)sel\\w*|(been|is|was) cutting|"
           + "(scars?|cuts) (on|all over) (the (inside|insides|back|top) of )?(her|his|their)|fresh cuts|"
           + "(does ?n'?t|do ?n'?t|can'?t) see the point|no point (anymore|any more|in living|in being here)|ways to (die|end it|kill)|"
-          + "end it\\b|(better off|happier) if (i|he|she|they) (was|were) ?(n'?t|not) (here|around|alive)|how (he|she|they|i) would do it|better off without (me|her|him|them)|suicid\\w*|end(ing)? it all|kill(s|ing|ed)? (her|him|them)sel\\w*|"
+          + "end it\\b|end(ing)? (her|his|their|my) (own )?life|saving (up )?(\\w+ ){0,2}(tablets|pills)|(better off|happier) if (i|he|she|they) (was|were) ?(n'?t|not) (here|around|alive)|how (he|she|they|i) would do it|better off without (me|her|him|them)|suicid\\w*|end(ing)? it all|kill(s|ing|ed)? (her|him|them)sel\\w*|"
           + "wants? to die|wish(es|ed)? (she|he|they|i) (was|were) dead|nobody would miss (her|him|them|me)|"
           + "(take|taking|took|swallow\\w*) (all )?(the |my |her |his |their )?(tablets|pills)|better off dead|not (being )?(be )?around (much )?(longer|anymore)|(wo ?n'?t|not) be here|"
           + "giv(e|es|ing) (her|his|their) (things|stuff|belongings|possessions) away|goodbye (letter|note)|overdos\\w*|"
-          + "(not|stopped) eating|eating disorder|anorexi\\w*|bulimi\\w*|makes? (her|him|them)sel\\w* sick";
+          + "(not|stopped) eating|eating disorder|(only|barely|hardly) eaten|(get|getting|be) thinner|faint(s|ed|ing)?|skipping meals|anorexi\\w*|bulimi\\w*|makes? (her|him|them)sel\\w* sick";
 
   /** Criminal exploitation: drugs, gangs, county lines, unexplained money. */
   private static final String EXPLOITATION =
@@ -179,7 +175,7 @@ final class SafeguardingCheck {
 
   /** Forced marriage and FGM, often around a trip abroad or a "special" ceremony. */
   private static final String MARRIAGE_AND_FGM =
-      "forced marriage|(to be|to get|getting|be) married|marry|marrying|engaged to|"
+      "forced marriage|found (me|her|him|them) a (husband|wife)|(being|be|getting|get) taken (to|abroad|out of the country)|(to be|to get|getting|be) married|marry|marrying|engaged to|"
           + "fgm|circumcis\\w*|walk(s|ing)? awkwardly|difficulty walking|(ages|a long time|so long) in the (toilet|loo|bathroom)|(get|be|being|getting) cut\\b|becom(e|ing) a woman|cutting ceremony|special (ceremony|procedure)";
 
   /** Radicalisation: extremist groups, symbols and violent content. */
@@ -213,7 +209,7 @@ final class SafeguardingCheck {
               + "asked me not to tell|drew|drawn|drawing|wrote|written|heard|overheard|noticed|spotted|"
               + "i (found|noticed|saw|'ve seen|have seen)|came in with|comes in with|(has|have) been coming in|"
               + "(has|have|had) (got )?(a |some )?(marks?|bruises?|burns?|cuts?|black eye|lost)|is always|keeps|wo ?n'?t say|"
-              + "i think|i suspect|worried|concerned|feels (off|wrong)|(does ?n'?t|did ?n'?t) feel right|"
+              + "i think|i suspect|worried|concerned|(came|come|comes|wanted|wants) to tell me|feels (off|wrong)|(does ?n'?t|did ?n'?t) feel right|"
               // asking whether to pass on something seen: "... should I report this?"
               + "(should|do) i (report|flag|mention|pass on) (this|that))\\b");
 
@@ -224,13 +220,13 @@ final class SafeguardingCheck {
    */
   private static final Pattern ASKS_IN_GENERAL =
       Pattern.compile(
-          "^(who|what|how|where|when|which)\\b|^(should|shall|must|do|does) (i|we|staff)\\b|"
+          "^(who|what|whats|what's|how|where|when|which)\\b|^(should|shall|must|do|does) (i|we|staff)\\b|"
               + "\\b((can|could|may) (i|we|pupils|students|children|the kids|kids|he|she|they) \\w+|is it (ok|okay|alright|fine|acceptable|appropriate|allowed)|"
               + "(am i|are we) (allowed|ok|okay|alright|fine|able) to|are (pupils|children|kids|students|they) allowed|is (he|she) allowed|do i need)\\b");
 
   /** A child asking the member of staff to keep something secret is a disclosure whatever it is about. */
   private static final Pattern SECRET =
-      Pattern.compile("\\b(asked me not to tell|not to tell (anyone|mummy|mum|mommy|daddy|dad|her mum|his mum)|keep (it|this|a|their chats?) (a )?secret|keep (it|this) between (them|us|you|ourselves)|keeps? (\\w+ )?secrets|promise not to tell)\\b");
+      Pattern.compile("\\b(asked me not to tell|not to tell (anyone|mummy|mum|mommy|daddy|dad|her mum|his mum)|keep (it|this|a|their chats?) (a )?secret|keep (it|this) between (them|us|you|ourselves)|keeps? (\\w+ )?secrets|promise not to tell|(begged|asked|made) me (to )?(promise )?not to (say|tell))\\b");
 
   /**
    * A member of staff voicing worry about one particular child ("i'm worried about a girl in year
@@ -262,8 +258,8 @@ final class SafeguardingCheck {
   /** A question about what to do or allow, anywhere in the text ("..., can he bring it in"). */
   private static final Pattern QUESTION_PART =
       Pattern.compile(
-          "\\b(can|could|may|should|do|does|did) (i|we|he|she|they|you)\\b|\\bis (that|this|it) (something|a thing|an issue|a problem)\\b|\\b(are|is) (we|you|i|the school|school|staff) (responsible|liable|allowed|expected|meant|supposed|required)\\b|\\bhow (do|does|can)\\b|\\bis (that|it|this) (ok|okay|allowed|alright)\\b|"
-              + "\\bwhat (checks|do|does|should|is|are)\\b|\\bwho (do|should|can|needs)\\b|\\bwhere (do|should|can)\\b|"
+          "\\b(can|could|may|should|do|does|did) (i|we|he|she|they|you|parents?|carers?|pupils?|children|kids|staff|governors|the school|school)\\b|\\b(clarify|confirm|check|know) (whether|if)\\b|\\b(are|is|am) (\\w+ ){1,2}(permitted|allowed) to\\b|\\bis (that|this|it) (something|a thing|an issue|a problem)\\b|\\b(are|is) (we|you|i|the school|school|staff) (responsible|liable|allowed|expected|meant|supposed|required)\\b|\\bhow (do|does|can)\\b|\\bis (that|it|this) (ok|okay|allowed|alright)\\b|"
+              + "\\bwhat (checks|do|does|should|is|are)\\b|\\bwho (do|does|should|can|needs|tells|will|would|handles|deals|decides|checks|approves)\\b|\\bwhere (do|should|can)\\b|"
               // staff asking after the fact or in short: "... from my own phone. was that ok?", "... ok to accept?"
               + "\\b(was|would|will) (that|it|this) (be )?(ok|okay|allowed|alright|fine)\\b|\\b(ok|okay|alright|fine) to \\w+( \\w+)?\\s*\\?");
 
@@ -283,7 +279,7 @@ final class SafeguardingCheck {
    */
   private static final Pattern SCHOOL_THINGS =
       Pattern.compile(
-          "\\b(ipads?|tablets?|laptops?|computers?|chargers?|wifi|passwords?|logins?|blogs?|websites?|apps?|e-?mail(s|ed|ing)?|e-?safety|"
+          "\\b(ipads?|tablets?|laptops?|chromebooks?|computers?|chargers?|screens?|devices?|phones?|mobiles?|wifi|passwords?|logins?|blogs?|websites?|apps?|e-?mail(s|ed|ing)?|e-?safety|"
               + "online|internet|dojo|class photo|photos?|pictures?|pics?|images?|instagram|facebook|social media|texts?|videos?|films?|filming|assembly|trip|homework|reading|books?|talk)\\b");
 
   private SafeguardingCheck() {}
@@ -291,11 +287,12 @@ final class SafeguardingCheck {
   static boolean isConcern(String question) {
     String q = VerdictReader.lower(question);
     if (!CHILD.matcher(q).find()) {
-      boolean statement = !ASKS_IN_GENERAL.matcher(q).find() && !QUESTION_PART.matcher(q).find();
+      boolean general = ASKS_IN_GENERAL.matcher(q).find();
       if (PRONOUN.matcher(q).find() || NAMED.matcher(question.replace('’', '\'')).find()) {
-        // a sign of harm told or noticed, or stated with no question about what is allowed
-        return SECRET.matcher(q).find() || HARM.matcher(q).find() && (TOLD_OR_NOTICED.matcher(q).find() || statement);
+        // as for a child named outright: a sign of harm told or noticed, or not in a general question
+        return SECRET.matcher(q).find() || HARM.matcher(q).find() && (TOLD_OR_NOTICED.matcher(q).find() || !general);
       }
+      boolean statement = !general && !QUESTION_PART.matcher(q).find();
       // no one named at all, but several signs told as news: "No coat again, same uniform all week,
       // starving at breakfast club. Worried."
       return statement && HARM.matcher(q).results().count() >= MIN_SIGNS_UNNAMED;
