@@ -52,7 +52,9 @@ final class SafeguardingCheck {
   private static final String CHILD_WORDS =
       "pupils?|child|children|kids?|students?|tutees?|boys?|girls?|lads?|sons?|daughters?|bab(y|ies)|toddlers?|reception|"
           + "twins|little ones?|y\\d{1,2}\\w*|yrs? ?\\d{1,2}s?|year \\d{1,2}s?|year (one|two|three|four|five|six|seven|eight|nine|ten|eleven)s?|"
-          + "one of (my|the) (?!(mums?|dads?|parents?|carers?|teachers?|tas?|staff|governors?|colleagues?|volunteers?|cleaners?|cooks?|office)\\b)\\w+|tutor group|(in|from) my (class|form)|(in|from) \\d{1,2}[a-z]";
+          // "one of the mums" is not a child; "in 4C" is a class
+          + "one of (my|the) (?!(mums?|dads?|parents?|carers?|teachers?|tas?|staff|governors?|colleagues?|volunteers?|cleaners?|cooks?|office)\\b)\\w+|"
+          + "tutor group|(in|from) my (class|form)|(in|from) \\d{1,2}[a-z]";
 
   /** Words that place the concern on a child. */
   private static final Pattern CHILD = Pattern.compile("\\b(" + CHILD_WORDS + ")\\b");
@@ -61,9 +63,10 @@ final class SafeguardingCheck {
    * A child named only as "he" or "she" ("she told me her dad hits her with a belt", "he's come in
    * with a bruise on his cheek"). Staff tell a concern about the child they are thinking of that
    * way: a fresh batch of 40 concerns lost 9 to wanting a word like "pupil" or "year 4". Enough for
-   * a sign of harm that someone told or noticed, not for the weaker routes below.
+   * a secret or a sign of harm, as with a child named outright, not for the weaker routes below.
    */
-  private static final Pattern PRONOUN = Pattern.compile("\\b(he|she|he's|she's|hes|shes|him|his|her|they've|theyve|they're|theyre|themself)\\b");
+  private static final Pattern PRONOUN =
+      Pattern.compile("\\b(he|she|he's|she's|hes|shes|him|his|her|they've|theyve|they're|theyre|themself)\\b");
 
   /** Signs of harm a message naming no one needs before it counts as a concern about a child. */
   static final int MIN_SIGNS_UNNAMED = 2;
@@ -96,7 +99,8 @@ final class SafeguardingCheck {
   /** Emotional harm: being shouted at, belittled, shut out or controlled. */
   private static final String EMOTIONAL =
       "shout(s|ed|ing)? (at|in)|wish(es|ed)? (she|he|they)('d| had)? never had (her|him|them)|"
-          + "(is ?n'?t|not|never) allowed to eat|(has|have|had|made) to stay in (her|his|their) room|gone (really |very )?quiet|screams? at|throws things|(is|was|being|are) horrible to (her|him|them)|worthless|never (been )?born|"
+          + "(is ?n'?t|not|never) allowed to eat|(has|have|had|made) to stay in (her|his|their) room|gone (really |very )?quiet|"
+          + "screams? at|throws things|(is|was|being|are) horrible to (her|him|them)|worthless|never (been )?born|"
           + "calls? (her|him|them) (names|stupid|useless|fat|ugly|thick)|calling (her|him|them) (names|stupid|useless)|"
           + "withdrawn|stopped (talking|speaking|playing)|jump(s|y)|on edge|put (him|her|them) in care|"
           + "cr(y|ies|ying) (every|all)|(wo ?n'?t|does ?n[o']?t|never) let (him|her|them) (eat|sleep|see|go|out|speak|talk|play)";
@@ -286,26 +290,26 @@ final class SafeguardingCheck {
 
   static boolean isConcern(String question) {
     String q = VerdictReader.lower(question);
+    boolean general = ASKS_IN_GENERAL.matcher(q).find();
+    boolean harm = HARM.matcher(q).find();
+    // a sign of harm someone told or noticed, or one not inside a general question about what is allowed
+    boolean harmToPassOn = harm && (TOLD_OR_NOTICED.matcher(q).find() || !general);
     if (!CHILD.matcher(q).find()) {
-      boolean general = ASKS_IN_GENERAL.matcher(q).find();
       if (PRONOUN.matcher(q).find() || NAMED.matcher(question.replace('’', '\'')).find()) {
-        // as for a child named outright: a sign of harm told or noticed, or not in a general question
-        return SECRET.matcher(q).find() || HARM.matcher(q).find() && (TOLD_OR_NOTICED.matcher(q).find() || !general);
+        return SECRET.matcher(q).find() || harmToPassOn;
       }
-      boolean statement = !general && !QUESTION_PART.matcher(q).find();
       // no one named at all, but several signs told as news: "No coat again, same uniform all week,
       // starving at breakfast club. Worried."
-      return statement && HARM.matcher(q).results().count() >= MIN_SIGNS_UNNAMED;
+      return !general && !QUESTION_PART.matcher(q).find() && HARM.matcher(q).results().count() >= MIN_SIGNS_UNNAMED;
     }
     if (SECRET.matcher(q).find()) {
       return true;
     }
-    boolean general = ASKS_IN_GENERAL.matcher(q).find();
     if (WORRY_ABOUT_A_CHILD.matcher(q).find() && !general) {
       return true;
     }
-    if (HARM.matcher(q).find()) {
-      return TOLD_OR_NOTICED.matcher(q).find() || !general;
+    if (harm) {
+      return harmToPassOn;
     }
     return SOMEONE.matcher(q).find() && !general && !QUESTION_PART.matcher(q).find()
         && !SCHOOL_THINGS.matcher(q).find() && !FAMILY_NEWS.matcher(q).find();

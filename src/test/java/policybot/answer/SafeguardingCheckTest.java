@@ -37,4 +37,18 @@ class SafeguardingCheckTest {
     assertThat(SafeguardingCheck.isConcern("can i use my phone to call a parent if a child is hurt on a trip")).isFalse();
     assertThat(SafeguardingCheck.isConcern("a boy told me his dad hits him, can i call his mum?")).isTrue();
   }
+
+  @Test
+  void should_route_a_child_named_only_by_pronoun_or_first_name_when_a_sign_of_harm_is_told() {
+    assertThat(SafeguardingCheck.isConcern("she told me her dad hits her with a belt when she's naughty")).isTrue();
+    assertThat(SafeguardingCheck.isConcern("Priya's mum shouted at her that she wished she'd never had her")).isTrue();
+    assertThat(SafeguardingCheck.isConcern("she forgot her password again, can she just log in as me?")).isFalse();
+    assertThat(SafeguardingCheck.isConcern("Jane's laptop has a virus, who do I tell?")).isFalse();
+  }
+
+  @Test
+  void should_route_several_signs_that_name_no_one_but_not_a_single_broad_word() {
+    assertThat(SafeguardingCheck.isConcern("No coat again, same uniform all week, starving at breakfast club. Worried.")).isTrue();
+    assertThat(SafeguardingCheck.isConcern("Dirty screens everywhere. Who cleans the ipads?")).isFalse();
+  }
 }
