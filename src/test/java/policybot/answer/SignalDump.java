@@ -3,6 +3,7 @@ package policybot.answer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import policybot.TestEngine;
 import policybot.eval.EvalQuestion;
 import policybot.eval.Evaluation;
@@ -26,7 +27,8 @@ public final class SignalDump {
     ClauseIndex idx = TestEngine.index();
     AnswerService answers = TestEngine.answers();
     // the same engine with no score threshold: what the answer-type and disagreement checks alone decide
-    AnswerService unscored = answers.withConfidence(new Confidence.Weights(Confidence.COVERAGE_WEIGHT, Confidence.BM25_WEIGHT, Double.NEGATIVE_INFINITY));
+    AnswerService unscored =
+        answers.withConfidence(new Confidence.Weights(Confidence.COVERAGE_WEIGHT, Confidence.BM25_WEIGHT, Double.NEGATIVE_INFINITY));
     System.out.println("set\tid\tschool\tanswerable\toutcome\treason\tscore\tlift\tcosine\tbackground\tcoverage\tbm25\tbm25_rank\tvector_rank\twords\tunscored_reason\tclauses\tquestion");
     for (String file : args) {
       String set = Path.of(file).getFileName().toString().replace("-questions.jsonl", "");
@@ -56,6 +58,6 @@ public final class SignalDump {
 
   /** The cited clauses' texts, best first, joined by " ||| " on one line. */
   private static String clauses(List<Hit> hits) {
-    return hits.stream().map(h -> h.clause().text().replaceAll("\\s+", " ")).collect(java.util.stream.Collectors.joining(" ||| "));
+    return hits.stream().map(h -> h.clause().text().replaceAll("\\s+", " ")).collect(Collectors.joining(" ||| "));
   }
 }
