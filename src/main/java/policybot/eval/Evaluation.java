@@ -128,13 +128,13 @@ public final class Evaluation {
 
   /** Whether any expected quote appears in a returned clause, ignoring case and spacing. */
   static boolean found(EvalQuestion q, List<AnswerRecord.ClauseRecord> clauses) {
-    for (String quote : q.expect().quotes()) {
-      String needle = normal(quote);
-      if (clauses.stream().anyMatch(c -> normal(c.text()).contains(needle))) {
-        return true;
-      }
-    }
-    return false;
+    return clauses.stream().anyMatch(c -> holdsQuote(q, c.text()));
+  }
+
+  /** Whether {@code clauseText} holds any of the question's expected quotes, ignoring case and spacing. */
+  public static boolean holdsQuote(EvalQuestion q, String clauseText) {
+    String haystack = normal(clauseText);
+    return q.expect().quotes().stream().anyMatch(quote -> haystack.contains(normal(quote)));
   }
 
   static String normal(String s) {

@@ -35,7 +35,7 @@ public final class CandidateDump {
         for (int i = 0; i < hits.size(); i++) {
           Hit h = hits.get(i);
           String text = h.clause().text().replaceAll("\\s+", " ");
-          boolean right = q.expect().quotes().stream().anyMatch(quote -> normal(text).contains(normal(quote)));
+          boolean right = Evaluation.holdsQuote(q, text);
           System.out.println(String.format(Locale.ROOT, "%s\t%s\t%s\t%d\t%.5f\t%d\t%d\t%.4f\t%.3f\t%.4f\t%d\t%b\t%s",
               set, q.id(), q.school(), i + 1, h.score(), h.bm25Rank(), h.vectorRank(), h.cosine(), h.bm25Score(), h.coverage(),
               text.length(), right, text));
@@ -43,9 +43,5 @@ public final class CandidateDump {
       }
     }
     System.exit(0);
-  }
-
-  private static String normal(String s) {
-    return s.replaceAll("\\s+", " ").strip().toLowerCase(Locale.ROOT);
   }
 }
