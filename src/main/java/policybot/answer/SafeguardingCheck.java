@@ -290,28 +290,27 @@ final class SafeguardingCheck {
 
   static boolean isConcern(String question) {
     String q = VerdictReader.lower(question);
+    boolean child = CHILD.matcher(q).find();
+    // a child named by pronoun or first name counts for a secret or a sign of harm, not for the weaker routes
+    boolean named = child || PRONOUN.matcher(q).find() || NAMED.matcher(question.replace('’', '\'')).find();
+    if (named && SECRET.matcher(q).find()) {
+      return true;
+    }
     boolean general = ASKS_IN_GENERAL.matcher(q).find();
-    boolean harm = HARM.matcher(q).find();
-    // a sign of harm someone told or noticed, or one not inside a general question about what is allowed
-    boolean harmToPassOn = harm && (TOLD_OR_NOTICED.matcher(q).find() || !general);
-    if (!CHILD.matcher(q).find()) {
-      if (PRONOUN.matcher(q).find() || NAMED.matcher(question.replace('’', '\'')).find()) {
-        return SECRET.matcher(q).find() || harmToPassOn;
-      }
+    if (child && !general && WORRY_ABOUT_A_CHILD.matcher(q).find()) {
+      return true;
+    }
+    if (!named) {
       // no one named at all, but several signs told as news: "No coat again, same uniform all week,
       // starving at breakfast club. Worried."
-      return !general && !QUESTION_PART.matcher(q).find() && HARM.matcher(q).results().count() >= MIN_SIGNS_UNNAMED;
+      return !general && !QUESTION_PART.matcher(q).find() && HARM.matcher(q).results().limit(MIN_SIGNS_UNNAMED).count() >= MIN_SIGNS_UNNAMED;
     }
-    if (SECRET.matcher(q).find()) {
-      return true;
+    if (HARM.matcher(q).find()) {
+      // a sign of harm someone told or noticed, or one not inside a general question about what is allowed
+      return !general || TOLD_OR_NOTICED.matcher(q).find();
     }
-    if (WORRY_ABOUT_A_CHILD.matcher(q).find() && !general) {
-      return true;
-    }
-    if (harm) {
-      return harmToPassOn;
-    }
-    return SOMEONE.matcher(q).find() && !general && !QUESTION_PART.matcher(q).find()
+    return child && SOMEONE.matcher(q).find() && !general && !QUESTION_PART.matcher(q).find()
         && !SCHOOL_THINGS.matcher(q).find() && !FAMILY_NEWS.matcher(q).find();
   }
+
 }
