@@ -225,7 +225,7 @@ final class SafeguardingCheck {
   private static final Pattern ASKS_IN_GENERAL =
       Pattern.compile(
           "^(who|what|whats|what's|how|where|when|which)\\b|^(should|shall|must|do|does) (i|we|staff)\\b|"
-              + "\\b((can|could|may) (i|we|pupils|students|children|the kids|kids|he|she|they) \\w+|is it (ok|okay|alright|fine|acceptable|appropriate|allowed)|"
+              + "\\b((can|could|may) (i|we|pupils|students|children|the kids|kids|he|she|they)|is it (ok|okay|alright|fine|acceptable|appropriate|allowed)|"
               + "(am i|are we) (allowed|ok|okay|alright|fine|able) to|are (pupils|children|kids|students|they) allowed|is (he|she) allowed|do i need)\\b");
 
   /** A child asking the member of staff to keep something secret is a disclosure whatever it is about. */
@@ -262,7 +262,11 @@ final class SafeguardingCheck {
   /** A question about what to do or allow, anywhere in the text ("..., can he bring it in"). */
   private static final Pattern QUESTION_PART =
       Pattern.compile(
-          "\\b(can|could|may|should|do|does|did) (i|we|he|she|they|you|parents?|carers?|pupils?|children|kids|staff|governors|the school|school)\\b|\\b(clarify|confirm|check|know) (whether|if)\\b|\\b(are|is|am) (\\w+ ){1,2}(permitted|allowed) to\\b|\\bis (that|this|it) (something|a thing|an issue|a problem)\\b|\\b(are|is) (we|you|i|the school|school|staff) (responsible|liable|allowed|expected|meant|supposed|required)\\b|\\bhow (do|does|can)\\b|\\bis (that|it|this) (ok|okay|allowed|alright)\\b|"
+          "\\b(can|could|may|should|do|does|did) (i|we|he|she|they|you|parents?|carers?|pupils?|children|kids|staff|governors|the school|school)\\b|"
+              + "\\b(clarify|confirm|check|know) (whether|if)\\b|\\b(are|is|am) (\\w+ ){1,2}(permitted|allowed) to\\b|"
+              + "\\bis (that|this|it) (something|a thing|an issue|a problem)\\b|"
+              + "\\b(are|is) (we|you|i|the school|school|staff) (responsible|liable|allowed|expected|meant|supposed|required)\\b|"
+              + "\\bhow (do|does|can)\\b|\\bis (that|it|this) (ok|okay|allowed|alright)\\b|"
               + "\\bwhat (checks|do|does|should|is|are)\\b|\\bwho (do|does|should|can|needs|tells|will|would|handles|deals|decides|checks|approves)\\b|\\bwhere (do|should|can)\\b|"
               // staff asking after the fact or in short: "... from my own phone. was that ok?", "... ok to accept?"
               + "\\b(was|would|will) (that|it|this) (be )?(ok|okay|allowed|alright|fine)\\b|\\b(ok|okay|alright|fine) to \\w+( \\w+)?\\s*\\?");
