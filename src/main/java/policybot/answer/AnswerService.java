@@ -102,11 +102,14 @@ public final class AnswerService {
     String text = question.text().strip();
     School s = school.orElseThrow();
     if (SafeguardingCheck.isConcern(text)) {
-      KeySentence.Asked reporting = new KeySentence.Asked(idx.subjectTerms(SAFEGUARDING_QUERY), List.of(), Optional.empty(), false, List.of());
-      List<Citation> words = citations(idx, s, reporting, idx.search(s.slug(), SAFEGUARDING_QUERY, SearchMode.HYBRID, 1));
-      return new Answer.Safeguarding(s.slug(), text, s.contacts().dsl(), words, composer.safeguarding(s, text, words));
+      return safeguarding(idx, s, text);
     }
     Found found = find(idx, s, question);
+    // the nearest examples need the message's vector, which the search has just made (it embeds a
+    // question side by side with its widened form, so asking for it first would cost a model run)
+    if (ConcernNeighbours.shipped().resemblesConcern(idx.embedder().embedQuery(text))) {
+      return safeguarding(idx, s, text);
+    }
     String form = found.form();
     Optional<Audience.Party> others = found.others();
     List<Hit> hits = found.hits();
@@ -207,6 +210,13 @@ public final class AnswerService {
       String searchText, String form, Optional<Audience.Party> others, List<AnswerType.Kind> wants, List<Hit> hits, List<Citation> citations) {}
 
   /** Reads the question and finds its clauses, the same for an answer and for {@link #readingIgnoringConfidence}. */
+  /** A concern about a child: whom to report it to, in the policy's own words, never an answer to it. */
+  private Answer.Safeguarding safeguarding(ClauseIndex idx, School s, String text) {
+    KeySentence.Asked reporting = new KeySentence.Asked(idx.subjectTerms(SAFEGUARDING_QUERY), List.of(), Optional.empty(), false, List.of());
+    List<Citation> words = citations(idx, s, reporting, idx.search(s.slug(), SAFEGUARDING_QUERY, SearchMode.HYBRID, 1));
+    return new Answer.Safeguarding(s.slug(), text, s.contacts().dsl(), words, composer.safeguarding(s, text, words));
+  }
+
   private Found find(ClauseIndex idx, School s, Question question) {
     String searchText = FollowUp.searchText(question);
     String form = FollowUp.questionForm(question);

@@ -29,8 +29,9 @@ import java.util.regex.Pattern;
  * wears long sleeves in PE even when it's boiling", "he came back with money and a second phone").
  * Sending every statement about a child that asks nothing to the DSL caught 13 of those 15 but
  * also 5 development and 2 of 70 check-set usage questions, so it is not done. An embedding
- * similarity to typical disclosures did not separate them better ("stepfather watches her get
- * changed" 0.30, "his uncle supports arsenal" 0.29).
+ * similarity to a few typical disclosures did not separate them better ("stepfather watches her
+ * get changed" 0.30, "his uncle supports arsenal" 0.29); the nearest of hundreds of labelled
+ * wordings of both kinds does, and backs these lists up since session 13 ({@link ConcernNeighbours}).
  *
  * <p>Session 12 wrote six fresh batches with helpers and widened the lists after scoring each.
  * The first (40 concerns) caught 18: most misses named the child only as "he", "she" or a first
@@ -44,7 +45,14 @@ import java.util.regex.Pattern;
  * I break policy?", "who handles that?") or words too broad alone ("horrible", "leave him out of
  * the photo", "on their own insurance"). Expect about three in four concerns worded afresh to be
  * caught, and two or three in a hundred ordinary questions about children to go to the DSL.
- * {@code SafeguardingCheckTest} holds every wording it gets right.
+ *
+ * <p>Session 13's two fresh batches, scored before they were read: 69 of 80 concerns caught and 3
+ * of 160 ordinary questions wrongly caught ("do I also need to email parents", "where should she
+ * keep it", "is that allowed" now read as questions about what is allowed; a long-sleeved top in
+ * PE, a "much older boyfriend" and someone not on the collection list are now signs). With {@link
+ * ConcernNeighbours} as well, 77 of 80 were caught and no more ordinary questions.
+ * {@code src/test/resources/safeguarding/} holds every batch; the lists alone miss 8 of its
+ * concerns, which the nearest examples find.
  */
 final class SafeguardingCheck {
 
@@ -150,7 +158,7 @@ final class SafeguardingCheck {
 
   /** Strangers and older "friends", online and offline, and the gifts that go with grooming. */
   private static final String STRANGERS =
-      "older (boys?|lads?|girls?|kids|friends?|man|men)|(presents|gifts) from|(tells?|told|telling) (her|him|them) not to tell|sweets|get in (his|her|the|a) car|stranger|"
+      "older [\"“']?(boys?|lads?|girls?|kids|friends?|man|men|boyfriends?|girlfriends?)|(presents|gifts) from|(tells?|told|telling) (her|him|them) not to tell|sweets|get in (his|her|the|a) car|stranger|"
           + "(online|gaming|internet) (friend|boyfriend|girlfriend)s?|met (him|her|them|someone) online|"
           + "wants? to (meet|see) (her|him|them)|meet (up )?with (her|him)|keep (it|this|their chats?|a|them) private|"
           + "(their|our|a|special|little) secret|gift cards?|"
@@ -158,11 +166,13 @@ final class SafeguardingCheck {
           + "asked (him|her|them) to (video call|call|meet|send)|"
           // sextortion: an image held over a child for money
           + "sextort\\w*|unless (he|she|they) pays?|(send|share|post) it to (all )?(his|her|their) (followers|friends|contacts|family|parents|mum|dad|school)|demand(s|ing|ed)? (£|money|cash|\\d)|"
-          + "(man|woman|someone|adult|person) (he|she|they) (won'?t|will not|does ?n'?t|refuses to) name";
+          + "(man|woman|someone|adult|person) (he|she|they) (won'?t|will not|does ?n'?t|refuses to) name|"
+          // someone not allowed to collect a child trying to
+          + "(is ?n'?t|not) on (the |his |her |their |\\w+'s )?(collection|pick[- ]?up) list";
 
   /** Self-harm, suicidal talk and eating disorders. */
   private static final String SELF_HARM =
-      "self[- ]?harm\\w*|cutting (her|him|them)sel\\w*|(been|is|was) cutting|"
+      "self[- ]?harm\\w*|long[- ]sleeve[sd]?( \\w+){0,2} (in|for|during) (pe|summer|the heat|hot weather)|wo ?n'?t get changed|cutting (her|him|them)sel\\w*|(been|is|was) cutting|"
           + "(scars?|cuts) (on|all over) (the (inside|insides|back|top) of )?(her|his|their)|fresh cuts|"
           + "(does ?n'?t|do ?n'?t|can'?t) see the point|no point (anymore|any more|in living|in being here)|ways to (die|end it|kill)|"
           + "end it\\b|end(ing)? (her|his|their|my) (own )?life|saving (up )?(\\w+ ){0,2}(tablets|pills)|(better off|happier) if (i|he|she|they) (was|were) ?(n'?t|not) (here|around|alive)|how (he|she|they|i) would do it|better off without (me|her|him|them)|suicid\\w*|end(ing)? it all|kill(s|ing|ed)? (her|him|them)sel\\w*|"
@@ -224,9 +234,9 @@ final class SafeguardingCheck {
    */
   private static final Pattern ASKS_IN_GENERAL =
       Pattern.compile(
-          "^(who|what|whats|what's|how|where|when|which)\\b|^(should|shall|must|do|does) (i|we|staff)\\b|"
-              + "\\b((can|could|may) (i|we|pupils|students|children|the kids|kids|he|she|they)|is it (ok|okay|alright|fine|acceptable|appropriate|allowed)|"
-              + "(am i|are we) (allowed|ok|okay|alright|fine|able) to|are (pupils|children|kids|students|they) allowed|is (he|she) allowed|do i need)\\b");
+          "^(who|what|whats|what's|how|where|when|which)\\b|^(should|shall|must|do|does) (i|we|staff)\\b|\\bwhere (should|do|can) (i|we|he|she|they)\\b|"
+              + "\\b((can|could|may) (i|we|pupils|students|children|the kids|kids|he|she|they)|is (it|that|this) (ok|okay|alright|fine|acceptable|appropriate|allowed)|"
+              + "(am i|are we) (allowed|ok|okay|alright|fine|able) to|are (pupils|children|kids|students|they) allowed|is (he|she) allowed|do i (also |still |really |just )?need)\\b");
 
   /** A child asking the member of staff to keep something secret is a disclosure whatever it is about. */
   private static final Pattern SECRET =

@@ -111,6 +111,16 @@ class AnswerServiceTest {
   }
 
   @Test
+  void should_route_a_concern_in_words_the_lists_lack_by_its_nearest_examples() {
+    String worry = "ever since the summer she hides in the toilets at home time and begs to stay at after school club";
+
+    Answer a = ask("glais", worry);
+
+    assertThat(SafeguardingCheck.isConcern(worry)).isFalse();
+    assertThat(a).isInstanceOf(Answer.Safeguarding.class);
+  }
+
+  @Test
   void should_not_treat_an_ordinary_question_about_children_as_a_disclosure() {
     assertThat(ask("glais", "can I take photos of the children for the school website?")).isNotInstanceOf(Answer.Safeguarding.class);
   }

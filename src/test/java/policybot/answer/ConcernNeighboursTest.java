@@ -1,0 +1,92 @@
+package policybot.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.util.VectorUtil;
+import org.junit.jupiter.api.Test;
+import policybot.TestEngine;
+import policybot.index.Embedder;
+
+class ConcernNeighboursTest {
+  /**
+   * Ordinary wordings, each left out in turn, that may resemble concerns: family news a child
+   * passes on ("a pupil told me his grandma died") sits among disclosures, and errors go towards
+   * the DSL on purpose. Seven of 802 in session 13.
+   */
+  private static final double MOST_ORDINARY_WRONGLY_CAUGHT = 0.01;
+
+  private final ConcernNeighbours shipped = ConcernNeighbours.shipped();
+
+  @Test
+  void should_ship_every_listed_wording_in_order_with_its_label() throws IOException {
+    List<ConcernExamplesWriter.Wording> listed = ConcernExamplesWriter.wordings();
+    List<ConcernExamplesWriter.Wording> inResource =
+        shipped.examples().stream().map(e -> new ConcernExamplesWriter.Wording(e.concern(), e.text())).toList();
+
+    // fails after the lists are edited until ConcernExamplesWriter is run
+    assertThat(inResource).containsExactlyElementsOf(listed);
+  }
+
+  @Test
+  void should_ship_the_vector_the_model_gives_each_wording_today() {
+    Embedder embedder = TestEngine.index().embedder();
+    List<ConcernNeighbours.Example> examples = shipped.examples();
+    List<ConcernNeighbours.Example> sample = new ArrayList<>();
+    for (int i = 0; i < examples.size(); i += 37) {
+      sample.add(examples.get(i));
+    }
+
+    List<float[]> today = embedder.embedAll(sample.stream().map(ConcernNeighbours.Example::text).toList(), done -> {});
+
+    for (int i = 0; i < sample.size(); i++) {
+      // 8-bit storage moves a cosine by well under 0.01; a changed model or text moves it far more
+      assertThat(VectorUtil.cosine(today.get(i), sample.get(i).vector())).as(sample.get(i).text()).isGreaterThan(0.99f);
+    }
+  }
+
+  @Test
+  void should_route_each_listed_concern_and_pass_each_ordinary_question_with_its_own_wording_left_out() {
+    List<ConcernNeighbours.Example> examples = shipped.examples();
+    List<String> missed = new ArrayList<>();
+    List<String> wronglyCaught = new ArrayList<>();
+
+    for (int i = 0; i < examples.size(); i++) {
+      ConcernNeighbours.Example e = examples.get(i);
+      boolean caught = SafeguardingCheck.isConcern(e.text()) || shipped.resemblesConcern(e.vector(), i);
+      if (e.concern() && !caught) {
+        missed.add(e.text());
+      } else if (!e.concern() && caught) {
+        wronglyCaught.add(e.text());
+      }
+    }
+
+    long ordinary = examples.stream().filter(e -> !e.concern()).count();
+    assertThat(missed).isEmpty();
+    assertThat(wronglyCaught).hasSizeLessThanOrEqualTo((int) (ordinary * MOST_ORDINARY_WRONGLY_CAUGHT));
+  }
+
+  @Test
+  void should_route_a_concern_the_word_lists_miss_but_not_an_ordinary_question_about_the_same_child() {
+    Embedder embedder = TestEngine.index().embedder();
+    String worry = "ever since the summer she hides in the toilets at home time and begs to stay at after school club";
+    String question = "he keeps crying in class because he lost his ipad charger, can I lend him mine?";
+
+    boolean worryResembles = shipped.resemblesConcern(embedder.embedQuery(worry));
+    boolean questionResembles = shipped.resemblesConcern(embedder.embedQuery(question));
+
+    assertThat(SafeguardingCheck.isConcern(worry)).isFalse();
+    assertThat(worryResembles).isTrue();
+    assertThat(questionResembles).isFalse();
+  }
+
+  @Test
+  void should_refuse_a_resource_line_it_cannot_read() {
+    assertThatThrownBy(() -> ConcernNeighbours.parse("maybe\t1.0\tAAAA\tsome text"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("malformed");
+  }
+}
