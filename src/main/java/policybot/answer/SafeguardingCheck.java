@@ -50,9 +50,14 @@ import java.util.regex.Pattern;
  * of 160 ordinary questions wrongly caught ("do I also need to email parents", "where should she
  * keep it", "is that allowed" now read as questions about what is allowed; a long-sleeved top in
  * PE, a "much older boyfriend" and someone not on the collection list are now signs). With {@link
- * ConcernNeighbours} as well, 77 of 80 were caught and no more ordinary questions.
- * {@code src/test/resources/safeguarding/} holds every batch; the lists alone miss 8 of its
- * concerns, which the nearest examples find.
+ * ConcernNeighbours} as well, 77 of 80 were caught and no more ordinary questions. A third batch,
+ * scored the same way after those changes: 33 of 40 concerns caught by the lists, 37 with the
+ * nearest examples (33 with the session's first build), and 2 of 80 ordinary questions wrongly
+ * caught (2 with the first build); the lists were then widened for it (a question starting a
+ * later sentence, "... Do I log this?", "do I use full names"; a child who screams or wets
+ * herself when a carer arrives; an adult going into the changing rooms; someone not on the
+ * contacts). {@code src/test/resources/safeguarding/} holds every batch; the lists alone miss 12
+ * of its concerns, which the nearest examples find.
  */
 final class SafeguardingCheck {
 
@@ -100,7 +105,9 @@ final class SafeguardingCheck {
           + "grab(s|bed|bing)? (him|her|them)|push(es|ed|ing)? (him|her|them)|shov\\w*|chok(es|ed|ing)|strangl\\w*|"
           + "shak(es|ing|en) (him|her|them)|pull(s|ed|ing)? (his|her|their) hair|bald patch|"
           + "bandag\\w*|(story|stories|explanation|excuse)s? (keeps? changing|changes|does ?n'?t add up)|"
-          + "flinch\\w*|scared|scares|afraid|frightened|terrified|threat\\w*|blackmail\\w*|unsafe|not safe|handprint|"
+          + "flinch\\w*|(screamed|screams|cried|cries|froze|freezes|panicked|panics|hid|hides|wet (her|him|them)sel\\w*) when (her|his|their) "
+          + "(step[- ]?dad|step[- ]?mum|stepfather|stepmother|dad|mum|father|mother|uncle|aunt|grandad|nan|mum's (boyfriend|partner)|dad's (girlfriend|partner)|carer)|"
+          + "scared|scares|afraid|frightened|terrified|threat\\w*|blackmail\\w*|unsafe|not safe|handprint|"
           + "bite marks?|bitten|guns?|knife|knives|weapons?|cut lip|split lip|run away|runaway|"
           + "(does ?n[o']?t|do ?n[o']?t|won'?t|could ?n'?t|can'?t|cannot|could not) (want to )?go home|scared to go home|begs? (me )?not to go home|locks? (him|her|them) in|locked in";
 
@@ -154,7 +161,8 @@ final class SafeguardingCheck {
           + "(she|he)('s| is) (his|her|their) favourite|"
           + "(showing|shown|sharing|shared|sent round|passing round) (everyone|people|others|a|the)( \\w+)? "
           + "(video|photo|picture|pic|image)s?|"
-          + "(private|personal) (messages|number|mobile)|(gave|given|gives|giving) (\\w+ ){0,3}(his|her|their) (mobile|phone|personal) number|sit on (his|her) (lap|knee)";
+          + "(private|personal) (messages|number|mobile)|(gave|given|gives|giving) (\\w+ ){0,3}(his|her|their) (mobile|phone|personal) number|sit on (his|her) (lap|knee)|"
+          + "(go|goes|going|went|gone|stays?|staying) (in|into) the ([\\w']+ ){0,2}changing rooms?";
 
   /** Strangers and older "friends", online and offline, and the gifts that go with grooming. */
   private static final String STRANGERS =
@@ -168,7 +176,7 @@ final class SafeguardingCheck {
           + "sextort\\w*|unless (he|she|they) pays?|(send|share|post) it to (all )?(his|her|their) (followers|friends|contacts|family|parents|mum|dad|school)|demand(s|ing|ed)? (£|money|cash|\\d)|"
           + "(man|woman|someone|adult|person) (he|she|they) (won'?t|will not|does ?n'?t|refuses to) name|"
           // someone not allowed to collect a child trying to
-          + "(is ?n'?t|not) on (the |his |her |their |\\w+'s )?(collection|pick[- ]?up) list";
+          + "(is ?n'?t|not) on (the |his |her |their |\\w+'s )?((collection|pick[- ]?up) list|contacts? list|contacts)";
 
   /** Self-harm, suicidal talk and eating disorders. */
   private static final String SELF_HARM =
@@ -225,7 +233,7 @@ final class SafeguardingCheck {
               + "(has|have|had) (got )?(a |some )?(marks?|bruises?|burns?|cuts?|black eye|lost)|is always|keeps|wo ?n'?t say|"
               + "i think|i suspect|worried|concerned|(came|come|comes|wanted|wants) to tell me|feels (off|wrong)|(does ?n'?t|did ?n'?t) feel right|"
               // asking whether to pass on something seen: "... should I report this?"
-              + "(should|do) i (report|flag|mention|pass on) (this|that))\\b");
+              + "(should|do) i (report|flag|mention|pass on) (this|that)|(should|do) i (log|record) (this|that|it)\\s*(\\?|$))");
 
   /**
    * A question about what staff (or pupils) may do, or who or how to ask in general, which is not a
@@ -234,9 +242,9 @@ final class SafeguardingCheck {
    */
   private static final Pattern ASKS_IN_GENERAL =
       Pattern.compile(
-          "^(who|what|whats|what's|how|where|when|which)\\b|^(should|shall|must|do|does) (i|we|staff)\\b|\\bwhere (should|do|can) (i|we|he|she|they)\\b|"
+          "^(who|what|whats|what's|how|where|when|which)\\b|(^|[.!?] )(should|shall|must|do|does) (i|we|staff)\\b|\\bwhere (should|do|can) (i|we|he|she|they)\\b|"
               + "\\b((can|could|may) (i|we|pupils|students|children|the kids|kids|he|she|they)|is (it|that|this) (ok|okay|alright|fine|acceptable|appropriate|allowed)|"
-              + "(am i|are we) (allowed|ok|okay|alright|fine|able) to|are (pupils|children|kids|students|they) allowed|is (he|she) allowed|do i (also |still |really |just )?need)\\b");
+              + "(am i|are we) (allowed|ok|okay|alright|fine|able) to|are (pupils|children|kids|students|they) allowed|is (he|she) allowed|do i (also |still |really |just )?need|(do|should) i (use|put|include|cc|copy in))\\b");
 
   /** A child asking the member of staff to keep something secret is a disclosure whatever it is about. */
   private static final Pattern SECRET =
