@@ -31,7 +31,9 @@ import policybot.index.Hit;
  *       there CCTV cameras in the playground?" is not settled by "Events such as Sports Day ... may
  *       be recorded by video". The policies state rules, not facilities: of the 9 "is there" or
  *       "are there" questions in the five read sets, 8 are ones the policies do not settle and the
- *       ninth asks "is there more to it?".
+ *       ninth asks "is there more to it?". The sentence saying so must name the thing asked
+ *       about: "is there a school mobile I can take on trips?" is not settled by "Each class has
+ *       iPads specifically for this purpose".
  * </ul>
  *
  * Such questions go to the head. Of the 74 unanswerable questions in the four question sets whose
@@ -128,10 +130,24 @@ final class AnswerType {
    * Words that say the school has, provides or runs something: "where the school provides mobile
    * technologies", "each class has iPads", "training will be provided", "are available".
    */
-  private static final Pattern GIVES_EXISTENCE =
-      Pattern.compile(
-          "\\b(provides?|provided|providing|has|have|offers?|offered|available|in place|runs?|held|installed|issued|"
-              + "there (is|are|will be))\\b");
+  private static final String EXISTENCE_WORDS =
+      "\\b(provides?|provided|providing|has|have|offers?|offered|available|in place|runs?|held|installed|issued|"
+          + "there (is|are|will be))\\b";
+
+  private static final Pattern GIVES_EXISTENCE = Pattern.compile(EXISTENCE_WORDS);
+
+  /** Where the thing asked about starts: "is there a ...", "are there any ...". */
+  private static final Pattern THING_ASKED = Pattern.compile("\\b(is|are) there (a |an |any |some )?");
+
+  /** Where the name of the thing asked about ends: "a school mobile | i can take", "cctv cameras | in the playground". */
+  private static final Pattern END_OF_THING =
+      Pattern.compile("^(i|we|you|they|that|which|who|for|in|on|at|to|with|can|could|should|and|or|if|when|where|about|like|every|each)$");
+
+  /** Words too general to name a thing: "a school mobile" is a mobile, "a school one" refers back. */
+  private static final Pattern GENERAL_WORD = Pattern.compile("^(school|staff|class|classroom|new|official|work|our|the|my|one|ones|thing|things|\\w{1,2})$");
+
+  /** How many letters of a word the sentence must share: "camera" finds "cameras", "training" "trained". */
+  private static final int STEM_LETTERS = 5;
 
   /**
    * One kind of answer: the questions that want it, the words that give it, and what the head is
@@ -166,7 +182,36 @@ final class AnswerType {
 
   /** The kinds of answer a question wants. */
   static List<Kind> wanted(String question) {
-    return KINDS.stream().filter(k -> k.askedFor(question)).toList();
+    return KINDS.stream().filter(k -> k.askedFor(question)).map(k -> k == EXISTS ? existenceOf(question) : k).toList();
+  }
+
+  /**
+   * Whether the school has the thing a question asks about, answered only by a sentence that says
+   * it has, provides or runs something and names the thing: "is there a school mobile I can take
+   * on trips?" is not settled by "Each class has iPads specifically for this purpose", which says
+   * the school has something else.
+   */
+  static Kind existenceOf(String question) {
+    String q = VerdictReader.lower(question);
+    Matcher m = THING_ASKED.matcher(q);
+    if (!m.find()) {
+      return EXISTS;
+    }
+    List<String> stems = new ArrayList<>();
+    for (String w : q.substring(m.end()).split("[^a-z0-9]+")) {
+      if (END_OF_THING.matcher(w).matches() || stems.size() == 3) {
+        break;
+      }
+      if (!w.isEmpty() && !GENERAL_WORD.matcher(w).matches()) {
+        stems.add(Pattern.quote(w.substring(0, Math.min(STEM_LETTERS, w.length()))));
+      }
+    }
+    if (stems.isEmpty()) {
+      return EXISTS;
+    }
+    String thing = "\\b(" + String.join("|", stems) + ")\\w*";
+    Pattern inOneSentence = Pattern.compile(EXISTENCE_WORDS + "[^.!?]*" + thing + "|" + thing + "[^.!?]*" + EXISTENCE_WORDS);
+    return new Kind(EXISTS.asks(), inOneSentence, EXISTS.missing());
   }
 
   /**

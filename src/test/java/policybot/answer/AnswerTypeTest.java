@@ -36,6 +36,27 @@ class AnswerTypeTest {
   }
 
   @Test
+  void should_want_the_sentence_saying_the_school_has_it_to_name_the_thing_asked_about() {
+    AnswerType.Kind mobile = AnswerType.existenceOf("is there a school mobile i can take on trips for emergencies?");
+    AnswerType.Kind cctv = AnswerType.existenceOf("Are there CCTV cameras in the playground?");
+
+    assertThat(mobile.givenBy("Personal devices must only be used with the explicit permission of the Head. Each class has Ipads specifically for this purpose.")).isFalse();
+    assertThat(mobile.givenBy("Where the school provides mobile technologies such as phones for offsite visits, only these devices should be used.")).isTrue();
+    assertThat(cctv.givenBy("All school cameras should be kept securely. Each class has Ipads.")).isFalse();
+    assertThat(cctv.givenBy("The school has CCTV at the main gate.")).isTrue();
+    // nothing named but the school itself: any sentence saying the school has something will do
+    assertThat(AnswerType.existenceOf("is there a school one?").givenBy("Each class has Ipads.")).isTrue();
+  }
+
+  @Test
+  void should_send_a_question_about_a_thing_no_clause_says_the_school_has_to_the_head() {
+    Answer a = TestEngine.answers().ask(Question.of("moorthorpe", "is there a school mobile I can take on trips for emergencies?"));
+
+    assertThat(a).isInstanceOf(Answer.Escalated.class);
+    assertThat(((Answer.Escalated) a).reason()).isEqualTo(EscalationReason.NOT_SAID_TO_EXIST);
+  }
+
+  @Test
   void should_want_a_number_for_how_many_and_find_one_in_digits_or_words_but_not_a_year_group() {
     assertThat(AnswerType.NUMBER.askedFor("how many photos can I put on the blog")).isTrue();
     assertThat(AnswerType.NUMBER.givenBy("Staff must never add pupils under the age of 18 as friends")).isTrue();

@@ -21,12 +21,12 @@ class DevSetTest {
     assertThat(r.questions()).isGreaterThanOrEqualTo(90);
     assertThat(r.crossSchoolCitations()).isZero();
     assertThat(r.safeguardingRouted()).isEqualTo(1.0);
-    // one question under today's figures: 0.942 / 0.767, verdict 0.884 (0.937 on answered), 18 of
-    // the 19 unanswerable questions escalated and 7 of the 86 answerable ones (0.081)
+    // one question under today's figures: 0.942 / 0.767, verdict 0.893 (0.937 on answered), all 19
+    // unanswerable questions escalated and 7 of the 86 answerable ones (0.081)
     assertFound(r, 0.929, 0.755);
-    assertThat(r.verdictRight()).isGreaterThanOrEqualTo(0.874);
+    assertThat(r.verdictRight()).isGreaterThanOrEqualTo(0.883);
     assertThat(r.verdictOnAnswered()).isGreaterThanOrEqualTo(0.93);
-    assertThat(r.unanswerableEscalated()).isGreaterThanOrEqualTo(0.894);
+    assertThat(r.unanswerableEscalated()).isGreaterThanOrEqualTo(0.946);
     assertThat(r.answerableEscalated()).isLessThanOrEqualTo(0.094);
     assertThat(r.medianQuoteChars()).isLessThanOrEqualTo(400);
   }
@@ -34,20 +34,20 @@ class DevSetTest {
   /**
    * The other question sets, each written by a helper from the policies alone, without running the
    * bot. Their floors guard against a change that helps the development set by fitting it, and
-   * sit one question under each set's figures at the end of session 11 (top 3, first, unanswerable
+   * sit one question under each set's figures at the end of session 13 (top 3, first, unanswerable
    * escalated, answerable escalated), far below the targets because that is where the engine is on
    * new wording.
    *
    * <ul>
    *   <li>check (session 7): blind 0.840 / 0.660 / 0.750 / 0.480; read since; now 0.940 / 0.760 /
-   *       0.800 / 0.280.
+   *       0.850 / 0.280.
    *   <li>fresh (session 8): blind 0.950 / 0.800 / 0.750 / 0.250; now 0.975 / 0.850 / 0.900 / 0.050.
    *   <li>second (end of session 8): blind 0.914 / 0.743 / 0.667 / 0.371; now 0.971 / 0.829 /
    *       0.800 / 0.143.
    *   <li>third (session 8, never read): 0.886 / 0.714 / 0.667 / 0.229 when written; 0.914 / 0.743
    *       / 0.733 / 0.171 at the end of session 10; now 0.943 / 0.743 / 0.667 / 0.171.
    *   <li>fourth (session 9, never read): 0.943 / 0.914 / 0.733 / 0.257 when written; now 1.000 /
-   *       0.943 / 0.667 / 0.029.
+   *       0.943 / 0.733 / 0.029.
    *   <li>fifth (session 10, never read, 3 disclosures): 0.971 / 0.829 / 0.833 / 0.371 when
    *       written; now 1.000 / 0.829 / 0.833 / 0.143.
    *   <li>sixth (session 11, 3 disclosures): 0.833 / 0.611 / 0.727 / 0.306 when written; now
@@ -68,11 +68,11 @@ class DevSetTest {
    */
   @ParameterizedTest
   @CsvSource({
-    "check-questions.jsonl, 70, 0.919, 0.739, 0.749, 0.301, 0",
+    "check-questions.jsonl, 70, 0.919, 0.739, 0.799, 0.301, 0",
     "fresh-questions.jsonl, 60, 0.949, 0.824, 0.849, 0.076, 0",
     "second-questions.jsonl, 50, 0.942, 0.799, 0.733, 0.172, 0",
     "third-questions.jsonl, 50, 0.913, 0.713, 0.599, 0.201, 0",
-    "fourth-questions.jsonl, 50, 0.970, 0.913, 0.599, 0.058, 0",
+    "fourth-questions.jsonl, 50, 0.970, 0.913, 0.666, 0.058, 0",
     "fifth-questions.jsonl, 50, 0.970, 0.799, 0.749, 0.172, 0",
     "sixth-questions.jsonl, 50, 0.944, 0.694, 0.635, 0.306, 0",
     "seventh-questions.jsonl, 60, 0.954, 0.681, 0.666, 0.319, 0",
