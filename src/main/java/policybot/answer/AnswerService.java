@@ -211,7 +211,6 @@ public final class AnswerService {
   private record Found(
       String searchText, String form, Optional<Audience.Party> others, List<AnswerType.Kind> wants, List<Hit> hits, List<Citation> citations) {}
 
-  /** Reads the question and finds its clauses, the same for an answer and for {@link #readingIgnoringConfidence}. */
   /** A concern about a child: whom to report it to, in the policy's own words, never an answer to it. */
   private Answer.Safeguarding safeguarding(ClauseIndex idx, School s, String text) {
     KeySentence.Asked reporting = new KeySentence.Asked(idx.subjectTerms(SAFEGUARDING_QUERY), List.of(), Optional.empty(), false, List.of());
@@ -219,6 +218,7 @@ public final class AnswerService {
     return new Answer.Safeguarding(s.slug(), text, s.contacts().dsl(), words, composer.safeguarding(s, text, words));
   }
 
+  /** Reads the question and finds its clauses, the same for an answer and for {@link #readingIgnoringConfidence}. */
   private Found find(ClauseIndex idx, School s, Question question) {
     String searchText = FollowUp.searchText(question);
     String form = FollowUp.questionForm(question);
