@@ -32,7 +32,8 @@ import policybot.index.Embedder;
  * scored: there the word lists alone caught 69 of 80 concerns, and with this check 77, with no
  * more of 160 ordinary questions about children wrongly caught (3 either way). A third batch,
  * scored after the first two had joined the examples: 33 of 40 by the lists, 37 with this check,
- * 2 of 80 ordinary questions wrongly caught either way. A single nearest wording decides worse
+ * 2 of 80 ordinary questions wrongly caught either way; a fourth at the session's end: 32 by the
+ * lists, 38 with this check, none of 80 wrongly caught. A single nearest wording decides worse
  * than an average (the first 974 examples, each left out: 277 concerns caught and 10 ordinary
  * questions wrongly caught, against 287 and 7 for five): one odd example on either side swings it.
  */
@@ -133,7 +134,7 @@ final class ConcernNeighbours {
    * One example as a line of {@value #RESOURCE}: its label, its vector as 8-bit numbers scaled by
    * its largest value, and its text. Against the vectors the model gives, the stored ones keep a
    * cosine of at least 0.9999, and a similarity to another wording moves by at most 0.0015 (all
-   * 1,334 examples, session 13), far inside {@link #MARGIN}.
+   * 1,334 examples of mid-session 13), far inside {@link #MARGIN}.
    */
   static String line(boolean concern, String text, float[] vector) {
     float largest = 0;

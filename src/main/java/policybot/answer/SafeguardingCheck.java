@@ -56,8 +56,13 @@ import java.util.regex.Pattern;
  * caught (2 with the first build); the lists were then widened for it (a question starting a
  * later sentence, "... Do I log this?", "do I use full names"; a child who screams or wets
  * herself when a carer arrives; an adult going into the changing rooms; someone not on the
- * contacts). {@code src/test/resources/safeguarding/} holds every batch; the lists alone miss 12
- * of its concerns, which the nearest examples find.
+ * contacts). A fourth batch, scored the same way at the session's end: 32 of 40 concerns caught
+ * by the lists (33 with the first build), 38 with the nearest examples, and no ordinary question
+ * of 80 wrongly caught; the lists were then widened for it (a question "should I tell someone?"
+ * after a sign counts as telling; sexual exploitation's parties, alcohol from men and favours owed;
+ * "won't matter soon, I've got a plan"; several signs that someone said, naming no one).
+ * {@code src/test/resources/safeguarding/} holds every batch; the lists alone miss 17 of its
+ * concerns, which the nearest examples find.
  */
 final class SafeguardingCheck {
 
@@ -180,7 +185,7 @@ final class SafeguardingCheck {
 
   /** Self-harm, suicidal talk and eating disorders. */
   private static final String SELF_HARM =
-      "self[- ]?harm\\w*|long[- ]sleeve[sd]?( \\w+){0,2} (in|for|during) (pe|summer|the heat|hot weather)|wo ?n'?t get changed|cutting (her|him|them)sel\\w*|(been|is|was) cutting|"
+      "self[- ]?harm\\w*|wo ?n'?t matter (soon|much longer|for long)|(i'?ve|i have) got a plan|long[- ]sleeve[sd]?( \\w+){0,2} (in|for|during) (pe|summer|the heat|hot weather)|wo ?n'?t get changed|cutting (her|him|them)sel\\w*|(been|is|was) cutting|"
           + "(scars?|cuts) (on|all over) (the (inside|insides|back|top) of )?(her|his|their)|fresh cuts|"
           + "(does ?n'?t|do ?n'?t|can'?t) see the point|no point (anymore|any more|in living|in being here)|ways to (die|end it|kill)|"
           + "end it\\b|end(ing)? (her|his|their|my) (own )?life|saving (up )?(\\w+ ){0,2}(tablets|pills)|(better off|happier) if (i|he|she|they) (was|were) ?(n'?t|not) (here|around|alive)|how (he|she|they|i) would do it|better off without (me|her|him|them)|suicid\\w*|end(ing)? it all|kill(s|ing|ed)? (her|him|them)sel\\w*|"
@@ -193,7 +198,10 @@ final class SafeguardingCheck {
   private static final String EXPLOITATION =
       "exploit\\w*|trafficked|county lines|drugs|cannabis|weed|gangs?|carry (packages|parcels|bags)|"
           + "(lots|loads|wads?|rolls?) of (money|cash)|different (men|adults|cars)|expensive cars?|(won'?t|can'?t|does ?n'?t) explain|flash(es|ing|in)? (cash|money)|a lot of (money|cash)|(doing|for) favours|olders|"
-          + "(running|runnin|run) (stuff|things|drugs|packages|parcels) for";
+          + "(running|runnin|run) (stuff|things|drugs|packages|parcels) for|"
+          // sexual exploitation: parties, alcohol from older men, favours owed for lifts
+          + "parties at (a|an|some|someone'?s|\\w+'s) (flat|house)|(men|adults|older \\w+) (give|gives|gave|giving) (them|her|him) (vodka|alcohol|drink|drinks|drugs)|"
+          + "(has|have|had) to be nice to (them|him|the men)";
 
   /** Forced marriage and FGM, often around a trip abroad or a "special" ceremony. */
   private static final String MARRIAGE_AND_FGM =
@@ -233,7 +241,7 @@ final class SafeguardingCheck {
               + "(has|have|had) (got )?(a |some )?(marks?|bruises?|burns?|cuts?|black eye|lost)|is always|keeps|wo ?n'?t say|"
               + "i think|i suspect|worried|concerned|(came|come|comes|wanted|wants) to tell me|feels (off|wrong)|(does ?n'?t|did ?n'?t) feel right|"
               // asking whether to pass on something seen: "... should I report this?"
-              + "(should|do) i (report|flag|mention|pass on) (this|that)|(should|do) i (log|record) (this|that|it)\\s*(\\?|$))");
+              + "(should|do) i (report|flag|mention|pass on) (this|that)|(should|do) i (tell|let) (someone|somebody|anyone|the head|the dsl)|(should|do) i (log|record) (this|that|it)\\s*(\\?|$))");
 
   /**
    * A question about what staff (or pupils) may do, or who or how to ask in general, which is not a
@@ -323,9 +331,11 @@ final class SafeguardingCheck {
       return true;
     }
     if (!named) {
-      // no one named at all, but several signs told as news: "No coat again, same uniform all week,
-      // starving at breakfast club. Worried."
-      return !general && !QUESTION_PART.matcher(q).find() && HARM.matcher(q).results().limit(MIN_SIGNS_UNNAMED).count() >= MIN_SIGNS_UNNAMED;
+      // no one named at all, but several signs told as news ("No coat again, same uniform all week,
+      // starving at breakfast club. Worried.") or that someone said ("harrison just said 'wont
+      // matter soon ive got a plan' do i tell someone")
+      boolean news = !general && !QUESTION_PART.matcher(q).find();
+      return (news || TOLD_OR_NOTICED.matcher(q).find()) && HARM.matcher(q).results().limit(MIN_SIGNS_UNNAMED).count() >= MIN_SIGNS_UNNAMED;
     }
     if (HARM.matcher(q).find()) {
       // a sign of harm someone told or noticed, or one not inside a general question about what is allowed
