@@ -34,6 +34,9 @@ import policybot.index.Hit;
  *       ninth asks "is there more to it?". The sentence saying so must name the thing asked
  *       about: "is there a school mobile I can take on trips?" is not settled by "Each class has
  *       iPads specifically for this purpose".
+ *   <li>How to go about something wants a sentence giving a route (whom to tell or ask, a form)
+ *       that names the thing: "how do I report a scam email?" is not settled by "report any
+ *       incidents of concern ... to the Head".
  * </ul>
  *
  * Such questions go to the head. Of the 74 unanswerable questions in the four question sets whose
@@ -136,6 +139,22 @@ final class AnswerType {
 
   private static final Pattern GIVES_EXISTENCE = Pattern.compile(EXISTENCE_WORDS);
 
+  /**
+   * Questions that ask how to go about something: "how do I report a scam email?", "what's the
+   * procedure for giving a child their medicine?". The policies give routes (whom to ask or tell,
+   * a form), not procedures: of the 9 such questions in the five read sets, 7 are ones they do not
+   * settle, and the other two are short follow-ups ("how do I ask?").
+   */
+  private static final Pattern ASKS_FOR_PROCEDURE =
+      Pattern.compile(
+          "\\bhow (do|can|should|would) (i|we) (report|ask|request|apply|book|get|find out|check|contact|raise|log|flag|tell|let)\\b|"
+              + "\\b(procedure|process) (for|when|if)\\b|\\bwhat('?s| is) the (procedure|process)\\b");
+
+  /** Words that give a route: whom to tell or ask, whose permission, a form, a channel. */
+  private static final String ROUTE_WORDS =
+      "\\b(report(s|ed)?( it| this| them| any \\w+)? to|contact\\w*|inform\\w*|notif\\w*|speak to|talk to|refer(red)? to|ask\\w*|"
+          + "permission|consent|through|via|in writing|forms?|must be (reported|logged|recorded)|seek\\w*|sought|approv\\w*|agreement)\\b";
+
   /** Where the thing asked about starts: "is there a ...", "are there any ...". */
   private static final Pattern THING_ASKED = Pattern.compile("\\b(is|are) there (a |an |any |some )?");
 
@@ -143,8 +162,18 @@ final class AnswerType {
   private static final Pattern END_OF_THING =
       Pattern.compile("^(i|we|you|they|that|which|who|for|in|on|at|to|with|can|could|should|and|or|if|when|where|about|like|every|each)$");
 
-  /** Words too general to name a thing: "a school mobile" is a mobile, "a school one" refers back. */
-  private static final Pattern GENERAL_WORD = Pattern.compile("^(school|staff|class|classroom|new|official|work|our|the|my|one|ones|thing|things|\\w{1,2})$");
+  /**
+   * Words that name no thing: "a school mobile" is a mobile, "a school one" refers back, and "a
+   * child's medicine" is about medicine, since every policy is about children.
+   */
+  private static final Pattern NOT_A_THING =
+      Pattern.compile(
+          "^(school|staff|class|classroom|new|official|work|one|ones|thing|things|someone|something|"
+              + "the|my|our|your|their|his|her|its|this|that|it|them|giving|going|doing|getting|"
+              + "child|children|pupils?|kids?|students?|parents?|\\w{1,2})$");
+
+  /** At most this many words name the thing: "cctv cameras", "online safety training". */
+  private static final int THING_WORDS = 3;
 
   /** How many letters of a word the sentence must share: "camera" finds "cameras", "training" "trained". */
   private static final int STEM_LETTERS = 5;
@@ -169,7 +198,8 @@ final class AnswerType {
   static final Kind WHO_PAYS = new Kind(ASKS_WHO_PAYS, GIVES_WHO_PAYS, EscalationReason.NO_COST_GIVEN);
   static final Kind IF_COVERED = new Kind(ASKS_IF_COVERED, GIVES_WHO_PAYS, EscalationReason.NO_COST_GIVEN);
   static final Kind EXISTS = new Kind(ASKS_IF_IT_EXISTS, GIVES_EXISTENCE, EscalationReason.NOT_SAID_TO_EXIST);
-  private static final List<Kind> KINDS = List.of(TIME, NUMBER, CONSEQUENCE, WHO_PAYS, IF_COVERED, EXISTS);
+  static final Kind PROCEDURE = new Kind(ASKS_FOR_PROCEDURE, Pattern.compile(ROUTE_WORDS), EscalationReason.NO_PROCEDURE_GIVEN);
+  private static final List<Kind> KINDS = List.of(TIME, NUMBER, CONSEQUENCE, WHO_PAYS, IF_COVERED, EXISTS, PROCEDURE);
 
   /** A rule limited to those under an age: "ex pupils under the age of 18". */
   private static final Pattern AGE_LIMIT = Pattern.compile("\\bunder (the age of )?(\\d{1,2})s?\\b");
@@ -182,7 +212,10 @@ final class AnswerType {
 
   /** The kinds of answer a question wants. */
   static List<Kind> wanted(String question) {
-    return KINDS.stream().filter(k -> k.askedFor(question)).map(k -> k == EXISTS ? existenceOf(question) : k).toList();
+    return KINDS.stream()
+        .filter(k -> k.askedFor(question))
+        .map(k -> k == EXISTS ? existenceOf(question) : k == PROCEDURE ? procedureOf(question) : k)
+        .toList();
   }
 
   /**
@@ -192,26 +225,45 @@ final class AnswerType {
    * the school has something else.
    */
   static Kind existenceOf(String question) {
+    return naming(EXISTS, THING_ASKED, EXISTENCE_WORDS, question);
+  }
+
+  /**
+   * How to go about something, answered only by a sentence that gives a route and names the thing:
+   * "how do I report a scam email?" is not settled by "report any incidents of concern regarding
+   * staff use of technology ... to the Head", nor "what's the procedure for giving a child their
+   * medicine?" by a clause on photographs that asks for parents' consent. Without a thing ("how do
+   * I ask?") any sentence giving a route will do.
+   */
+  static Kind procedureOf(String question) {
+    return naming(PROCEDURE, ASKS_FOR_PROCEDURE, ROUTE_WORDS, question);
+  }
+
+  /**
+   * The kind of answer narrowed to a sentence that has its words and also names the thing the
+   * question asks about, the words after {@code asked} (the kind as it is when none are found).
+   */
+  private static Kind naming(Kind kind, Pattern asked, String words, String question) {
     String q = VerdictReader.lower(question);
-    Matcher m = THING_ASKED.matcher(q);
+    Matcher m = asked.matcher(q);
     if (!m.find()) {
-      return EXISTS;
+      return kind;
     }
     List<String> stems = new ArrayList<>();
     for (String w : q.substring(m.end()).split("[^a-z0-9]+")) {
-      if (END_OF_THING.matcher(w).matches() || stems.size() == 3) {
+      boolean ends = END_OF_THING.matcher(w).matches();
+      if ((ends && !stems.isEmpty()) || stems.size() == THING_WORDS) {
         break;
       }
-      if (!w.isEmpty() && !GENERAL_WORD.matcher(w).matches()) {
+      if (!w.isEmpty() && !ends && !NOT_A_THING.matcher(w).matches()) {
         stems.add(Pattern.quote(w.substring(0, Math.min(STEM_LETTERS, w.length()))));
       }
     }
     if (stems.isEmpty()) {
-      return EXISTS;
+      return kind;
     }
     String thing = "\\b(" + String.join("|", stems) + ")\\w*";
-    Pattern inOneSentence = Pattern.compile(EXISTENCE_WORDS + "[^.!?]*" + thing + "|" + thing + "[^.!?]*" + EXISTENCE_WORDS);
-    return new Kind(EXISTS.asks(), inOneSentence, EXISTS.missing());
+    return new Kind(kind.asks(), Pattern.compile(words + "[^.!?]*" + thing + "|" + thing + "[^.!?]*" + words), kind.missing());
   }
 
   /**

@@ -11,6 +11,7 @@ public enum EscalationReason {
   NO_FIGURE_GIVEN("The question asks how long, how often or how many, and the nearest clauses give no figure."),
   NO_COST_GIVEN("The question asks who pays, and the nearest clauses say nothing of paying."),
   NOT_SAID_TO_EXIST("The question asks whether the school has something, and the nearest clauses do not say."),
+  NO_PROCEDURE_GIVEN("The question asks how to go about something, and the nearest clauses do not say."),
   ASKED_FOR_HEAD("The person asked for the head's view.");
 
   private final String explanation;

@@ -49,6 +49,20 @@ class AnswerTypeTest {
   }
 
   @Test
+  void should_want_a_route_that_names_the_thing_when_asked_how_to_go_about_it() {
+    AnswerType.Kind scam = AnswerType.procedureOf("how do i report a scam email that came into my school inbox");
+    AnswerType.Kind ask = AnswerType.procedureOf("how do i ask?");
+
+    assertThat(AnswerType.PROCEDURE.askedFor("what's the procedure for a fire drill?")).isTrue();
+    assertThat(AnswerType.PROCEDURE.askedFor("can i take photos on the trip?")).isFalse();
+    assertThat(scam.givenBy("Staff will report any incidents of concern regarding staff use of technology to the Head.")).isFalse();
+    assertThat(scam.givenBy("Any scam or phishing email must be reported to the IT support team.")).isTrue();
+    // nothing named to look for: a sentence giving any route will do
+    assertThat(ask.givenBy("You may not use it unless specific permission has been given from the Headteacher.")).isTrue();
+    assertThat(ask.givenBy("You may not use it for personal use.")).isFalse();
+  }
+
+  @Test
   void should_send_a_question_about_a_thing_no_clause_says_the_school_has_to_the_head() {
     Answer a = TestEngine.answers().ask(Question.of("moorthorpe", "is there a school mobile I can take on trips for emergencies?"));
 

@@ -40,8 +40,8 @@ class DevSetTest {
    *
    * <ul>
    *   <li>check (session 7): blind 0.840 / 0.660 / 0.750 / 0.480; read since; now 0.940 / 0.760 /
-   *       0.850 / 0.280.
-   *   <li>fresh (session 8): blind 0.950 / 0.800 / 0.750 / 0.250; now 0.975 / 0.850 / 0.900 / 0.050.
+   *       0.900 / 0.280.
+   *   <li>fresh (session 8): blind 0.950 / 0.800 / 0.750 / 0.250; now 0.975 / 0.850 / 0.950 / 0.050.
    *   <li>second (end of session 8): blind 0.914 / 0.743 / 0.667 / 0.371; now 0.971 / 0.829 /
    *       0.800 / 0.143.
    *   <li>third (session 8, never read): 0.886 / 0.714 / 0.667 / 0.229 when written; 0.914 / 0.743
@@ -49,7 +49,7 @@ class DevSetTest {
    *   <li>fourth (session 9, never read): 0.943 / 0.914 / 0.733 / 0.257 when written; now 1.000 /
    *       0.943 / 0.733 / 0.029.
    *   <li>fifth (session 10, never read, 3 disclosures): 0.971 / 0.829 / 0.833 / 0.371 when
-   *       written; now 1.000 / 0.829 / 0.833 / 0.143.
+   *       written; now 1.000 / 0.829 / 0.917 / 0.143.
    *   <li>sixth (session 11, 3 disclosures): 0.833 / 0.611 / 0.727 / 0.306 when written; now
    *       0.972 / 0.722 / 0.727 / 0.278. Not read, but one question it sends to the DSL by mistake
    *       was printed whole when this test failed on it, which is why it now prints ids only.
@@ -66,22 +66,23 @@ class DevSetTest {
    *       written, every disclosure routed and no usage question sent to the DSL.
    *   <li>tenth (end of session 13, 5 disclosures, never read): 0.950 / 0.725 / 0.733 / 0.200 when
    *       written (0.667 unanswerable escalated with the session's first build), every disclosure
-   *       routed and no usage question sent to the DSL.
+   *       routed and no usage question sent to the DSL; 0.800 unanswerable escalated after the
+   *       "how do I ...?" check.
    * </ul>
    */
   @ParameterizedTest
   @CsvSource({
-    "check-questions.jsonl, 70, 0.919, 0.739, 0.799, 0.301, 0",
-    "fresh-questions.jsonl, 60, 0.949, 0.824, 0.849, 0.076, 0",
+    "check-questions.jsonl, 70, 0.919, 0.739, 0.849, 0.301, 0",
+    "fresh-questions.jsonl, 60, 0.949, 0.824, 0.899, 0.076, 0",
     "second-questions.jsonl, 50, 0.942, 0.799, 0.733, 0.172, 0",
     "third-questions.jsonl, 50, 0.913, 0.713, 0.599, 0.201, 0",
     "fourth-questions.jsonl, 50, 0.970, 0.913, 0.666, 0.058, 0",
-    "fifth-questions.jsonl, 50, 0.970, 0.799, 0.749, 0.172, 0",
+    "fifth-questions.jsonl, 50, 0.970, 0.799, 0.832, 0.172, 0",
     "sixth-questions.jsonl, 50, 0.944, 0.694, 0.635, 0.306, 0",
     "seventh-questions.jsonl, 60, 0.954, 0.681, 0.666, 0.319, 0",
     "eighth-questions.jsonl, 60, 0.899, 0.799, 0.799, 0.276, 1",
     "ninth-questions.jsonl, 60, 0.924, 0.799, 0.599, 0.301, 0",
-    "tenth-questions.jsonl, 60, 0.924, 0.699, 0.666, 0.226, 0"
+    "tenth-questions.jsonl, 60, 0.924, 0.699, 0.732, 0.226, 0"
   })
   void should_not_fall_below_its_figures_on_a_blind_set(
       String file, int questions, double top3, double top1, double unanswerableEscalated, double answerableEscalated, int falseAlarms)
