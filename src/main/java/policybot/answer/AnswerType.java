@@ -37,6 +37,8 @@ import policybot.index.Hit;
  *   <li>How to go about something wants a sentence giving a route (whom to tell or ask, a form)
  *       that names the thing: "how do I report a scam email?" is not settled by "report any
  *       incidents of concern ... to the Head".
+ *   <li>A phone number or an address wants one: "what's the number for the ICT helpdesk?" is not
+ *       settled by "virus outbreaks are to be reported to the ICT Helpdesk".
  * </ul>
  *
  * Such questions go to the head. Of the 74 unanswerable questions in the four question sets whose
@@ -155,6 +157,23 @@ final class AnswerType {
       "\\b(report(s|ed)?( it| this| them| any \\w+)? to|contact\\w*|inform\\w*|notif\\w*|speak to|talk to|refer(red)? to|ask\\w*|"
           + "permission|consent|through|via|in writing|forms?|must be (reported|logged|recorded)|seek\\w*|sought|approv\\w*|agreement)\\b";
 
+  /**
+   * Questions that ask for a contact detail: "what's the number for the ICT helpdesk?", "does
+   * anyone have the LADO phone number?". Not "can I give my mobile number to parents?", which asks
+   * what is allowed. The policies name people and roles, not their numbers or addresses: none of
+   * the five sample policies gives a phone number or an email address.
+   */
+  private static final Pattern ASKS_FOR_CONTACT =
+      Pattern.compile(
+          "\\b(what('?s| is| are)|does anyone (have|know)|has anyone got|who has|who knows|where (do|can|would) i find|"
+              + "do we have) (the |a |their |our |his |her |its )?([\\w'/-]+ ){0,3}?"
+              + "(phone number|telephone number|contact number|number for|extension|email address|e-mail address|"
+              + "contact details|web address|website address)\\b");
+
+  /** Words that give a contact detail: a phone number, an extension, an email or web address. */
+  private static final Pattern GIVES_CONTACT =
+      Pattern.compile("\\b0\\d{2,4}[ -]?\\d{3,4}[ -]?\\d{3,4}\\b|\\+44|\\bext\\.? ?\\d+|\\b\\d{4,}\\b|\\w@\\w|\\bwww\\.|https?://");
+
   /** Where the thing asked about starts: "is there a ...", "are there any ...". */
   private static final Pattern THING_ASKED = Pattern.compile("\\b(is|are) there (a |an |any |some )?");
 
@@ -199,7 +218,8 @@ final class AnswerType {
   static final Kind IF_COVERED = new Kind(ASKS_IF_COVERED, GIVES_WHO_PAYS, EscalationReason.NO_COST_GIVEN);
   static final Kind EXISTS = new Kind(ASKS_IF_IT_EXISTS, GIVES_EXISTENCE, EscalationReason.NOT_SAID_TO_EXIST);
   static final Kind PROCEDURE = new Kind(ASKS_FOR_PROCEDURE, Pattern.compile(ROUTE_WORDS), EscalationReason.NO_PROCEDURE_GIVEN);
-  private static final List<Kind> KINDS = List.of(TIME, NUMBER, CONSEQUENCE, WHO_PAYS, IF_COVERED, EXISTS, PROCEDURE);
+  static final Kind CONTACT = new Kind(ASKS_FOR_CONTACT, GIVES_CONTACT, EscalationReason.NO_CONTACT_GIVEN);
+  private static final List<Kind> KINDS = List.of(TIME, NUMBER, CONSEQUENCE, WHO_PAYS, IF_COVERED, EXISTS, PROCEDURE, CONTACT);
 
   /** A rule limited to those under an age: "ex pupils under the age of 18". */
   private static final Pattern AGE_LIMIT = Pattern.compile("\\bunder (the age of )?(\\d{1,2})s?\\b");

@@ -12,6 +12,7 @@ public enum EscalationReason {
   NO_COST_GIVEN("The question asks who pays, and the nearest clauses say nothing of paying."),
   NOT_SAID_TO_EXIST("The question asks whether the school has something, and the nearest clauses do not say."),
   NO_PROCEDURE_GIVEN("The question asks how to go about something, and the nearest clauses do not say."),
+  NO_CONTACT_GIVEN("The question asks for a phone number or an address, and the policies give none."),
   ASKED_FOR_HEAD("The person asked for the head's view.");
 
   private final String explanation;

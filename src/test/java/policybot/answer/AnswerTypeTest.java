@@ -63,6 +63,25 @@ class AnswerTypeTest {
   }
 
   @Test
+  void should_want_a_number_or_an_address_when_asked_for_a_contact_detail() {
+    assertThat(AnswerType.CONTACT.askedFor("whats the phone number / extension for the IT helpdesk?")).isTrue();
+    assertThat(AnswerType.CONTACT.askedFor("does anyone have the LADO's phone number")).isTrue();
+    assertThat(AnswerType.CONTACT.askedFor("what is the email address for the data protection officer?")).isTrue();
+    assertThat(AnswerType.CONTACT.askedFor("can i give my mobile number to the year 6s on the residential?")).isFalse();
+    assertThat(AnswerType.CONTACT.askedFor("is it ok to use my school email address for my car insurance?")).isFalse();
+    assertThat(AnswerType.CONTACT.givenBy("Viruses - any virus outbreaks are to be reported to the ICT Helpdesk as soon as it is practical.")).isFalse();
+    assertThat(AnswerType.CONTACT.givenBy("Ring the ICT Helpdesk on 01792 636 000 or email helpdesk@swansea.gov.uk.")).isTrue();
+  }
+
+  @Test
+  void should_send_a_request_for_a_number_the_policies_do_not_give_to_the_head() {
+    Answer a = TestEngine.answers().ask(Question.of("staff-code-2024", "what's the phone number for the ICT helpdesk? need to report a virus"));
+
+    assertThat(a).isInstanceOf(Answer.Escalated.class);
+    assertThat(((Answer.Escalated) a).reason()).isEqualTo(EscalationReason.NO_CONTACT_GIVEN);
+  }
+
+  @Test
   void should_send_a_question_about_a_thing_no_clause_says_the_school_has_to_the_head() {
     Answer a = TestEngine.answers().ask(Question.of("moorthorpe", "is there a school mobile I can take on trips for emergencies?"));
 

@@ -62,8 +62,11 @@ class DevSetTest {
    *       the DSL when written and 1 at the end of the session (two of them answerable, which is
    *       what moved top 3 and first); the one left is unread, so its last column allows 1 false
    *       alarm where every other set allows none.
-   *   <li>ninth (session 13, 5 disclosures, never read): 0.950 / 0.825 / 0.667 / 0.275 when
-   *       written, every disclosure routed and no usage question sent to the DSL.
+   *   <li>ninth (session 13, 5 disclosures): 0.950 / 0.825 / 0.667 / 0.275 when written, every
+   *       disclosure routed and no usage question sent to the DSL. Session 14 read the texts of
+   *       its unanswerable questions that were answered, and two of them (a phone number asked
+   *       for) led to the contact-detail check: 0.800 unanswerable escalated since, so it is no
+   *       longer blind for that check.
    *   <li>tenth (end of session 13, 5 disclosures, never read): 0.950 / 0.725 / 0.733 / 0.200 when
    *       written (0.667 unanswerable escalated with the session's first build), every disclosure
    *       routed and no usage question sent to the DSL; 0.800 unanswerable escalated after the
@@ -81,7 +84,7 @@ class DevSetTest {
     "sixth-questions.jsonl, 50, 0.944, 0.694, 0.635, 0.306, 0",
     "seventh-questions.jsonl, 60, 0.954, 0.681, 0.666, 0.319, 0",
     "eighth-questions.jsonl, 60, 0.899, 0.799, 0.799, 0.276, 1",
-    "ninth-questions.jsonl, 60, 0.924, 0.799, 0.599, 0.301, 0",
+    "ninth-questions.jsonl, 60, 0.924, 0.799, 0.732, 0.301, 0",
     "tenth-questions.jsonl, 60, 0.924, 0.699, 0.732, 0.226, 0"
   })
   void should_not_fall_below_its_figures_on_a_blind_set(
