@@ -71,6 +71,9 @@ class DevSetTest {
    *       written (0.667 unanswerable escalated with the session's first build), every disclosure
    *       routed and no usage question sent to the DSL; 0.800 unanswerable escalated after the
    *       "how do I ...?" check.
+   *   <li>eleventh (start of session 14, 5 disclosures, never read): 0.975 / 0.800 / 0.600 / 0.175
+   *       when written (the same with the session's first build), every disclosure routed and no
+   *       usage question sent to the DSL.
    * </ul>
    */
   @ParameterizedTest
@@ -85,7 +88,8 @@ class DevSetTest {
     "seventh-questions.jsonl, 60, 0.954, 0.681, 0.666, 0.319, 0",
     "eighth-questions.jsonl, 60, 0.899, 0.799, 0.799, 0.276, 1",
     "ninth-questions.jsonl, 60, 0.924, 0.799, 0.732, 0.301, 0",
-    "tenth-questions.jsonl, 60, 0.924, 0.699, 0.732, 0.226, 0"
+    "tenth-questions.jsonl, 60, 0.924, 0.699, 0.732, 0.226, 0",
+    "eleventh-questions.jsonl, 60, 0.949, 0.774, 0.532, 0.201, 0"
   })
   void should_not_fall_below_its_figures_on_a_blind_set(
       String file, int questions, double top3, double top1, double unanswerableEscalated, double answerableEscalated, int falseAlarms)
