@@ -57,8 +57,7 @@ final class AskHeadServlet extends HttpServlet {
     }
     long wait = limiter.acquire(req.getRemoteAddr());
     if (wait > 0) {
-      res.setHeader("Retry-After", Long.toString(wait));
-      JsonResponses.error(res, 429, "rate_limited", "Too many requests from this address; try again in " + wait + " s.");
+      JsonResponses.rateLimited(res, wait, "requests");
       return;
     }
     AskHead ask;
@@ -83,8 +82,7 @@ final class AskHeadServlet extends HttpServlet {
       }
       JsonResponses.write(res, 200, AskServlet.caseField(filed));
     } catch (LiveIndex.NotReadyException e) {
-      res.setHeader("Retry-After", Integer.toString(AskServlet.NOT_READY_RETRY_SECONDS));
-      JsonResponses.error(res, 503, "not_ready", "The policies are still loading; try again in a few seconds.");
+      JsonResponses.notReady(res);
     } catch (RuntimeException e) {
       log.atError().setCause(e).log("filing a web case failed");
       JsonResponses.error(res, 500, "internal", "The question could not be sent to the head. Nothing was sent; try again.");

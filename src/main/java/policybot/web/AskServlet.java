@@ -82,9 +82,7 @@ final class AskServlet extends HttpServlet {
   protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
     long wait = limiter.acquire(req.getRemoteAddr());
     if (wait > 0) {
-      res.setHeader("Retry-After", Long.toString(wait));
-      JsonResponses.error(
-          res, 429, "rate_limited", "Too many questions from this address; try again in " + wait + " s.");
+      JsonResponses.rateLimited(res, wait, "questions");
       return;
     }
     AskRequest ask;
@@ -109,8 +107,7 @@ final class AskServlet extends HttpServlet {
       body.set("case", JsonResponses.JSON.valueToTree(caseField(filed)));
       JsonResponses.write(res, 200, body);
     } catch (LiveIndex.NotReadyException e) {
-      res.setHeader("Retry-After", Integer.toString(NOT_READY_RETRY_SECONDS));
-      JsonResponses.error(res, 503, "not_ready", "The policies are still loading; try again in a few seconds.");
+      JsonResponses.notReady(res);
     } catch (RuntimeException e) {
       log.atError().setCause(e).log("answering failed");
       JsonResponses.error(res, 500, "internal", "Something went wrong answering that question.");

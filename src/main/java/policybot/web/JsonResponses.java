@@ -26,4 +26,16 @@ final class JsonResponses {
     body.put("message", message);
     write(res, status, body);
   }
+
+  /** A 429 with the seconds to wait: the client asked more often than its {@link RateLimiter} allows. */
+  static void rateLimited(HttpServletResponse res, long waitSeconds, String what) throws IOException {
+    res.setHeader("Retry-After", Long.toString(waitSeconds));
+    error(res, 429, "rate_limited", "Too many " + what + " from this address; try again in " + waitSeconds + " s.");
+  }
+
+  /** A 503 while the index is still loading, with the seconds to wait before asking again. */
+  static void notReady(HttpServletResponse res) throws IOException {
+    res.setHeader("Retry-After", Integer.toString(AskServlet.NOT_READY_RETRY_SECONDS));
+    error(res, 503, "not_ready", "The policies are still loading; try again in a few seconds.");
+  }
 }
