@@ -61,8 +61,17 @@ import java.util.regex.Pattern;
  * of 80 wrongly caught; the lists were then widened for it (a question "should I tell someone?"
  * after a sign counts as telling; sexual exploitation's parties, alcohol from men and favours owed;
  * "won't matter soon, I've got a plan"; several signs that someone said, naming no one).
- * {@code src/test/resources/safeguarding/} holds every batch; the lists alone miss 17 of its
- * concerns, which the nearest examples find.
+ *
+ * <p>Session 14's fresh batch (E), scored before it was read with the session's first build: 28
+ * of 40 concerns caught by the lists, 38 with the nearest examples; 2 of 80 ordinary questions
+ * wrongly caught, both by the someone-in-the-child's-life route ("... is that normal?", "is there
+ * an intimate care form ...?" now read as questions). The lists were widened for its misses:
+ * upskirting, slurs for those outside a faith, "special tickles", "in bed with", a video "going
+ * round", cuts on a wrist, not wanting to be alive, a young carer getting siblings up, food hidden
+ * in pockets to take home, someone met on a game who is a grown man, a child who ran away and
+ * was brought back by police, a threat to "sort her out". {@code
+ * src/test/resources/safeguarding/} holds every batch; the lists alone miss 16 of its concerns,
+ * which the nearest examples find.
  */
 final class SafeguardingCheck {
 
@@ -113,7 +122,8 @@ final class SafeguardingCheck {
           + "flinch\\w*|(screamed|screams|cried|cries|froze|freezes|panicked|panics|hid|hides|wet (her|him|them)sel\\w*) when (her|his|their) "
           + "(step[- ]?dad|step[- ]?mum|stepfather|stepmother|dad|mum|father|mother|uncle|aunt|grandad|nan|mum's (boyfriend|partner)|dad's (girlfriend|partner)|carer)|"
           + "scared|scares|afraid|frightened|terrified|threat\\w*|blackmail\\w*|unsafe|not safe|handprint|"
-          + "bite marks?|bitten|guns?|knife|knives|weapons?|cut lip|split lip|run away|runaway|"
+          + "bite marks?|bitten|guns?|knife|knives|weapons?|cut lip|split lip|run away|runaway|ran away|police (brought|found|picked up)|"
+          + "(will|gonna|going to) sort (her|him|them) out|(is|she's|he's|they're|shes|hes) in (real |serious )?danger|honou?r|"
           + "(does ?n[o']?t|do ?n[o']?t|won'?t|could ?n'?t|can'?t|cannot|could not) (want to )?go home|scared to go home|begs? (me )?not to go home|locks? (him|her|them) in|locked in";
 
   /** Emotional harm: being shouted at, belittled, shut out or controlled. */
@@ -128,7 +138,8 @@ final class SafeguardingCheck {
   /** Neglect: hunger, hygiene, tiredness, cold, and being left unattended or with no one known. */
   private static final String NEGLECT =
       "neglect\\w*|no food|without food|(never|not|is ?n'?t|was ?n'?t) (any|enough) food|hungry|"
-          + "(asks?|asking|begs?|begging|pester\\w*) (\\w+ )?(for|other (kids|children|pupils) for) (seconds|leftovers|food|(more|extra) food)|"
+          + "(asks?|asking|begs?|begging|pester\\w*) (\\w+ ){0,3}(for|other (kids|children|pupils) for) (seconds|leftovers|food|(more|extra) food)|"
+          + "(puts?|putting|stuff\\w*|hid(es|ing)?|sneak\\w*) (\\w+ ){0,2}(food|bread|rolls|fruit|snacks|leftovers) (\\w+ ){0,2}(in|into) (his|her|their) (pockets?|bags?)|"
           + "hoard(s|ing)? food|starv\\w*|lost (loads of |a lot of )?weight|(steal|stealing|steals|hid(es|ing)?) food|"
           + "out of the bins|nothing (to eat|in the (cupboards?|fridge))|(has ?n[o']?t|not|never) eaten|no breakfast|"
           + "dirty|filthy|smells?|smelly|stinks?|unwashed|matted|same (clothes|uniform)|nits for|"
@@ -140,7 +151,8 @@ final class SafeguardingCheck {
           + "(never|not|nobody'?s|no one'?s|has ?n'?t|have ?n'?t) (been )?(taken|takes?|book\\w*) (him|her|them|the \\w+)? ?to (the )?(doctor|dentist|gp|hospital)|"
           + "(slept|sleeping|sleeps) (rough|outside|in the (park|shed|car|street))|(found|asleep) in the (bike )?shed|sleeps? on the floor|no bed|no (electricity|heating)|cold all the time|"
           + "home alone|left alone|unattended|unsupervised|leaves? (him|her|them)(?! out)|(left|leaves?|leaving|be|being|is|are|was|were|stays?|staying|home) (\\w+ ){0,5}on (their|his|her) own|"
-          + "looks? after (his|her|their) (little|younger|baby)|(nobody|no one|no-one) (knew|knows|came|collected)";
+          + "looks? after (his|her|their) (little|younger|baby)|(gets?|getting) (his|her|their) (little |younger |baby )?(brothers?|sisters?|siblings?) (up|ready|dressed)|young carer|"
+          + "(mum|dad|mother|father|parent)('s| is| has been) (poorly|ill|unwell|in bed) (\\w+ ){0,3}(most|every|all) (days?|the time|week)|(nobody|no one|no-one) (knew|knows|came|collected)";
 
   /** Missing education: long unexplained absence, a family that cannot be reached. */
   private static final String MISSING =
@@ -164,15 +176,20 @@ final class SafeguardingCheck {
           + "(gives?|giving|gave|offer\\w*) (her|him|them) lifts|lifts home|alone with (her|him|them)|"
           + "messag(es|ed|ing) (her|him|them|a( \\w+){0,2} (" + CHILD_WORDS + ")) on|(text|texts|texting|texted) (her|him|them|a)\\b|"
           + "(she|he)('s| is) (his|her|their) favourite|"
+          + "special (tickles|tickling|cuddles|games|massages?)|in bed with (a|an|the|her|him|them|me)\\b|pressur\\w* (her|him|them) (into|to)|"
+          + "(videos?|photos?|pictures?|pics?|images?) of (it|her|him|them) (is |are |was |were )?(going|gone|went|being passed|being shared) (a)?round|"
           + "(showing|shown|sharing|shared|sent round|passing round) (everyone|people|others|a|the)( \\w+)? "
           + "(video|photo|picture|pic|image)s?|"
           + "(private|personal) (messages|number|mobile)|(gave|given|gives|giving) (\\w+ ){0,3}(his|her|their) (mobile|phone|personal) number|sit on (his|her) (lap|knee)|"
-          + "(go|goes|going|went|gone|stays?|staying) (in|into) the ([\\w']+ ){0,2}changing rooms?";
+          + "(go|goes|going|went|gone|stays?|staying) (in|into) the ([\\w']+ ){0,2}changing rooms?|"
+          // upskirting and pulling clothes off, which KCSIE counts as child-on-child sexual harassment
+          + "(pull\\w*|lift\\w*|flick\\w*) ([\\w']+ ){0,2}skirts? up|up-?skirt\\w*|(pull\\w*|yank\\w*) ([\\w']+ ){0,2}(trousers|pants|shorts|knickers) down";
 
   /** Strangers and older "friends", online and offline, and the gifts that go with grooming. */
   private static final String STRANGERS =
       "older [\"“']?(boys?|lads?|girls?|kids|friends?|man|men|boyfriends?|girlfriends?)|(presents|gifts) from|(tells?|told|telling) (her|him|them) not to tell|sweets|get in (his|her|the|a) car|stranger|"
           + "(online|gaming|internet) (friend|boyfriend|girlfriend)s?|met (him|her|them|someone) online|"
+          + "met on (roblox|fortnite|minecraft|discord|tiktok|snapchat|instagram|whatsapp|a game|an app|the internet)|grown (man|men|woman|women)|"
           + "wants? to (meet|see) (her|him|them)|meet (up )?with (her|him)|keep (it|this|their chats?|a|them) private|"
           + "(their|our|a|special|little) secret|gift cards?|"
           + "(buys?|sends?|sent|gives?|gave|offer(s|ed)?) (him|her|them) (things|money|cash|gifts?|presents)|"
@@ -187,6 +204,8 @@ final class SafeguardingCheck {
   private static final String SELF_HARM =
       "self[- ]?harm\\w*|wo ?n'?t matter (soon|much longer|for long)|(i'?ve|i have) got a plan|long[- ]sleeve[sd]?( \\w+){0,2} (in|for|during) (pe|summer|the heat|hot weather)|wo ?n'?t get changed|cutting (her|him|them)sel\\w*|(been|is|was) cutting|"
           + "(scars?|cuts) (on|all over) (the (inside|insides|back|top) of )?(her|his|their)|fresh cuts|"
+          + "(scars?|cuts) on (the (inside|insides|back|top) of )?([\\w']+ ){0,3}(wrists?|arms?|legs?|thighs?)|"
+          + "(does ?n'?t|do ?n'?t|not) want to (be alive|live|be here)( anymore| any more)?|"
           + "(does ?n'?t|do ?n'?t|can'?t) see the point|no point (anymore|any more|in living|in being here)|ways to (die|end it|kill)|"
           + "end it\\b|end(ing)? (her|his|their|my) (own )?life|saving (up )?(\\w+ ){0,2}(tablets|pills)|(better off|happier) if (i|he|she|they) (was|were) ?(n'?t|not) (here|around|alive)|how (he|she|they|i) would do it|better off without (me|her|him|them)|suicid\\w*|end(ing)? it all|kill(s|ing|ed)? (her|him|them)sel\\w*|"
           + "wants? to die|wish(es|ed)? (she|he|they|i) (was|were) dead|nobody would miss (her|him|them|me)|"
@@ -212,7 +231,9 @@ final class SafeguardingCheck {
   private static final String EXTREMISM =
       "radicali[sz]\\w*|explod\\w*|explosives?|bombs?|fight back|extremis\\w*|far[- ]right|islamist|jihad\\w*|isis|nazi\\w*|swastikas?|"
           + "white (power|supremac\\w*)|(should|must|need to) (all )?be (got rid of|wiped out|killed|sent back)|"
-          + "taking over (the|our) country|(their|her|his|my) real family|(go|going|travel\\w*) abroad to join|terroris\\w*|propaganda|behead\\w*|martyr\\w*|fight for (the|our) cause";
+          + "taking over (the|our) country|(their|her|his|my) real family|(go|going|travel\\w*) abroad to join|terroris\\w*|propaganda|behead\\w*|martyr\\w*|fight for (the|our) cause|"
+          // slurs for those outside a faith, and a preacher followed online
+          + "kuffar|kafirs?|kaffirs?|infidels?|(hate|extremist|radical) preachers?|preachers? (\\w+ ){0,5}online";
 
   /** Domestic abuse at home, and a carer unfit to look after a child (drunk at pick-up). */
   private static final String DOMESTIC =
@@ -293,6 +314,8 @@ final class SafeguardingCheck {
               + "\\bis (that|this|it) (something|a thing|an issue|a problem)\\b|"
               + "\\b(are|is) (we|you|i|the school|school|staff) (responsible|liable|allowed|expected|meant|supposed|required)\\b|"
               + "\\bhow (do|does|can)\\b|\\bis (that|it|this) (ok|okay|allowed|alright)\\b|"
+              // "... he misses his mum, is that normal?", "is there an intimate care form parents sign?"
+              + "\\bis (that|it|this) (normal|usual|common)\\b|\\bis there (a|an|any) (\\w+ ){0,3}(form|policy|procedure|rule|guidance|letter|template)s?\\b|"
               + "\\bwhat (checks|do|does|should|is|are)\\b|\\bwho (do|does|should|can|needs|tells|will|would|handles|deals|decides|checks|approves)\\b|\\bwhere (do|should|can)\\b|"
               // staff asking after the fact or in short: "... from my own phone. was that ok?", "... ok to accept?"
               + "\\b(was|would|will) (that|it|this) (be )?(ok|okay|allowed|alright|fine)\\b|\\b(ok|okay|alright|fine) to \\w+( \\w+)?\\s*\\?");
