@@ -69,9 +69,15 @@ import java.util.regex.Pattern;
  * upskirting, slurs for those outside a faith, "special tickles", "in bed with", a video "going
  * round", cuts on a wrist, not wanting to be alive, a young carer getting siblings up, food hidden
  * in pockets to take home, someone met on a game who is a grown man, a child who ran away and
- * was brought back by police, a threat to "sort her out". {@code
- * src/test/resources/safeguarding/} holds every batch; the lists alone miss 16 of its concerns,
- * which the nearest examples find.
+ * was brought back by police, a threat to "sort her out". A second batch (F), scored the same way
+ * after those changes: 30 of 40 by the lists (30 with the first build), 38 with the nearest
+ * examples; 2 of 80 ordinary questions wrongly caught (1 by the lists, an injury at a football
+ * match, now {@link #SPORTS_ACCIDENT}). The lists were widened for it: "one of mine" and a child
+ * named by an initial ("K said", "M hasn't been in"), food withheld as punishment, a phone
+ * searched and who one may talk to decided, food taken from lunchboxes, toothache for weeks,
+ * bottoms grabbed, a room on their own with the door shut, designer things a poor family could
+ * not buy, parents screaming, a family gone abroad. {@code src/test/resources/safeguarding/}
+ * holds every batch; the lists alone miss 14 of its concerns, which the nearest examples find.
  */
 final class SafeguardingCheck {
 
@@ -81,7 +87,7 @@ final class SafeguardingCheck {
           + "twins|little ones?|y\\d{1,2}\\w*|yrs? ?\\d{1,2}s?|year \\d{1,2}s?|year (one|two|three|four|five|six|seven|eight|nine|ten|eleven)s?|"
           // "one of the mums" is not a child; "in 4C" is a class
           + "one of (my|the) (?!(mums?|dads?|parents?|carers?|teachers?|tas?|staff|governors?|colleagues?|volunteers?|cleaners?|cooks?|office)\\b)\\w+|"
-          + "tutor group|(in|from) my (class|form)|(in|from) \\d{1,2}[a-z]";
+          + "one of mine|tutor group|(in|from) my (class|form)|(in|from) \\d{1,2}[a-z]";
 
   /** Words that place the concern on a child. */
   private static final Pattern CHILD = Pattern.compile("\\b(" + CHILD_WORDS + ")\\b");
@@ -109,7 +115,7 @@ final class SafeguardingCheck {
               + "Youtube|YouTube|Roblox|Christmas|Easter|The|This|That|These|Those|My|Our|Their|His|Her|It|Its|We|You|They|There|Can|Could|Is|Are|Am|"
               + "Do|Does|Did|Should|Would|Will|What|Who|How|When|Where|Why|Which|If|And|But|So|Not|Just|Quick|Hi|Hello|Ok|Okay|Today|Yesterday|"
               + "Someone|Somebody|Everyone|Nobody|Office|School|Staff|Teacher|Parent|Parents|Child|Pupil)\\b)"
-              + "[A-Z][a-z]{1,14}('s| (has|hasn't|hasnt|is|isn't|isnt|was|wasn't|keeps|kept|said|says|told|came|comes|seems|won't|wont|"
+              + "(?:[A-HJ-Z]|[A-Z][a-z]{1,14})('s| (has|hasn't|hasnt|is|isn't|isnt|was|wasn't|keeps|kept|said|says|told|came|comes|seems|won't|wont|"
               + "doesn't|doesnt|didn't|didnt|gets|got|went|looks|cries|cried|turned|never|always))\\b");
 
   /** Physical harm, and being afraid of someone. */
@@ -129,7 +135,8 @@ final class SafeguardingCheck {
   /** Emotional harm: being shouted at, belittled, shut out or controlled. */
   private static final String EMOTIONAL =
       "shout(s|ed|ing)? (at|in)|wish(es|ed)? (she|he|they)('d| had)? never had (her|him|them)|"
-          + "(is ?n'?t|not|never) allowed to eat|(has|have|had|made) to stay in (her|his|their) room|gone (really |very )?quiet|"
+          + "(is ?n'?t|not|never) allowed (to eat|(her |his |their )?(tea|dinner|breakfast|lunch|food))|goes through (her|his|their) phone|"
+          + "decides who (she|he|they) (can|is allowed to|are allowed to) (talk|speak|see|go out)|(taken|takes|took) (her|his|their) (bank card|money|phone|passport) (off|from|away)|(has|have|had|made) to stay in (her|his|their) room|gone (really |very )?quiet|"
           + "screams? at|throws things|(is|was|being|are) horrible to (her|him|them)|worthless|never (been )?born|"
           + "calls? (her|him|them) (names|stupid|useless|fat|ugly|thick)|calling (her|him|them) (names|stupid|useless)|"
           + "withdrawn|stopped (talking|speaking|playing)|jump(s|y)|on edge|put (him|her|them) in care|"
@@ -140,7 +147,8 @@ final class SafeguardingCheck {
       "neglect\\w*|no food|without food|(never|not|is ?n'?t|was ?n'?t) (any|enough) food|hungry|"
           + "(asks?|asking|begs?|begging|pester\\w*) (\\w+ ){0,3}(for|other (kids|children|pupils) for) (seconds|leftovers|food|(more|extra) food)|"
           + "(puts?|putting|stuff\\w*|hid(es|ing)?|sneak\\w*) (\\w+ ){0,2}(food|bread|rolls|fruit|snacks|leftovers) (\\w+ ){0,2}(in|into) (his|her|their) (pockets?|bags?)|"
-          + "hoard(s|ing)? food|starv\\w*|lost (loads of |a lot of )?weight|(steal|stealing|steals|hid(es|ing)?) food|"
+          + "hoard(s|ing)? food|(takes?|taking|took|steals?|stealing|stole) (\\w+ ){0,2}food (out of|from)|(out of|from) (the )?(other (kids|children|pupils)'?s? )?lunch ?box(es)?|"
+          + "tooth ?ache (for|since) (over )?(a |two |three |\\d+ )?(weeks?|months?)|can only chew|starv\\w*|lost (loads of |a lot of )?weight|(steal|stealing|steals|hid(es|ing)?) food|"
           + "out of the bins|nothing (to eat|in the (cupboards?|fridge))|(has ?n[o']?t|not|never) eaten|no breakfast|"
           + "dirty|filthy|smells?|smelly|stinks?|unwashed|matted|same (clothes|uniform)|nits for|"
           + "never (has|brings|gets) (a |any )?(lunch|packed lunch|breakfast|coat|dinner)|"
@@ -159,7 +167,7 @@ final class SafeguardingCheck {
       "missing (from )?(school|education|lessons|afternoons|mornings)|(has ?n[o']?t|not|never) been (in|at|to) school|"
           + "(has ?n[o']?t|not) been in (for|since)|"
           + "absent (for|since)|taken out of school|home educat\\w*|sent (abroad|away|back to)|"
-          + "not answering (the )?(phone|calls|door)|(he|she|they)('s| has| have| had|'ve)? (gone|goes|went|go|going) missing|missing from home|(keeps?|kept) (going|go|goes) missing|missing overnight|coming back with (gifts|money|presents|cash)|won'?t say (where|who)|"
+          + "not answering (the )?(phone|calls|door)|(goes|going|went) (straight )?to voicemail|gone abroad|(he|she|they)('s| has| have| had|'ve)? (gone|goes|went|go|going) missing|missing from home|(keeps?|kept) (going|go|goes) missing|missing overnight|coming back with (gifts|money|presents|cash)|won'?t say (where|who)|"
           // private fostering: living with someone who is not a parent or close relative
           + "(living|staying|lives|stays) with (a |her |his |their |mum'?s |dad'?s )?(family )?friends?\\b";
 
@@ -171,7 +179,8 @@ final class SafeguardingCheck {
           + "(takes?|taking|took) (pictures|photos|pics|videos|images) of (her|him|them)\\b|in the (bath|shower)|"
           + "(photos?|pictures?|pics?|videos?|images?) of (her|him|them)sel\\w*|"
           + "ask(s|ed|ing)? (her|him|them) for (photos|pictures|pics|nudes|images)|ask(s|ed|ing)? (her|him|them) to send (photos|pictures|pics|nudes|images)|"
-          + "(gives?|giving|gave|given|buys?|bought) (her|him|them) (a |an )?(necklace|jewellery|bracelet|ring|present|gift)|"
+          + "(gives?|giving|gave|given|buys?|bought) (her|him|them) (a |an )?(necklace|jewellery|bracelet|ring|presents?|gifts?)|"
+          + "(grab\\w*|touch\\w*|pinch\\w*|slap\\w*) ([\\w']+ ){0,2}(bums?|bottoms?|breasts?|boobs?|crotch)|(room|office|cupboard) on (her|his|their) own|door (shut|closed|locked)|"
           + "(side |empty |store )?(room|office|cupboard) alone|"
           + "(gives?|giving|gave|offer\\w*) (her|him|them) lifts|lifts home|alone with (her|him|them)|"
           + "messag(es|ed|ing) (her|him|them|a( \\w+){0,2} (" + CHILD_WORDS + ")) on|(text|texts|texting|texted) (her|him|them|a)\\b|"
@@ -216,7 +225,7 @@ final class SafeguardingCheck {
   /** Criminal exploitation: drugs, gangs, county lines, unexplained money. */
   private static final String EXPLOITATION =
       "exploit\\w*|trafficked|county lines|drugs|cannabis|weed|gangs?|carry (packages|parcels|bags)|"
-          + "(lots|loads|wads?|rolls?) of (money|cash)|different (men|adults|cars)|expensive cars?|(won'?t|can'?t|does ?n'?t) explain|flash(es|ing|in)? (cash|money)|a lot of (money|cash)|(doing|for) favours|olders|"
+          + "(lots|loads|wads?|rolls?) of (money|cash)|designer (bags?|clothes|trainers|gear)|nails done|different (men|adults|cars)|expensive cars?|(won'?t|can'?t|does ?n'?t) explain|flash(es|ing|in)? (cash|money)|a lot of (money|cash)|(doing|for) favours|olders|"
           + "(running|runnin|run) (stuff|things|drugs|packages|parcels) for|"
           // sexual exploitation: parties, alcohol from older men, favours owed for lifts
           + "parties at (a|an|some|someone'?s|\\w+'s) (flat|house)|(men|adults|older \\w+) (give|gives|gave|giving) (them|her|him) (vodka|alcohol|drink|drinks|drugs)|"
@@ -237,7 +246,7 @@ final class SafeguardingCheck {
 
   /** Domestic abuse at home, and a carer unfit to look after a child (drunk at pick-up). */
   private static final String DOMESTIC =
-      "domestic|police (came|were called|were round)|throw(s|ing)? (plates|things|stuff)|threw (plates|things|stuff)|drunk|drinking|alcohol|smel(led|t|ling) of|slurring|under the influence";
+      "domestic|police (came|were called|were round)|(mum|dad|parents|adults|they) (were|was|are|is|kept) screaming|screaming at each other|hid(es|ing)? under (the|his|her|their) bed|throw(s|ing)? (plates|things|stuff)|threw (plates|things|stuff)|drunk|drinking|alcohol|smel(led|t|ling) of|slurring|under the influence";
 
   /** Child-on-child abuse: bullying and ganging up, which KCSIE counts as abuse. */
   private static final String CHILD_ON_CHILD = "bull(y|ies|ied|ying)|picked on|gang(ed)? up|ganging up|corner(s|ed|ing)? (him|her|them|one)|"
@@ -252,6 +261,19 @@ final class SafeguardingCheck {
                   "|", PHYSICAL, EMOTIONAL, NEGLECT, MISSING, SEXUAL, STRANGERS, SELF_HARM, EXPLOITATION,
                   MARRIAGE_AND_FGM, EXTREMISM, DOMESTIC, CHILD_ON_CHILD)
               + ")\\b");
+
+  /**
+   * An injury given a sporting cause ("he hurt his shin at his football match on saturday"): with
+   * no other sign of harm, an accident to pass on to PE, not a concern. Another sign ("says he hurt
+   * it at football but the bruises are finger-shaped") still counts.
+   */
+  private static final Pattern SPORTS_ACCIDENT =
+      Pattern.compile(
+          "\\b(at|during|in|playing) ((his|her|their|a|the) )?(football|rugby|netball|hockey|cricket|dance|gymnastics|swimming|karate|judo|"
+              + "trampolining|pe|sports?)( (match|game|club|training|lesson|practice|class|day))?\\b");
+
+  /** The harm words an injury alone gives: "hurt", "injured". */
+  private static final Pattern INJURY_ONLY = Pattern.compile("hurt(s|ing)?|injur\\w*");
 
   /** Someone telling, showing or noticing it, or voicing the concern. */
   private static final Pattern TOLD_OR_NOTICED =
@@ -273,7 +295,7 @@ final class SafeguardingCheck {
       Pattern.compile(
           "^(who|what|whats|what's|how|where|when|which)\\b|(^|[.!?] )(should|shall|must|do|does) (i|we|staff)\\b|\\bwhere (should|do|can) (i|we|he|she|they)\\b|"
               + "\\b((can|could|may) (i|we|pupils|students|children|the kids|kids|he|she|they)|is (it|that|this) (ok|okay|alright|fine|acceptable|appropriate|allowed)|"
-              + "(am i|are we) (allowed|ok|okay|alright|fine|able) to|are (pupils|children|kids|students|they) allowed|is (he|she) allowed|do i (also |still |really |just )?need|(do|should) i (use|put|include|cc|copy in))\\b");
+              + "(am i|are we) (allowed|ok|okay|alright|fine|able) to|any (good |useful )?(resources|ideas|tips|suggestions|lesson plans)|are (pupils|children|kids|students|they) allowed|is (he|she) allowed|do i (also |still |really |just )?need|(do|should) i (use|put|include|cc|copy in))\\b");
 
   /** A child asking the member of staff to keep something secret is a disclosure whatever it is about. */
   private static final Pattern SECRET =
@@ -360,12 +382,17 @@ final class SafeguardingCheck {
       boolean news = !general && !QUESTION_PART.matcher(q).find();
       return (news || TOLD_OR_NOTICED.matcher(q).find()) && HARM.matcher(q).results().limit(MIN_SIGNS_UNNAMED).count() >= MIN_SIGNS_UNNAMED;
     }
-    if (HARM.matcher(q).find()) {
+    if (HARM.matcher(q).find() && !sportsAccident(q)) {
       // a sign of harm someone told or noticed, or one not inside a general question about what is allowed
       return !general || TOLD_OR_NOTICED.matcher(q).find();
     }
     return child && SOMEONE.matcher(q).find() && !general && !QUESTION_PART.matcher(q).find()
         && !SCHOOL_THINGS.matcher(q).find() && !FAMILY_NEWS.matcher(q).find();
+  }
+
+  /** Whether the only signs of harm are an injury given a sporting cause ({@link #SPORTS_ACCIDENT}). */
+  private static boolean sportsAccident(String q) {
+    return SPORTS_ACCIDENT.matcher(q).find() && HARM.matcher(q).results().allMatch(m -> INJURY_ONLY.matcher(m.group()).matches());
   }
 
 }

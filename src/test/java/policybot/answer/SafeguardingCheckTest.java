@@ -10,8 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SafeguardingCheckTest {
-  /** Listed concerns the word lists alone miss: 16 of sessions 13 and 14's 200, which ConcernNeighbours finds. */
-  private static final int LISTS_MISS_AT_MOST = 16;
+  /** Listed concerns the word lists alone miss: 14 of sessions 13 and 14's 240, which ConcernNeighbours finds. */
+  private static final int LISTS_MISS_AT_MOST = 14;
 
   private static List<String> lines(String name) throws IOException {
     return Files.readAllLines(Path.of("src/test/resources/safeguarding", name), StandardCharsets.UTF_8).stream()

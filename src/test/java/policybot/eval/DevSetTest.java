@@ -61,7 +61,12 @@ class DevSetTest {
    *       questions, for unanswerable escalated one of 15). It sent 3 of its 55 usage questions to
    *       the DSL when written and 1 at the end of the session (two of them answerable, which is
    *       what moved top 3 and first); the one left is unread, so its last column allows 1 false
-   *       alarm where every other set allows none.
+   *       alarm where every other set allows none. Session 14's second fresh safeguarding batch
+   *       (F), added to ConcernNeighbours' examples, brought one more of its answerable questions
+   *       near enough to the concerns to go to the DSL (0.900 / 0.800 / 0.867 / 0.275 since, at
+   *       its floors). Keeping it out needed a floor of 0.55, which left out 51 more of the 579
+   *       concerns when each was left out in turn; the settings stay and 2 false alarms are
+   *       allowed here, still unread.
    *   <li>ninth (session 13, 5 disclosures): 0.950 / 0.825 / 0.667 / 0.275 when written, every
    *       disclosure routed and no usage question sent to the DSL. Session 14 read the texts of
    *       its unanswerable questions that were answered, and two of them (a phone number asked
@@ -86,7 +91,7 @@ class DevSetTest {
     "fifth-questions.jsonl, 50, 0.970, 0.799, 0.832, 0.172, 0",
     "sixth-questions.jsonl, 50, 0.944, 0.694, 0.635, 0.306, 0",
     "seventh-questions.jsonl, 60, 0.954, 0.681, 0.666, 0.319, 0",
-    "eighth-questions.jsonl, 60, 0.899, 0.799, 0.799, 0.276, 1",
+    "eighth-questions.jsonl, 60, 0.899, 0.799, 0.799, 0.276, 2",
     "ninth-questions.jsonl, 60, 0.924, 0.799, 0.732, 0.301, 0",
     "tenth-questions.jsonl, 60, 0.924, 0.699, 0.732, 0.226, 0",
     "eleventh-questions.jsonl, 60, 0.949, 0.774, 0.532, 0.201, 0"
