@@ -57,4 +57,10 @@ class SafeguardingCheckTest {
     assertThat(SafeguardingCheck.isConcern("No coat again, same uniform all week, starving at breakfast club. Worried.")).isTrue();
     assertThat(SafeguardingCheck.isConcern("Dirty screens everywhere. Who cleans the ipads?")).isFalse();
   }
+
+  @Test
+  void should_read_an_injury_at_a_sports_match_as_an_accident_unless_another_sign_comes_with_it() {
+    assertThat(SafeguardingCheck.isConcern("mum mentioned he hurt his shin at his football match on saturday, do I need to tell anyone?")).isFalse();
+    assertThat(SafeguardingCheck.isConcern("he told me he hurt his arm at football but the bruises look like finger marks")).isTrue();
+  }
 }
