@@ -1,6 +1,7 @@
 package policybot.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.lucene.util.VectorUtil;
 import org.junit.jupiter.api.Test;
 import policybot.TestEngine;
 import policybot.corpus.Clause;
@@ -148,6 +150,14 @@ class EmbedderTest {
 
     assertThat(own.warmUpInBackground()).isSameAs(first);
     assertThat(first.join()).isNull();
+  }
+
+  @Test
+  void should_give_vectors_of_unit_length_so_that_a_dot_product_is_their_cosine() {
+    for (float[] v : embedder.embedAll(List.of("can I use my phone on a trip?", "Staff must not post pictures of school events without the Headteacher's consent."), done -> {})) {
+      assertThat(VectorUtil.dotProduct(v, v)).isCloseTo(1f, within(1e-5f));
+    }
+    assertThat(VectorUtil.dotProduct(embedder.embedQuery("a question"), embedder.embedQuery("a question"))).isCloseTo(1f, within(1e-5f));
   }
 
   @Test
