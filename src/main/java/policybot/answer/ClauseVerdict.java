@@ -168,7 +168,8 @@ final class ClauseVerdict {
       v = Verdict.CONDITIONAL;
     } else if (v == Verdict.NO && sentence.next().filter(n -> VerdictReader.relaxes(n.text())).isPresent()) {
       v = Verdict.CONDITIONAL;
-    } else if (v == Verdict.CONDITIONAL && VerdictReader.skipsTheCondition(question.text())) {
+    } else if (v == Verdict.CONDITIONAL
+        && (VerdictReader.skipsTheCondition(question.text()) || VerdictReader.forbidsWhatIsAskedForPleasure(question.text(), sentence.text()))) {
       v = Verdict.NO;
     } else if (v == Verdict.CONDITIONAL && VerdictReader.leftOut(text).filter(w -> named(w) > 0).isPresent()) {
       // "may use school computers for limited personal use, but NOT during contact time or in the

@@ -66,6 +66,29 @@ final class VerdictReader {
       Pattern.compile("\\bonly (use |be used |access )?(the )?(school's|school-owned|school owned|approved|authori[sz]ed|official)\\b");
 
   /**
+   * A rule against what is not for school ("any hardware or software that is not for educational
+   * purposes"): its condition ("educational software must not be installed without seeking
+   * permission") is for the school use it leaves, not for the thing forbidden.
+   */
+  private static final Pattern NOT_FOR_SCHOOL =
+      Pattern.compile("\\b(not for (educational|school|work|professional|curriculum)|other than (for )?(educational|professional|school|curriculum))\\b");
+
+  /** A question about something for the asker's own enjoyment: "a game just for me", "just for fun", "for my own use". */
+  private static final Pattern FOR_PLEASURE =
+      Pattern.compile("\\b(just for (me|fun|myself|a laugh)|for (my own|personal) (use|enjoyment)|not for (school|work|class|lessons|teaching))\\b");
+
+  /**
+   * Whether {@code sentence} forbids what is not for school and the question asks about something
+   * for the asker's own enjoyment: then the sentence's condition, which is for school use, does
+   * not apply, and "a game just for me" against "I will not install any hardware or software that
+   * is not for educational purposes and educational software must not be installed without seeking
+   * permission" is a no.
+   */
+  static boolean forbidsWhatIsAskedForPleasure(String question, String sentence) {
+    return NOT_FOR_SCHOOL.matcher(lower(sentence)).find() && FOR_PLEASURE.matcher(lower(question)).find();
+  }
+
+  /**
    * A question about the asker's own thing ("my hotmail", "my own phone", "a personal laptop"), not
    * one the school provides ("my school laptop", "my class ipad").
    */

@@ -37,6 +37,17 @@ class ClauseVerdictTest {
   }
 
   @Test
+  void should_read_a_rule_against_what_is_not_for_school_as_no_for_something_just_for_the_asker() {
+    String rule =
+        "I will not install any hardware or software that is not for educational purposes and educational software must not be installed"
+            + " without seeking permission from the ICT Technical support staff.";
+
+    assertThat(verdict("eyrescroft", "can I put a game on the class laptop just for me to play at lunch?", rule)).isEqualTo(Verdict.NO);
+    // for school use the condition stands: educational software needs the technicians' permission
+    assertThat(verdict("eyrescroft", "can I install a maths game on the class laptop?", rule)).isEqualTo(Verdict.CONDITIONAL);
+  }
+
+  @Test
   void should_read_a_rule_lifted_only_in_a_circumstance_as_no_outside_it_and_yes_inside_it() {
     String cameras = "The schools digital cameras must not leave the school setting (unless on an educational visit)";
 
