@@ -170,9 +170,12 @@ final class AnswerType {
               + "(phone number|telephone number|contact number|number for|extension|email address|e-mail address|"
               + "contact details|web address|website address)\\b");
 
-  /** Words that give a contact detail: a phone number, an extension, an email or web address. */
+  /**
+   * Words that give a contact detail: a phone number, an extension, an email or web address. A
+   * bare number needs five digits, so a year ("Review date Sept 2024") is not one.
+   */
   private static final Pattern GIVES_CONTACT =
-      Pattern.compile("\\b0\\d{2,4}[ -]?\\d{3,4}[ -]?\\d{3,4}\\b|\\+44|\\bext\\.? ?\\d+|\\b\\d{4,}\\b|\\w@\\w|\\bwww\\.|https?://");
+      Pattern.compile("\\b0\\d{2,4}[ -]?\\d{3,4}[ -]?\\d{3,4}\\b|\\+44|\\bext\\.? ?\\d+|\\b\\d{5,}\\b|\\w@\\w|\\bwww\\.|https?://");
 
   /** Where the thing asked about starts: "is there a ...", "are there any ...". */
   private static final Pattern THING_ASKED = Pattern.compile("\\b(is|are) there (a |an |any |some )?");

@@ -129,7 +129,7 @@ final class SafeguardingCheck {
           + "(step[- ]?dad|step[- ]?mum|stepfather|stepmother|dad|mum|father|mother|uncle|aunt|grandad|nan|mum's (boyfriend|partner)|dad's (girlfriend|partner)|carer)|"
           + "scared|scares|afraid|frightened|terrified|threat\\w*|blackmail\\w*|unsafe|not safe|handprint|"
           + "bite marks?|bitten|guns?|knife|knives|weapons?|cut lip|split lip|run away|runaway|ran away|police (brought|found|picked up)|"
-          + "(will|gonna|going to) sort (her|him|them) out|(is|she's|he's|they're|shes|hes) in (real |serious )?danger|honou?r|"
+          + "(will|gonna|going to) sort (her|him|them) out|(is|she's|he's|they're|shes|hes) in (real |serious )?danger|honou?r[- ]based|(family'?s?|the family) honou?r|dishonou?r\\w*|"
           + "(does ?n[o']?t|do ?n[o']?t|won'?t|could ?n'?t|can'?t|cannot|could not) (want to )?go home|scared to go home|begs? (me )?not to go home|locks? (him|her|them) in|locked in";
 
   /** Emotional harm: being shouted at, belittled, shut out or controlled. */

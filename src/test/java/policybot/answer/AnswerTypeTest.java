@@ -71,6 +71,7 @@ class AnswerTypeTest {
     assertThat(AnswerType.CONTACT.askedFor("is it ok to use my school email address for my car insurance?")).isFalse();
     assertThat(AnswerType.CONTACT.givenBy("Viruses - any virus outbreaks are to be reported to the ICT Helpdesk as soon as it is practical.")).isFalse();
     assertThat(AnswerType.CONTACT.givenBy("Ring the ICT Helpdesk on 01792 636 000 or email helpdesk@swansea.gov.uk.")).isTrue();
+    assertThat(AnswerType.CONTACT.givenBy("Review date Sept 2024 Next Review Sept 2025")).isFalse();
   }
 
   @Test
