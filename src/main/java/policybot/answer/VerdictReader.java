@@ -96,8 +96,16 @@ final class VerdictReader {
       Pattern.compile("\\b((my|our) own|personal|private|home|my (?!school|work|class|classroom|staff|pupils?|kids|children)[\\w']+)\\b");
 
   /** Lower case with curly apostrophes made straight, as every pattern here (and SafeguardingCheck's) is written. */
+  /**
+   * A negative contraction typed without its apostrophe, as chat often is ("my stick isnt
+   * encrypted", "i havent asked"): read as the contraction, so the negation counts.
+   */
+  private static final Pattern BARE_NEGATIVE_CONTRACTION =
+      Pattern.compile("\\b(is|are|was|were|do|does|did|has|have|had|could|should|would|must|need|wo|ca)nt\\b");
+
   static String lower(String text) {
-    return text.toLowerCase(Locale.ROOT).replace('’', '\'');
+    String lowered = text.toLowerCase(Locale.ROOT).replace('’', '\'');
+    return BARE_NEGATIVE_CONTRACTION.matcher(lowered).replaceAll("$1n't");
   }
 
   static boolean asksAboutOwn(String question) {

@@ -151,6 +151,9 @@ class VerdictReaderTest {
     assertThat(VerdictReader.lacksWhatIsRequired("can I take reports home on a memory stick that isn't encrypted?", sticks)).isTrue();
     assertThat(VerdictReader.lacksWhatIsRequired("can I take reports home on an unencrypted memory stick?", sticks)).isTrue();
     assertThat(VerdictReader.lacksWhatIsRequired("can I take reports home on a memory stick?", sticks)).isFalse();
+    // chat drops the apostrophe; the negation still counts
+    assertThat(VerdictReader.lacksWhatIsRequired("my memory stick isnt encrypted, can i take reports home on it", sticks)).isTrue();
+    assertThat(VerdictReader.lacksWhatIsRequired("my memory stick is encrypted, can i take reports home on it", sticks)).isFalse();
     assertThat(VerdictReader.read("can i back up my laptop onto my own stick if it is not password protected?", backups)).isEqualTo(Verdict.NO);
     assertThat(VerdictReader.read("can i back up my laptop onto my own stick?", backups)).isEqualTo(Verdict.CONDITIONAL);
     // "must not post" requires nothing: not posting is what the rule wants
