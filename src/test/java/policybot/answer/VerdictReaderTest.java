@@ -170,7 +170,10 @@ class VerdictReaderTest {
         "the parents haven't given permission, can I send the photos home? | true",
         "dad withdrew his consent last term, can we still use the video? | true",
         "a parent never sent back the photo form, can i still take pics of their kid? | false",
-        "the parents signed the consent form, can I put the photo on the website? | false"
+        "the parents signed the consent form, can I put the photo on the website? | false",
+        "one of my class has a no-photos form, can she be at the back of the group pic? | true",
+        "his mum doesnt want his picture on facebook, can I crop him out of the team photo? | true",
+        "I don't want to get it wrong, can I put the class photo on the website? | false"
       })
   void should_see_when_a_question_says_the_condition_was_refused(String question, boolean refused) {
     assertThat(VerdictReader.skipsTheCondition(question)).isEqualTo(refused);
