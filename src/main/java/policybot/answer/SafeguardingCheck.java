@@ -295,7 +295,7 @@ final class SafeguardingCheck {
       Pattern.compile(
           "^(who|what|whats|what's|how|where|when|which)\\b|(^|[.!?] )(should|shall|must|do|does) (i|we|staff)\\b|\\bwhere (should|do|can) (i|we|he|she|they)\\b|"
               + "\\b((can|could|may) (i|we|pupils|students|children|the kids|kids|he|she|they)|is (it|that|this) (ok|okay|alright|fine|acceptable|appropriate|allowed)|"
-              + "(am i|are we) (allowed|ok|okay|alright|fine|able) to|any (good |useful )?(resources|ideas|tips|suggestions|lesson plans)|are (pupils|children|kids|students|they) allowed|is (he|she) allowed|do i (also |still |really |just )?need|(do|should) i (use|put|include|cc|copy in))\\b");
+              + "(am i|are we) (allowed|ok|okay|alright|fine|able) to|any (good |useful )?(resources|ideas|tips|suggestions|lesson plans)|are (the )?(pupils|children|kids|students|they|(y|yrs?|year) ?\\d{1,2}s) allowed|is (he|she) allowed|do i (also |still |really |just )?need|(do|should) i (use|put|include|cc|copy in))\\b");
 
   /** A child asking the member of staff to keep something secret is a disclosure whatever it is about. */
   private static final Pattern SECRET =

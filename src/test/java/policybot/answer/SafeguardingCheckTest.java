@@ -42,6 +42,9 @@ class SafeguardingCheckTest {
   void should_treat_a_sign_of_harm_in_a_question_about_what_is_allowed_as_a_question() {
     assertThat(SafeguardingCheck.isConcern("can i use my phone to call a parent if a child is hurt on a trip")).isFalse();
     assertThat(SafeguardingCheck.isConcern("a boy told me his dad hits him, can i call his mum?")).isTrue();
+    // a year group asked about as a whole is pupils in general
+    assertThat(SafeguardingCheck.isConcern("are Y6s allowed to bring phones in if they walk home on their own?")).isFalse();
+    assertThat(SafeguardingCheck.isConcern("a Y6 girl walks home on her own every night and says nobody is in")).isTrue();
   }
 
   @Test
