@@ -75,10 +75,14 @@ final class AnswerType {
           "(?<!year )\\b\\d+(st|nd|rd|th|s)?\\b|\\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
               + "twenty|thirty|forty|fifty|sixty|hundred|once|twice|single|no more than|at most|up to)\\b");
 
-  /** Questions that want a consequence or what follows: "what happens if I lose a school USB stick?" */
+  /**
+   * Questions that want a consequence or what follows: "what happens if I lose a school USB stick?".
+   * Not "what happens with the children's phones when they arrive?", which asks how a thing is
+   * handled, as a rule answers it.
+   */
   private static final Pattern ASKS_FOR_CONSEQUENCE =
       Pattern.compile(
-          "\\b(what (happens|will happen|would happen)|what are the consequences|(will|would) i (get|be) in trouble|am i in trouble|on the hook)\\b");
+          "\\b(what (happens|will happen|would happen)(?! with\\b)|what are the consequences|(will|would) i (get|be) in trouble|am i in trouble|on the hook)\\b");
 
   /**
    * Words that give a consequence or what is done next: "will lead to the incident being logged",

@@ -155,6 +155,9 @@ class AnswerTypeTest {
     assertThat(AnswerType.CONSEQUENCE.askedFor("what happens if I lose a school USB stick?")).isTrue();
     assertThat(AnswerType.CONSEQUENCE.askedFor("am i on the hook for that??")).isTrue();
     assertThat(AnswerType.CONSEQUENCE.askedFor("can I lose my temper?")).isFalse();
+    assertThat(AnswerType.CONSEQUENCE.askedFor("what happens to staff who break the policy?")).isTrue();
+    // how a thing is handled, which a rule answers
+    assertThat(AnswerType.CONSEQUENCE.askedFor("what happens with the children's phones when they arrive?")).isFalse();
     assertThat(AnswerType.CONSEQUENCE.givenBy("Deliberate access to inappropriate materials by any user will lead to the incident being logged")).isTrue();
     assertThat(AnswerType.CONSEQUENCE.givenBy("any virus outbreaks are to be reported to the ICT Helpdesk as soon as it is practical")).isTrue();
     assertThat(AnswerType.CONSEQUENCE.givenBy("Photographs may be displayed in school sanctioned media e.g. prospectus")).isFalse();
