@@ -40,7 +40,7 @@ final class FollowUp {
    * after it, all 5 follow-ups and none of the other 55.
    */
   static boolean leansOnEarlier(String text) {
-    String t = FILLER_OPENING.matcher(normal(text)).replaceFirst("");
+    String t = normal(text);
     int words = t.isEmpty() ? 0 : t.split("\\s+").length;
     return CARRY_OVER.matcher(t).lookingAt()
         || (words > 0 && words <= SUBJECTLESS_WORDS)
@@ -72,7 +72,8 @@ final class FollowUp {
     return CARRY_OVER.matcher(t).lookingAt() || t.split("\\s+").length <= MAX_FOLLOW_UP_WORDS;
   }
 
+  /** Lower case, without a conversational opening ("ok and what about visitors?" is "and what about visitors?"). */
   private static String normal(String s) {
-    return s.toLowerCase(Locale.ROOT).strip();
+    return FILLER_OPENING.matcher(s.toLowerCase(Locale.ROOT).strip()).replaceFirst("");
   }
 }

@@ -169,7 +169,7 @@ final class VerdictReader {
     if (!last.equals(q) && WH_OPENING.matcher(last).lookingAt() && !ASKS_PERMISSION.matcher(last).find() && !HYPOTHETICAL.matcher(last).find()) {
       return true;
     }
-    String opening = q.replaceFirst("^(so|and|but|or|ok|okay|right|then),? ", "");
+    String opening = LEAD_IN.matcher(q).replaceFirst("");
     if (YES_NO_QUESTION.matcher(opening).lookingAt()) {
       return false;
     }
@@ -182,6 +182,9 @@ final class VerdictReader {
     return INFO_QUESTION.matcher(q).find() && !YES_NO_QUESTION.matcher(q).find();
   }
 
+  /** Conversational words before a question's own opening, one or several: "ok so who do I ask?". */
+  private static final Pattern LEAD_IN = Pattern.compile("^((so|and|but|or|ok|okay|right|then),? )+");
+
   /** Where a message's account of what happened ends and its question begins: a sentence end or a dash. */
   private static final Pattern QUESTION_START = Pattern.compile("(?:[.?!]+|\\s[-–—]+)\\s+(?=\\S)");
 
@@ -192,7 +195,7 @@ final class VerdictReader {
     while (m.find()) {
       start = m.end();
     }
-    return q.substring(start).replaceFirst("^(so|and|but|or|ok|okay|right|then),? ", "");
+    return LEAD_IN.matcher(q.substring(start)).replaceFirst("");
   }
 
   /** The verdict {@code question} gets from {@code sentence}, the clause sentence that answers it: info for an information question. */

@@ -46,6 +46,14 @@ class FollowUpTest {
   }
 
   @Test
+  void should_read_a_follow_up_past_a_conversational_opening() {
+    Question visitors = new Question("glais", "ok and what about visitors, same rule for them?", Optional.of("what happens with the children's phones in the morning?"));
+
+    assertThat(FollowUp.isFollowUp(visitors)).isTrue();
+    assertThat(FollowUp.searchText(visitors)).contains("children's phones", "visitors");
+  }
+
+  @Test
   void should_keep_a_given_previous_question_and_carry_the_subject_down_a_chain_of_follow_ups() {
     Question lead = Question.of("glais", "can i take photos of my class on my phone");
     Question given = new Question("glais", "what about videos?", Optional.of("can I film assembly?"));

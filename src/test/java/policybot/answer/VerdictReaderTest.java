@@ -80,6 +80,8 @@ class VerdictReaderTest {
         "so what am i meant to use then? | true",
         "i dropped the class ipad and cracked the screen, who do i tell | true",
         "who do i ask? | true",
+        "ok and who do i ask? | true",
+        "right, so what am i meant to use then? | true",
         "what apps can i install on the class ipad? | false",
         "what if the head says its fine? | false",
         "what about on a school trip | false",
