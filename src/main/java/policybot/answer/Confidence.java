@@ -81,9 +81,18 @@ record Confidence(double score, Optional<EscalationReason> escalate) {
    * school?" is near every clause about phones) and punishes chatty wording that is near nothing;
    * the lift measures only the match. On the development set it separates answerable from
    * unanswerable questions better than raw cosine (AUC 0.88 against 0.82, embeddings alone).
+   *
+   * <p>Each clause's lift is the better of the question as asked and as widened with the policies'
+   * words ({@link Hit#lift}), each against its own background: "can I give her my username" is
+   * far from "will not give out ... social networking pages to pupils" as asked, nearer once
+   * widened. The search already ranked by both; until session 15 the lift used the asked form
+   * alone. Measured with {@code ThresholdSweep} at this threshold: read sets 42 answerable escalated
+   * for 13 unanswerable answered (against 52 for 11), blind sets 56 for 29 (against 62 for 29), and
+   * fewer answerable escalated all along both curves for as many unanswerable ones answered from 13
+   * (read) and 26 (blind) up.
    */
   static double lift(List<Hit> hits) {
-    return bestCosine(hits) - hits.get(0).background();
+    return hits.stream().mapToDouble(Hit::lift).max().orElse(-1);
   }
 
   /** The closest of the cited clauses: a question can be answered by the second clause shown. */

@@ -245,8 +245,11 @@ public final class ClauseIndex implements Closeable {
       float[] asked = queries.get(0);
       SchoolVectors sv = schoolVectors.getOrDefault(school, SchoolVectors.NONE);
       double[] askedCosines = sv.cosines(asked);
+      // the widened form, when there is one, is compared with every clause too: for ranking and for the lift
+      float[] widenedVector = queries.size() > 1 ? queries.get(1) : null;
+      double[] widenedCosines = widenedVector != null && sv.complete() ? sv.cosines(widenedVector) : null;
       Map<String, Integer> vec =
-          sv.complete() ? scannedRanks(sv, queries, askedCosines, cosines, docs) : vectorRanks(schoolFilter, queries, cosines, docs);
+          sv.complete() ? scannedRanks(sv, askedCosines, widenedCosines, cosines, docs) : vectorRanks(schoolFilter, queries, cosines, docs);
       Map<String, Double> fused = new LinkedHashMap<>();
       bm25.forEach((key, rank) -> fused.merge(key, 1.0 / (RRF_K + rank), Double::sum));
       if (mode != SearchMode.BM25) {
@@ -278,6 +281,19 @@ public final class ClauseIndex implements Closeable {
       // a synonym's own weight, looked up only when some candidate contains it
       Function<String, Double> synonymIdf = t -> idfOf(school, Set.of(t));
       double background = ReferenceBackground.of(asked);
+      double widenedBackground = widenedVector == null ? 0 : ReferenceBackground.of(widenedVector);
+      Map<String, Double> lifts = new HashMap<>();
+      for (String key : fused.keySet()) {
+        double lift = cosines.get(key) - background;
+        if (widenedVector != null) {
+          int doc = docs.get(key);
+          int at = widenedCosines != null ? Arrays.binarySearch(sv.docs(), doc) : -1;
+          double widenedCosine =
+              at >= 0 ? widenedCosines[at] : Math.max(cosine(doc, widenedVector, F_VECTOR), cosine(doc, widenedVector, F_VECTOR_BARE));
+          lift = Math.max(lift, widenedCosine - widenedBackground);
+        }
+        lifts.put(key, lift);
+      }
       return fused.entrySet().stream()
           .map(
               e ->
@@ -289,7 +305,8 @@ public final class ClauseIndex implements Closeable {
                       cosines.getOrDefault(e.getKey(), -1.0),
                       bm25Scores.getOrDefault(e.getKey(), 0f),
                       coverage(subject, idf, synonymIdf, clauses.get(e.getKey())),
-                      background))
+                      background,
+                      lifts.get(e.getKey())))
           .sorted(Comparator.comparingDouble(Hit::score).reversed().thenComparing(h -> h.clause().ordinal()))
           .toList();
     } catch (IOException e) {
@@ -494,15 +511,15 @@ public final class ClauseIndex implements Closeable {
    * searches did (they often fell back to comparing every clause anyway).
    *
    * @param askedCosines each clause's cosine with the question as asked, from {@link SchoolVectors#cosines}
+   * @param widenedCosines the same for the question widened with the policies' words, null when it is not widened
    */
   private Map<String, Integer> scannedRanks(
-      SchoolVectors sv, List<float[]> queries, double[] askedCosines, Map<String, Double> cosines, Map<String, Integer> docIds)
+      SchoolVectors sv, double[] askedCosines, double[] widenedCosines, Map<String, Double> cosines, Map<String, Integer> docIds)
       throws IOException {
     double[] best = askedCosines.clone();
-    for (float[] q : queries.subList(1, queries.size())) {
-      double[] more = sv.cosines(q);
+    if (widenedCosines != null) {
       for (int i = 0; i < best.length; i++) {
-        best[i] = Math.max(best[i], more[i]);
+        best[i] = Math.max(best[i], widenedCosines[i]);
       }
     }
     Integer[] order = new Integer[best.length];
@@ -527,7 +544,7 @@ public final class ClauseIndex implements Closeable {
   List<Map<String, Integer>> vectorRanksBothWays(String school, String question) throws IOException {
     List<float[]> queries = embedder.embedQueries(List.of(question, PolicyAnalyzer.expandForEmbedding(question)));
     SchoolVectors sv = schoolVectors.get(school);
-    Map<String, Integer> scanned = scannedRanks(sv, queries, sv.cosines(queries.get(0)), new HashMap<>(), new HashMap<>());
+    Map<String, Integer> scanned = scannedRanks(sv, sv.cosines(queries.get(0)), sv.cosines(queries.get(1)), new HashMap<>(), new HashMap<>());
     Map<String, Integer> searched = vectorRanks(new TermQuery(new Term(F_SCHOOL, school)), queries, new HashMap<>(), new HashMap<>());
     return List.of(scanned, searched);
   }

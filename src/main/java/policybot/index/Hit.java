@@ -16,6 +16,17 @@ import policybot.corpus.Clause;
  *     weighted by how rare it is in the school's policies (IDF), 0 to 1
  * @param background how much the question sounds like school ICT policy in general, whatever it
  *     asks ({@link ReferenceBackground}; the same for every hit of a search)
+ * @param lift how far the clause stands out in meaning above that background: its cosine minus the
+ *     background, for the question as asked or as widened with the policies' words, whichever is
+ *     more
  */
 public record Hit(
-    Clause clause, double score, int bm25Rank, int vectorRank, double cosine, double bm25Score, double coverage, double background) {}
+    Clause clause,
+    double score,
+    int bm25Rank,
+    int vectorRank,
+    double cosine,
+    double bm25Score,
+    double coverage,
+    double background,
+    double lift) {}

@@ -241,6 +241,6 @@ class AnswerTypeTest {
   }
 
   private static Hit hit(String text) {
-    return new Hit(new Clause("c" + text.length(), "glais", "policy", List.of(), "", "", text, 0), 0.1, 1, 1, 0.5, 1f, 0.5, 0.2);
+    return new Hit(new Clause("c" + text.length(), "glais", "policy", List.of(), "", "", text, 0), 0.1, 1, 1, 0.5, 1f, 0.5, 0.2, 0.3);
   }
 }
