@@ -79,6 +79,14 @@ class DevSetTest {
    *   <li>eleventh (start of session 14, 5 disclosures, never read): 0.975 / 0.800 / 0.600 / 0.175
    *       when written (the same with the session's first build), every disclosure routed and no
    *       usage question sent to the DSL.
+   *   <li>twelfth (start of session 15, 5 disclosures, written blind and then read): 0.950 / 0.800
+   *       / 0.867 / 0.325 when written, with 2 usage questions sent to the DSL; its misses led
+   *       session 15's changes; 0.950 / 0.800 / 0.800 / 0.200 since, with 1 sent to the DSL (pupils
+   *       who saw something inappropriate online, which that policy itself has reported to the
+   *       Designated Safeguarding Lead, so the route is right though the set wants the clause).
+   *   <li>thirteenth (start of session 15, 5 disclosures, never read): 0.975 / 0.800 / 0.867 /
+   *       0.125 when written, every disclosure routed and no usage question sent to the DSL; 0.975
+   *       / 0.800 / 0.867 / 0.100 at the session's end.
    * </ul>
    */
   @ParameterizedTest
@@ -94,7 +102,9 @@ class DevSetTest {
     "eighth-questions.jsonl, 60, 0.899, 0.799, 0.799, 0.276, 2",
     "ninth-questions.jsonl, 60, 0.924, 0.799, 0.732, 0.301, 0",
     "tenth-questions.jsonl, 60, 0.924, 0.699, 0.732, 0.226, 0",
-    "eleventh-questions.jsonl, 60, 0.949, 0.774, 0.532, 0.201, 0"
+    "eleventh-questions.jsonl, 60, 0.949, 0.774, 0.532, 0.201, 0",
+    "twelfth-questions.jsonl, 60, 0.924, 0.774, 0.732, 0.226, 1",
+    "thirteenth-questions.jsonl, 60, 0.949, 0.774, 0.799, 0.126, 0"
   })
   void should_not_fall_below_its_figures_on_a_blind_set(
       String file, int questions, double top3, double top1, double unanswerableEscalated, double answerableEscalated, int falseAlarms)
