@@ -238,7 +238,6 @@ public final class ClauseIndex implements Closeable {
       Optional<Query> keywordQuery = keywordQuery(schoolFilter, rewritten);
       Map<String, Integer> keyword = keywordQuery.isPresent() ? keywordRanks(keywordQuery.get(), bm25Scores, docs) : Map.of();
       Map<String, Integer> bm25 = mode == SearchMode.VECTOR ? Map.of() : keyword;
-      Map<String, Double> cosines = new HashMap<>();
       // the vector search always runs: its cosines feed the confidence check in every mode
       String widened = PolicyAnalyzer.expandForEmbedding(question, rewritten);
       List<float[]> queries = embedder.embedQueries(widened.equals(question) ? List.of(question) : List.of(question, widened));
@@ -249,18 +248,22 @@ public final class ClauseIndex implements Closeable {
       float[] widenedVector = queries.size() > 1 ? queries.get(1) : null;
       double[] widenedCosines = widenedVector != null && sv.complete() ? sv.cosines(widenedVector) : null;
       Map<String, Integer> vec =
-          sv.complete() ? scannedRanks(sv, askedCosines, widenedCosines, cosines, docs) : vectorRanks(schoolFilter, queries, cosines, docs);
+          sv.complete() ? scannedRanks(sv, askedCosines, widenedCosines, docs) : vectorRanks(schoolFilter, queries, docs);
       Map<String, Double> fused = new LinkedHashMap<>();
       bm25.forEach((key, rank) -> fused.merge(key, 1.0 / (RRF_K + rank), Double::sum));
       if (mode != SearchMode.BM25) {
         vec.forEach((key, rank) -> fused.merge(key, 1.0 / (RRF_K + rank), Double::sum));
       }
+      // each candidate's cosine as asked and as widened: from the scan, or read from the index once for both
+      Map<String, double[]> cosines = new HashMap<>();
       for (String key : fused.keySet()) {
-        if (!cosines.containsKey(key)) {
-          int doc = docs.get(key);
-          int at = sv.complete() ? Arrays.binarySearch(sv.docs(), doc) : -1;
-          cosines.put(key, at >= 0 ? askedCosines[at] : Math.max(cosine(doc, asked, F_VECTOR), cosine(doc, asked, F_VECTOR_BARE)));
-        }
+        int doc = docs.get(key);
+        int at = sv.complete() ? Arrays.binarySearch(sv.docs(), doc) : -1;
+        cosines.put(
+            key,
+            at >= 0
+                ? new double[] {askedCosines[at], widenedCosines == null ? -1 : widenedCosines[at]}
+                : storedCosines(doc, asked, widenedVector));
       }
       // fewer scored than asked for means every clause with a word of the question was scored
       if (keywordQuery.isPresent() && bm25Scores.size() >= KEYWORD_SCORED) {
@@ -284,15 +287,8 @@ public final class ClauseIndex implements Closeable {
       double widenedBackground = widenedVector == null ? 0 : ReferenceBackground.of(widenedVector);
       Map<String, Double> lifts = new HashMap<>();
       for (String key : fused.keySet()) {
-        double lift = cosines.get(key) - background;
-        if (widenedVector != null) {
-          int doc = docs.get(key);
-          int at = widenedCosines != null ? Arrays.binarySearch(sv.docs(), doc) : -1;
-          double widenedCosine =
-              at >= 0 ? widenedCosines[at] : Math.max(cosine(doc, widenedVector, F_VECTOR), cosine(doc, widenedVector, F_VECTOR_BARE));
-          lift = Math.max(lift, widenedCosine - widenedBackground);
-        }
-        lifts.put(key, lift);
+        double[] c = cosines.get(key);
+        lifts.put(key, widenedVector == null ? c[0] - background : Math.max(c[0] - background, c[1] - widenedBackground));
       }
       return fused.entrySet().stream()
           .map(
@@ -302,7 +298,7 @@ public final class ClauseIndex implements Closeable {
                       e.getValue(),
                       bm25.getOrDefault(e.getKey(), 0),
                       vec.getOrDefault(e.getKey(), 0),
-                      cosines.getOrDefault(e.getKey(), -1.0),
+                      cosines.get(e.getKey())[0],
                       bm25Scores.getOrDefault(e.getKey(), 0f),
                       coverage(subject, idf, synonymIdf, clauses.get(e.getKey())),
                       background,
@@ -441,16 +437,12 @@ public final class ClauseIndex implements Closeable {
    * Ranks clauses by the best of two embeddings each (with and without its heading: a heading
    * places a list item but can also drown a short rule in its section's topic) against the question
    * as asked and, when the synonym list maps one of its words to the policies' wording ("facebook"
-   * to "social networking"), the question with that wording added. The cosines reported for the
-   * confidence check are those of the question as asked, so the added wording cannot make an
-   * unanswerable question look answered.
+   * to "social networking"), the question with that wording added.
    *
    * @param queries the question's vector as asked, then its widened form's when it has one
    */
-  private Map<String, Integer> vectorRanks(
-      Query schoolFilter, List<float[]> queries, Map<String, Double> cosines, Map<String, Integer> docIds)
+  private Map<String, Integer> vectorRanks(Query schoolFilter, List<float[]> queries, Map<String, Integer> docIds)
       throws IOException {
-    float[] asked = queries.get(0);
     Map<Integer, Float> best = new HashMap<>();
     for (float[] q : queries) {
       for (String field : List.of(F_VECTOR, F_VECTOR_BARE)) {
@@ -465,14 +457,7 @@ public final class ClauseIndex implements Closeable {
             .limit(CANDIDATES)
             .map(e -> new ScoreDoc(e.getKey(), e.getValue()))
             .toArray(ScoreDoc[]::new);
-    Map<String, Integer> out = ranks(docs, docIds);
-    int i = 0;
-    // ranks keeps the docs' order, so its keys line up with docs
-    for (String key : out.keySet()) {
-      int doc = docs[i++].doc;
-      cosines.put(key, Math.max(cosine(doc, asked, F_VECTOR), cosine(doc, asked, F_VECTOR_BARE)));
-    }
-    return out;
+    return ranks(docs, docIds);
   }
 
   /**
@@ -514,7 +499,7 @@ public final class ClauseIndex implements Closeable {
    * @param widenedCosines the same for the question widened with the policies' words, null when it is not widened
    */
   private Map<String, Integer> scannedRanks(
-      SchoolVectors sv, double[] askedCosines, double[] widenedCosines, Map<String, Double> cosines, Map<String, Integer> docIds)
+      SchoolVectors sv, double[] askedCosines, double[] widenedCosines, Map<String, Integer> docIds)
       throws IOException {
     double[] best = askedCosines.clone();
     if (widenedCosines != null) {
@@ -532,7 +517,6 @@ public final class ClauseIndex implements Closeable {
       String key = key(sv.docs()[i]);
       out.put(key, r + 1);
       docIds.put(key, sv.docs()[i]);
-      cosines.put(key, askedCosines[i]);
     }
     return out;
   }
@@ -544,8 +528,8 @@ public final class ClauseIndex implements Closeable {
   List<Map<String, Integer>> vectorRanksBothWays(String school, String question) throws IOException {
     List<float[]> queries = embedder.embedQueries(List.of(question, PolicyAnalyzer.expandForEmbedding(question)));
     SchoolVectors sv = schoolVectors.get(school);
-    Map<String, Integer> scanned = scannedRanks(sv, sv.cosines(queries.get(0)), sv.cosines(queries.get(1)), new HashMap<>(), new HashMap<>());
-    Map<String, Integer> searched = vectorRanks(new TermQuery(new Term(F_SCHOOL, school)), queries, new HashMap<>(), new HashMap<>());
+    Map<String, Integer> scanned = scannedRanks(sv, sv.cosines(queries.get(0)), sv.cosines(queries.get(1)), new HashMap<>());
+    Map<String, Integer> searched = vectorRanks(new TermQuery(new Term(F_SCHOOL, school)), queries, new HashMap<>());
     return List.of(scanned, searched);
   }
 
@@ -617,9 +601,20 @@ public final class ClauseIndex implements Closeable {
     return null;
   }
 
-  /** The cosine of one clause's stored vector with {@code q}; -1 when it has none. */
-  private double cosine(int doc, float[] q, String field) throws IOException {
-    return cosine(vector(doc, field), q);
+  /**
+   * One clause's best cosine (with or without its heading) with the question as asked and with its
+   * widened form (-1 when there is none), each stored vector read once for both.
+   */
+  private double[] storedCosines(int doc, float[] asked, float[] widened) throws IOException {
+    double[] out = {-1, -1};
+    for (String field : List.of(F_VECTOR, F_VECTOR_BARE)) {
+      float[] v = vector(doc, field);
+      out[0] = Math.max(out[0], cosine(v, asked));
+      if (widened != null) {
+        out[1] = Math.max(out[1], cosine(v, widened));
+      }
+    }
+    return out;
   }
 
   /** Clause key to 1-based rank, in the docs' order; records each key's Lucene doc id in {@code docIds}. */
