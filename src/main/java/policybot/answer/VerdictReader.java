@@ -31,6 +31,14 @@ final class VerdictReader {
               // "the permission slips will indicate whether this is acceptable"
               + "whether (this|it|that) is (acceptable|allowed|permitted|appropriate))\\b");
 
+  /**
+   * "Ensure that" which leads to a prohibition ("Care should be taken to ensure that images of
+   * children identified as at risk should not be taken"): what is ensured is that the thing is not
+   * done, a no rather than a condition.
+   */
+  private static final Pattern ENSURE_NOT =
+      Pattern.compile("\\b(ensur(e|ing)|must ensure|should ensure)( that)?(?=[^.;]{0,80}?\\b(not|never)\\b)");
+
   /** Wording that forbids. */
   private static final Pattern PROHIBITION =
       Pattern.compile(
@@ -220,7 +228,7 @@ final class VerdictReader {
     boolean forbids = PROHIBITION.matcher(s).find();
     // "must not communicate via web 2 technologies, other than through school systems approved by
     // the Headteacher": the approval is for the alternative, not for what is forbidden
-    boolean conditions = CONDITIONAL.matcher(ALTERNATIVE.matcher(s).replaceAll(" ")).find();
+    boolean conditions = CONDITIONAL.matcher(ENSURE_NOT.matcher(ALTERNATIVE.matcher(s).replaceAll(" ")).replaceAll(" ")).find();
     if (conditions && forbids && SCHOOLS_OWN_ONLY.matcher(s).find() && asksAboutOwn(question)) {
       return Verdict.NO;
     }

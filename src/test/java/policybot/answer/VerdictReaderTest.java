@@ -146,6 +146,18 @@ class VerdictReaderTest {
   }
 
   @Test
+  void should_read_ensuring_that_something_is_not_done_as_a_no() {
+    String atRisk = policy("Care should be taken to ensure that images of children identified as at risk should not be taken or displayed in any format.");
+    String secure = policy("All staff, Governors and visitors will ensure that data is kept secure and is used appropriately as authorised by the Head or Governing Body.");
+    String disrepute = policy("I will ensure that my online activity, both in school and outside school, will not bring my professional role into disrepute.");
+
+    assertThat(VerdictReader.read("is a child flagged as at risk ok to be in the class photo?", atRisk)).isEqualTo(Verdict.NO);
+    assertThat(VerdictReader.read("can i post rude stuff about the school on my own twitter?", disrepute)).isEqualTo(Verdict.NO);
+    // ensuring something is done is still a condition
+    assertThat(VerdictReader.read("can I take pupil data home?", secure)).isEqualTo(Verdict.CONDITIONAL);
+  }
+
+  @Test
   void should_answer_no_when_the_question_lacks_what_the_rule_requires() {
     String sticks = policy("No passwords should be divulged and memory sticks should also be encrypted.");
     String backups = policy("If staff use their own portable devices to back up their school computers, they must ensure that it is at least password protected and encrypted wherever possible to protect the integrity of the data.");
