@@ -254,7 +254,8 @@ public final class ClauseIndex implements Closeable {
       if (mode != SearchMode.BM25) {
         vec.forEach((key, rank) -> fused.merge(key, 1.0 / (RRF_K + rank), Double::sum));
       }
-      // each candidate's cosine as asked and as widened: from the scan, or read from the index once for both
+      // each candidate's cosine as asked and as widened (minus infinity when not widened): from the
+      // scan, or read from the index once for both
       Map<String, double[]> cosines = new HashMap<>();
       for (String key : fused.keySet()) {
         int doc = docs.get(key);
@@ -262,7 +263,7 @@ public final class ClauseIndex implements Closeable {
         cosines.put(
             key,
             at >= 0
-                ? new double[] {askedCosines[at], widenedCosines == null ? -1 : widenedCosines[at]}
+                ? new double[] {askedCosines[at], widenedCosines == null ? Double.NEGATIVE_INFINITY : widenedCosines[at]}
                 : storedCosines(doc, asked, widenedVector));
       }
       // fewer scored than asked for means every clause with a word of the question was scored
@@ -284,12 +285,8 @@ public final class ClauseIndex implements Closeable {
       // a synonym's own weight, looked up only when some candidate contains it
       Function<String, Double> synonymIdf = t -> idfOf(school, Set.of(t));
       double background = ReferenceBackground.of(asked);
+      // the lift (Hit#lift) takes the better of asked and widened, each against its own background
       double widenedBackground = widenedVector == null ? 0 : ReferenceBackground.of(widenedVector);
-      Map<String, Double> lifts = new HashMap<>();
-      for (String key : fused.keySet()) {
-        double[] c = cosines.get(key);
-        lifts.put(key, widenedVector == null ? c[0] - background : Math.max(c[0] - background, c[1] - widenedBackground));
-      }
       return fused.entrySet().stream()
           .map(
               e ->
@@ -302,7 +299,7 @@ public final class ClauseIndex implements Closeable {
                       bm25Scores.getOrDefault(e.getKey(), 0f),
                       coverage(subject, idf, synonymIdf, clauses.get(e.getKey())),
                       background,
-                      lifts.get(e.getKey())))
+                      Math.max(cosines.get(e.getKey())[0] - background, cosines.get(e.getKey())[1] - widenedBackground)))
           .sorted(Comparator.comparingDouble(Hit::score).reversed().thenComparing(h -> h.clause().ordinal()))
           .toList();
     } catch (IOException e) {
@@ -603,10 +600,10 @@ public final class ClauseIndex implements Closeable {
 
   /**
    * One clause's best cosine (with or without its heading) with the question as asked and with its
-   * widened form (-1 when there is none), each stored vector read once for both.
+   * widened form (minus infinity when there is none), each stored vector read once for both.
    */
   private double[] storedCosines(int doc, float[] asked, float[] widened) throws IOException {
-    double[] out = {-1, -1};
+    double[] out = {-1, widened == null ? Double.NEGATIVE_INFINITY : -1};
     for (String field : List.of(F_VECTOR, F_VECTOR_BARE)) {
       float[] v = vector(doc, field);
       out[0] = Math.max(out[0], cosine(v, asked));
