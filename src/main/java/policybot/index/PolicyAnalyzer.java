@@ -115,6 +115,9 @@ public final class PolicyAnalyzer extends Analyzer {
    *   <li>"pop a couple on my insta", "stick it on the school facebook page": posting it.
    *   <li>"can she log in as me?": using another user's login, the policies' "another user's ID or
    *       password".
+   *   <li>"can i give her my password?", "she asked to use my login", "they need my password, do i
+   *       give it them?": sharing it, the policies' "disclose any passwords" (a social media
+   *       "username" given to a pupil is not a password, so it is left out).
    *   <li>"put a maths game on the class PC", "get an app onto my laptop": installing it, the
    *       policies' word; "put" and "get" name no topic.
    *   <li>"can the school see what sites I go on?", "does anyone check what websites we visit?":
@@ -140,6 +143,12 @@ public final class PolicyAnalyzer extends Analyzer {
           new Rewrite(
               Pattern.compile("\\b(log|logs|logged|logging|sign|signs|signed|signing) ?(in|on) as (me|him|her|them|someone else|somebody else|another \\w+|a colleague|my \\w+)\\b", Pattern.CASE_INSENSITIVE),
               " use another user's login "),
+          new Rewrite(
+              Pattern.compile("\\b(give|gives|giving|gave|tell|tells|telling|told|lend|lends|lending|lent|pass|passes|passing|passed|hand|hands|handing|handed|send|sending|sent)( (out|over|on))?( (him|her|them|someone|somebody|anyone|us|\\w+ \\w+|\\w+))? (my|our|your|her|his|their|the) (own )?(passwords?|pass ?codes?|pins?|logins?|log-ins?|log ?ins?|logons?|log ?in details|login details)\\b|\\b(use|uses|using|borrow|borrows|borrowing|have|log in with|log on with) (my|her|his|their|your|a colleague's|someone's|someone else's) (own )?(passwords?|logins?|log-ins?|log ?ins?|logons?|log ?in details|login details)\\b", Pattern.CASE_INSENSITIVE),
+              " disclose password "),
+          new Rewrite(
+              Pattern.compile("\\b(passwords?|pass ?codes?|logins?|log-ins?|logons?)\\b([^?.!]{0,100}?)\\b(give|giving|tell|telling|lend|lending|pass|passing|hand|handing|send|sending) (it|them)\\b", Pattern.CASE_INSENSITIVE),
+              "$1$2 disclose password "),
           new Rewrite(Pattern.compile("\\b(year|yr|y) ?(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)s?\\b", Pattern.CASE_INSENSITIVE), " pupils "),
           new Rewrite(
               Pattern.compile("\\b(check|checks|checking|see|sees|track|tracks|tracking|watch|watches|watching|look at|looks at|spy on|spies on|know) what (sites|websites|web sites|pages|i|we|staff|people|you) ", Pattern.CASE_INSENSITIVE),

@@ -163,4 +163,42 @@ class QuestionTermsTest {
     assertThat(index.terms("IPads must not be used at home")).contains("ipad");
     assertThat(index.subjectTerms("can i take a school ipad home")).anySatisfy(g -> assertThat(g).contains("ipad"));
   }
+
+  @Test
+  void should_read_giving_someone_a_password_or_a_login_as_disclosing_it() {
+    // Moorthorpe: "No staff, Governors or visitors will disclose any passwords provided to them by
+    // the school"; "give her my password" shares no word with it but "password"
+    for (String q :
+        List.of(
+            "my TA forgot her login, can i just give her my password for the day?",
+            "someone rang saying they're from IT and need my password to fix my account, do i give it them?",
+            "supply teacher asked if she could use my login to print, is that ok")) {
+      assertThat(index.subjectTerms(q)).as(q).anySatisfy(g -> assertThat(g).contains("disclos"));
+    }
+    assertThat(index.search("moorthorpe", "my TA forgot her login, can i just give her my password for the day?", SearchMode.HYBRID, 1).get(0).clause().text())
+        .contains("will disclose any passwords");
+    // a social media handle given to a pupil is not a password, and giving something else is not disclosing one
+    assertThat(index.subjectTerms("a Y6 asked if she can follow me on tiktok, can I give her my username")).noneMatch(g -> g.contains("disclos"));
+    assertThat(index.subjectTerms("can i give her my mobile number? my password is on it")).noneMatch(g -> g.contains("disclos"));
+  }
+
+  @Test
+  void should_find_the_policies_device_left_in_a_car_for_a_laptop_left_in_the_car() {
+    // staff-code-2024: "you should ensure that your device is securely stored, if left in your car
+    // please make sure it is locked in your boot"; "leave" and "left" stem apart, "laptop" is a device
+    String q = "is it ok to leave the school laptop in my car overnight";
+
+    assertThat(index.subjectTerms(q)).anySatisfy(g -> assertThat(g).contains("left")).anySatisfy(g -> assertThat(g).contains("devic"));
+    assertThat(index.search("staff-code-2024", q, SearchMode.HYBRID, 1).get(0).clause().text()).contains("locked in your boot");
+  }
+
+  @Test
+  void should_read_instagram_as_one_of_the_older_policies_web_2_technologies_and_messaging_as_communicating() {
+    // Educating for Life: "Should not communicate with pupils ... via web 2 technologies, other
+    // than through the appropriate school learning platforms"
+    String q = "Some of my year 6s want to follow me on instagram and DM me homework questions, is that ok?";
+
+    assertThat(index.subjectTerms(q)).anySatisfy(g -> assertThat(g).contains("web")).anySatisfy(g -> assertThat(g).contains("commun"));
+    assertThat(index.search("educating-for-life", q, SearchMode.HYBRID, 3)).anySatisfy(h -> assertThat(h.clause().text()).contains("communicate with pupils"));
+  }
 }
