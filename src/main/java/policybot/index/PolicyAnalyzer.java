@@ -118,6 +118,8 @@ public final class PolicyAnalyzer extends Analyzer {
    *   <li>"can i give her my password?", "she asked to use my login", "they need my password, do i
    *       give it them?": sharing it, the policies' "disclose any passwords" (a social media
    *       "username" given to a pupil is not a password, so it is left out).
+   *   <li>"a pop-up came up": one word, which the synonym list maps to the policies' online safety
+   *       incident; as two, "up" is a stop word and "pop" alone means nothing.
    *   <li>"put a maths game on the class PC", "get an app onto my laptop": installing it, the
    *       policies' word; "put" and "get" name no topic.
    *   <li>"can the school see what sites I go on?", "does anyone check what websites we visit?":
@@ -149,6 +151,7 @@ public final class PolicyAnalyzer extends Analyzer {
           new Rewrite(
               Pattern.compile("\\b(passwords?|pass ?codes?|logins?|log-ins?|logons?)\\b([^?.!]{0,100}?)\\b(give|giving|tell|telling|lend|lending|pass|passing|hand|handing|send|sending) (it|them)\\b", Pattern.CASE_INSENSITIVE),
               "$1$2 disclose password "),
+          new Rewrite(Pattern.compile("\\bpop[- ]?(up|ups)\\b", Pattern.CASE_INSENSITIVE), " popup "),
           new Rewrite(Pattern.compile("\\b(year|yr|y) ?(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)s?\\b", Pattern.CASE_INSENSITIVE), " pupils "),
           new Rewrite(
               Pattern.compile("\\b(check|checks|checking|see|sees|track|tracks|tracking|watch|watches|watching|look at|looks at|spy on|spies on|know) what (sites|websites|web sites|pages|i|we|staff|people|you) ", Pattern.CASE_INSENSITIVE),

@@ -201,4 +201,23 @@ class QuestionTermsTest {
     assertThat(index.subjectTerms(q)).anySatisfy(g -> assertThat(g).contains("web")).anySatisfy(g -> assertThat(g).contains("commun"));
     assertThat(index.search("educating-for-life", q, SearchMode.HYBRID, 3)).anySatisfy(h -> assertThat(h.clause().text()).contains("communicate with pupils"));
   }
+
+  @Test
+  void should_read_taking_data_home_as_the_policies_taking_it_off_the_school_premises() {
+    // Eyrescroft: "whether in school, taken off the school premises or accessed remotely. Personal
+    // data can only be taken out of school on password protected or encrypted devices"
+    String q = "Can I take the SEN register home on a memory stick?";
+
+    assertThat(index.subjectTerms(q)).anySatisfy(g -> assertThat(g).contains("premis", "remot")).anySatisfy(g -> assertThat(g).contains("person"));
+    assertThat(index.search("eyrescroft", q, SearchMode.HYBRID, 1).get(0).clause().text()).contains("Personal data can only be taken out of school");
+  }
+
+  @Test
+  void should_read_a_pop_up_a_printer_and_the_local_paper_in_the_policies_words() {
+    assertThat(index.subjectTerms("a dodgy pop-up came up on the whiteboard")).anySatisfy(g -> assertThat(g).contains("incid"));
+    assertThat(index.subjectTerms("can i plug my own printer into the class pc")).anySatisfy(g -> assertThat(g).contains("hardwar"));
+    assertThat(index.subjectTerms("the local paper wants a photo of the team")).anySatisfy(g -> assertThat(g).contains("press"));
+    // printed paper is not the press
+    assertThat(index.subjectTerms("can i print the register on paper")).noneMatch(g -> g.contains("press"));
+  }
 }
