@@ -52,7 +52,11 @@ class DevSetTest {
    *       written; now 1.000 / 0.829 / 0.917 / 0.143.
    *   <li>sixth (session 11, 3 disclosures): 0.833 / 0.611 / 0.727 / 0.306 when written; now
    *       0.972 / 0.722 / 0.727 / 0.278. Not read, but one question it sends to the DSL by mistake
-   *       was printed whole when this test failed on it, which is why it now prints ids only.
+   *       was printed whole when this test failed on it, which is why it now prints ids only. Session
+   *       16's reading of Facebook, Instagram and the rest as the older policies' "web 2
+   *       technologies" moved two of its first places to another clause (0.667 first since; over
+   *       the nine blind sets pooled the first place went from 0.798 to 0.806), so its floor for
+   *       first is one question under that.
    *   <li>seventh (session 11, 4 disclosures, written to be read): 0.841 / 0.568 / 0.750 / 0.386
    *       when written; now 0.977 / 0.705 / 0.750 / 0.295.
    *   <li>eighth (session 12, 5 disclosures, never read): 0.900 / 0.800 / 0.867 / 0.275 when
@@ -97,7 +101,7 @@ class DevSetTest {
     "third-questions.jsonl, 50, 0.913, 0.713, 0.599, 0.201, 0",
     "fourth-questions.jsonl, 50, 0.970, 0.913, 0.666, 0.058, 0",
     "fifth-questions.jsonl, 50, 0.970, 0.799, 0.832, 0.172, 0",
-    "sixth-questions.jsonl, 50, 0.944, 0.694, 0.635, 0.306, 0",
+    "sixth-questions.jsonl, 50, 0.944, 0.638, 0.635, 0.306, 0",
     "seventh-questions.jsonl, 60, 0.954, 0.681, 0.666, 0.319, 0",
     "eighth-questions.jsonl, 60, 0.899, 0.799, 0.799, 0.276, 2",
     "ninth-questions.jsonl, 60, 0.924, 0.799, 0.732, 0.301, 0",
