@@ -25,6 +25,16 @@ final class FollowUp {
   private static final Pattern POINTS_BACK =
       Pattern.compile("\\b(it|that|this(?! (policy|agreement|code|document))|them|those|these|then|instead|there|ones?)\\b");
 
+  /**
+   * A longer question after an earlier one still leans on it when it points back at it ("do i just
+   * mention it to the head or is there more to it", "how do i find out if thats allowed then?").
+   */
+  static final int MAX_POINTING_BACK_WORDS = 16;
+
+  /** "Is it ok", "it's fine": an "it" that points at nothing said before. */
+  private static final Pattern EXPLETIVE_IT =
+      Pattern.compile("\\b(is|was|would|will) (it|that) be (ok|okay|alright|fine|allowed|acceptable)\\b|\\b(is|was) (it|that) (ok|okay|alright|fine|allowed|acceptable)\\b|\\bit'?s (ok|okay|alright|fine|allowed)\\b");
+
   /** A conversational opening that says nothing about the subject: "ok so can I ...". */
   private static final Pattern FILLER_OPENING = Pattern.compile("^(ok|okay|right|oh|hmm),? ");
 
@@ -69,7 +79,10 @@ final class FollowUp {
       return false;
     }
     String t = normal(q.text());
-    return CARRY_OVER.matcher(t).lookingAt() || t.split("\\s+").length <= MAX_FOLLOW_UP_WORDS;
+    int words = t.split("\\s+").length;
+    return CARRY_OVER.matcher(t).lookingAt()
+        || words <= MAX_FOLLOW_UP_WORDS
+        || (words <= MAX_POINTING_BACK_WORDS && POINTS_BACK.matcher(EXPLETIVE_IT.matcher(t).replaceAll("")).find());
   }
 
   /** Lower case, without a conversational opening ("ok and what about visitors?" is "and what about visitors?"). */

@@ -54,6 +54,16 @@ class FollowUpTest {
   }
 
   @Test
+  void should_read_a_longer_question_after_another_as_a_follow_up_when_it_points_back_at_it() {
+    String before = "is it ok to use my own ipad for teaching instead of the school one";
+
+    assertThat(FollowUp.isFollowUp(new Question("staff-code-2024", "do i just mention it to the head or is there more to it", Optional.of(before)))).isTrue();
+    // "is it ok" points at nothing said before, and a question naming its own subject stands alone
+    assertThat(FollowUp.isFollowUp(new Question("staff-code-2024", "is it ok to post pictures of the school fair on my facebook page", Optional.of(before)))).isFalse();
+    assertThat(FollowUp.isFollowUp(new Question("staff-code-2024", "can i leave the school laptop in my car overnight when i go on a course", Optional.of(before)))).isFalse();
+  }
+
+  @Test
   void should_keep_a_given_previous_question_and_carry_the_subject_down_a_chain_of_follow_ups() {
     Question lead = Question.of("glais", "can i take photos of my class on my phone");
     Question given = new Question("glais", "what about videos?", Optional.of("can I film assembly?"));
