@@ -100,6 +100,9 @@ public final class PolicyAnalyzer extends Analyzer {
     }
   }
 
+  /** What staff call the credentials the policies say must not be disclosed: a password, a PIN, a login. */
+  private static final String CREDENTIAL = "(?:passwords?|pass ?codes?|pins?|logins?|log-ins?|log ?ins?|logons?|log ?in details|login details)";
+
   /**
    * Phrases in questions that the word-by-word analysis would misread, rewritten before it:
    * <ul>
@@ -146,11 +149,16 @@ public final class PolicyAnalyzer extends Analyzer {
               Pattern.compile("\\b(log|logs|logged|logging|sign|signs|signed|signing) ?(in|on) as (me|him|her|them|someone else|somebody else|another \\w+|a colleague|my \\w+)\\b", Pattern.CASE_INSENSITIVE),
               " use another user's login "),
           new Rewrite(
-              Pattern.compile("\\b(give|gives|giving|gave|tell|tells|telling|told|lend|lends|lending|lent|pass|passes|passing|passed|hand|hands|handing|handed|send|sending|sent)( (out|over|on))?( (him|her|them|someone|somebody|anyone|us|\\w+ \\w+|\\w+))? (my|our|your|her|his|their|the) (own )?(passwords?|pass ?codes?|pins?|logins?|log-ins?|log ?ins?|logons?|log ?in details|login details)\\b|\\b(use|uses|using|borrow|borrows|borrowing|have|log in with|log on with) (my|her|his|their|your|a colleague's|someone's|someone else's) (own )?(passwords?|logins?|log-ins?|log ?ins?|logons?|log ?in details|login details)\\b", Pattern.CASE_INSENSITIVE),
+              Pattern.compile(
+                  "\\b(?:give|gives|giving|gave|tell|tells|telling|told|lend|lends|lending|lent|pass|passes|passing|passed|hand|hands|handing|handed|send|sending|sent)"
+                      + "(?: (?:out|over|on))?(?: (?:him|her|them|someone|somebody|anyone|us|\\w+ \\w+|\\w+))? (?:my|our|your|her|his|their|the) (?:own )?" + CREDENTIAL + "\\b"
+                      + "|\\b(?:use|uses|using|borrow|borrows|borrowing|have|log in with|log on with) (?:my|her|his|their|your|a colleague's|someone's|someone else's) (?:own )?" + CREDENTIAL + "\\b",
+                  Pattern.CASE_INSENSITIVE),
               " disclose password "),
+          // "... my password to fix my account, do i give it them?": the "it" is the password
           new Rewrite(
-              Pattern.compile("\\b(passwords?|pass ?codes?|logins?|log-ins?|logons?)\\b([^?.!]{0,100}?)\\b(give|giving|tell|telling|lend|lending|pass|passing|hand|handing|send|sending) (it|them)\\b", Pattern.CASE_INSENSITIVE),
-              "$1$2 disclose password "),
+              Pattern.compile("\\b(" + CREDENTIAL + "\\b[^?.!]{0,100}?)\\b(?:give|giving|tell|telling|lend|lending|pass|passing|hand|handing|send|sending) (?:it|them)\\b", Pattern.CASE_INSENSITIVE),
+              "$1 disclose password "),
           new Rewrite(Pattern.compile("\\bpop[- ]?(up|ups)\\b", Pattern.CASE_INSENSITIVE), " popup "),
           new Rewrite(Pattern.compile("\\b(year|yr|y) ?(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)s?\\b", Pattern.CASE_INSENSITIVE), " pupils "),
           new Rewrite(
