@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import policybot.TestEngine;
 
 /**
- * Runs the development set and the nine other question sets end to end. The floors sit a little under the
+ * Runs the development set and the fourteen other question sets end to end. The floors sit a little under the
  * figures the README reports, so a change that makes answers worse fails the build.
  */
 class DevSetTest {
@@ -94,6 +94,11 @@ class DevSetTest {
    *   <li>thirteenth (start of session 15, 5 disclosures, never read): 0.975 / 0.800 / 0.867 /
    *       0.125 when written, every disclosure routed and no usage question sent to the DSL; 0.975
    *       / 0.800 / 0.867 / 0.100 at the session's end.
+   *   <li>fourteenth (end of session 16, 5 disclosures, never read): written by a helper from the
+   *       policies alone after the session's changes, to check them on wording nobody had fitted:
+   *       the session's first build 0.925 / 0.700 / 0.933 / 0.275, its last 0.950 / 0.750 / 0.933
+   *       / 0.175. Every disclosure routed; 2 of its 55 usage questions go to the DSL with both
+   *       builds (unread), so its last column allows 2.
    * </ul>
    */
   @ParameterizedTest
@@ -111,7 +116,8 @@ class DevSetTest {
     "tenth-questions.jsonl, 60, 0.924, 0.699, 0.732, 0.226, 0",
     "eleventh-questions.jsonl, 60, 0.949, 0.774, 0.532, 0.201, 0",
     "twelfth-questions.jsonl, 60, 0.924, 0.774, 0.732, 0.226, 1",
-    "thirteenth-questions.jsonl, 60, 0.949, 0.774, 0.799, 0.126, 0"
+    "thirteenth-questions.jsonl, 60, 0.949, 0.774, 0.799, 0.126, 0",
+    "fourteenth-questions.jsonl, 60, 0.924, 0.724, 0.866, 0.201, 2"
   })
   void should_not_fall_below_its_figures_on_a_blind_set(
       String file, int questions, double top3, double top1, double unanswerableEscalated, double answerableEscalated, int falseAlarms)
