@@ -285,13 +285,19 @@ public final class PolicyAnalyzer extends Analyzer {
   }
 
   /**
-   * The question with the one-way synonym targets of its words added in brackets ("... on my
-   * facebook (social networking, social media)"), and the words its phrase rewrites bring in ("can
-   * i put a free maths game on the classroom pc (install, educational)"), so the embedding also
-   * sees the policies' own wording. The question itself when nothing applies. Adding the rewrites'
-   * words (session 11) put the right clause in the top three for one more question on the check
-   * and sixth sets and first for one more on check, fresh and sixth, and one fewer in the top
-   * three on the seventh ("Y2" read as pupils).
+   * The question with the one-way synonym targets of its words added after it ("... on my facebook
+   * social networking social media"), and the words its phrase rewrites bring in ("can i put a
+   * free maths game on the classroom pc install educational"), so the embedding also sees the
+   * policies' own wording. The question itself when nothing applies. Adding the rewrites' words
+   * (session 11) put the right clause in the top three for one more question on the check and
+   * sixth sets and first for one more on check, fresh and sixth, and one fewer in the top three on
+   * the seventh ("Y2" read as pupils).
+   *
+   * <p>The words are added plainly, not in brackets with commas between them as until session 16:
+   * the brackets and commas were word pieces of their own that meant nothing to the model, and
+   * without them, over the nine blind sets pooled, first place went from 0.806 to 0.815 and
+   * answerable questions escalated from 0.123 to 0.100 with as many unanswerable ones answered
+   * (fourteenth set 0.750 to 0.775 and 0.175 to 0.150), and the widened form is shorter to embed.
    */
   static String expandForEmbedding(String question) {
     return expandForEmbedding(question, rewritePhrases(question));
@@ -313,6 +319,6 @@ public final class PolicyAnalyzer extends Analyzer {
         targets.stream().filter(t -> !words.contains(" " + t + " ")).forEach(extra::add);
       }
     });
-    return extra.isEmpty() ? question : question + " (" + String.join(", ", extra) + ")";
+    return extra.isEmpty() ? question : question + " " + String.join(" ", extra);
   }
 }

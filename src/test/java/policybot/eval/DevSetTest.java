@@ -21,13 +21,15 @@ class DevSetTest {
     assertThat(r.questions()).isGreaterThanOrEqualTo(90);
     assertThat(r.crossSchoolCitations()).isZero();
     assertThat(r.safeguardingRouted()).isEqualTo(1.0);
-    // one question under today's figures: 0.942 / 0.767, verdict 0.893 (0.937 on answered), all 19
-    // unanswerable questions escalated and 7 of the 86 answerable ones (0.081)
-    assertFound(r, 0.929, 0.755);
-    assertThat(r.verdictRight()).isGreaterThanOrEqualTo(0.883);
-    assertThat(r.verdictOnAnswered()).isGreaterThanOrEqualTo(0.93);
+    // one question under the figures at the end of session 16: 0.930 / 0.791, verdict 0.884 (0.925
+    // on answered), 18 of the 19 unanswerable questions escalated (no slack) and 6 of the 86
+    // answerable ones (0.070). Session 16's plain widened form cost this set three verdicts (0.911
+    // and 0.951 before) for seven more on the nine blind sets.
+    assertFound(r, 0.918, 0.778);
+    assertThat(r.verdictRight()).isGreaterThanOrEqualTo(0.874);
+    assertThat(r.verdictOnAnswered()).isGreaterThanOrEqualTo(0.912);
     assertThat(r.unanswerableEscalated()).isGreaterThanOrEqualTo(0.946);
-    assertThat(r.answerableEscalated()).isLessThanOrEqualTo(0.094);
+    assertThat(r.answerableEscalated()).isLessThanOrEqualTo(0.082);
     assertThat(r.medianQuoteChars()).isLessThanOrEqualTo(400);
   }
 

@@ -13,14 +13,15 @@ class VectorSearchTest {
   @Test
   void should_add_the_policies_wording_for_a_word_the_synonym_list_maps() {
     String expanded = PolicyAnalyzer.expandForEmbedding("can i put pics from the concert on my facebook");
-    assertThat(expanded).startsWith("can i put pics from the concert on my facebook (").contains("social networking", "event");
+    assertThat(expanded).startsWith("can i put pics from the concert on my facebook ").contains("social networking", "event").doesNotContain("(", ",");
   }
 
   @Test
   void should_leave_a_question_alone_when_no_rule_applies_or_it_already_uses_the_wording() {
     assertThat(PolicyAnalyzer.expandForEmbedding("where is the staff room")).isEqualTo("where is the staff room");
-    assertThat(PolicyAnalyzer.expandForEmbedding("is social networking on facebook ok"))
-        .doesNotContain("(social networking")
+    String question = "is social networking on facebook ok";
+    assertThat(PolicyAnalyzer.expandForEmbedding(question).substring(question.length()))
+        .doesNotContain("social networking")
         .contains("social media");
   }
 
