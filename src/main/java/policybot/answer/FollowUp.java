@@ -51,10 +51,10 @@ final class FollowUp {
    */
   static boolean leansOnEarlier(String text) {
     String t = normal(text);
-    int words = t.isEmpty() ? 0 : t.split("\\s+").length;
+    int words = words(t);
     return CARRY_OVER.matcher(t).lookingAt()
         || (words > 0 && words <= SUBJECTLESS_WORDS)
-        || (words <= MAX_FOLLOW_UP_WORDS && POINTS_BACK.matcher(t).find());
+        || (words <= MAX_FOLLOW_UP_WORDS && pointsBack(t));
   }
 
   /** The text to search with: the earlier question joined on when this one is a follow-up. */
@@ -79,10 +79,21 @@ final class FollowUp {
       return false;
     }
     String t = normal(q.text());
-    int words = t.split("\\s+").length;
-    return CARRY_OVER.matcher(t).lookingAt()
-        || words <= MAX_FOLLOW_UP_WORDS
-        || (words <= MAX_POINTING_BACK_WORDS && POINTS_BACK.matcher(EXPLETIVE_IT.matcher(t).replaceAll("")).find());
+    int words = words(t);
+    return CARRY_OVER.matcher(t).lookingAt() || words <= MAX_FOLLOW_UP_WORDS || (words <= MAX_POINTING_BACK_WORDS && pointsBack(t));
+  }
+
+  /**
+   * Whether a question points back at something said before ("so what am I meant to use then?"),
+   * apart from the "it" of "is it ok", which points at nothing: a chat's "is it ok to post on
+   * facebook?" is a question of its own.
+   */
+  private static boolean pointsBack(String normal) {
+    return POINTS_BACK.matcher(EXPLETIVE_IT.matcher(normal).replaceAll("")).find();
+  }
+
+  private static int words(String normal) {
+    return normal.isEmpty() ? 0 : normal.split("\\s+").length;
   }
 
   /** Lower case, without a conversational opening ("ok and what about visitors?" is "and what about visitors?"). */

@@ -29,6 +29,7 @@ class FollowUpTest {
         "when is this policy next reviewed",
         "can i take photos of my class on my phone",
         "is it ok to send pupil reports home on a memory stick that isn't encrypted",
+        "is it ok to post on facebook?",
         ""
       })
   void should_read_a_question_that_names_its_subject_on_its_own(String question) {
