@@ -224,7 +224,10 @@ public final class AnswerService {
     String form = FollowUp.questionForm(question);
     Optional<Audience.Party> others = Audience.asksWhatOthersMay(form);
     List<AnswerType.Kind> wants = AnswerType.wanted(form);
-    List<Hit> hits = idx.search(s.slug(), searchText, mode, MAX_CITATIONS);
+    List<Hit> hits =
+        FollowUp.namesOwnSubject(question, idx.subjectTerms(question.text()).size())
+            ? FollowUp.withOwnWords(idx.candidates(s.slug(), searchText, mode), idx.candidates(s.slug(), question.text(), mode), MAX_CITATIONS)
+            : idx.search(s.slug(), searchText, mode, MAX_CITATIONS);
     List<Hit> cited = AnswerType.givingWhatIsAsked(hits, wants, others);
     return new Found(searchText, form, others, wants, hits, citations(idx, s, asked(idx, question, searchText, others, wants), cited));
   }

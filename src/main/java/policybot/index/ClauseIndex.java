@@ -117,7 +117,7 @@ public final class ClauseIndex implements Closeable {
    * changed; 5 and 20 did no better, 5 let two more unanswerable questions through. The blind sets
    * agreed (two more in the top three, one fewer first).
    */
-  static final int RRF_K = 10;
+  public static final int RRF_K = 10;
 
   /**
    * Headings and list lead-ins count for less than the clause's own words: they place a clause but

@@ -29,4 +29,10 @@ public record Hit(
     double bm25Score,
     double coverage,
     double background,
-    double lift) {}
+    double lift) {
+
+  /** The same hit with another fused score: a later step that re-ranks keeps every signal. */
+  public Hit withScore(double newScore) {
+    return new Hit(clause, newScore, bm25Rank, vectorRank, cosine, bm25Score, coverage, background, lift);
+  }
+}

@@ -134,6 +134,17 @@ class AnswerServiceTest {
     assertThat(a.citations().get(0).text()).contains("including when on external trips/visits");
   }
 
+  @Test
+  void should_let_a_follow_up_with_a_subject_of_its_own_bring_its_clause_first() {
+    // joined, "can I check my personal emails on the school computer?" outweighs the follow-up's own
+    // words, and the rule on personal email came first; the rule naming contact time answers it
+    Answer a = answers.ask(new Question("educating-for-life", "even while the kids are doing quiet reading?",
+        Optional.of("can I check my personal emails on the school computer?")));
+
+    assertThat(a.citations()).isNotEmpty();
+    assertThat(a.citations().get(0).text()).contains("NOT during contact time or in the presence of students");
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',

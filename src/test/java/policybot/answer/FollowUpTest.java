@@ -2,10 +2,13 @@ package policybot.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import policybot.corpus.Clause;
+import policybot.index.Hit;
 
 class FollowUpTest {
   @ParameterizedTest
@@ -94,5 +97,35 @@ class FollowUpTest {
       assertThat(g.verdict()).isEqualTo(Verdict.CONDITIONAL);
       assertThat(g.citations().get(0).highlight()).startsWith("With the consent of parents and staff, the school permits");
     });
+  }
+
+  @Test
+  void should_count_a_follow_ups_own_words_only_when_it_names_a_subject_of_its_own() {
+    Question own = new Question("glais", "what about giving them my number in case they get lost?", Optional.of("can i take pics on the trip?"));
+    Question alone = Question.of("glais", "what about giving them my number in case they get lost?");
+
+    assertThat(FollowUp.namesOwnSubject(own, FollowUp.OWN_SUBJECT_GROUPS)).isTrue();
+    assertThat(FollowUp.namesOwnSubject(own, FollowUp.OWN_SUBJECT_GROUPS - 1)).isFalse();
+    assertThat(FollowUp.namesOwnSubject(alone, 4)).isFalse();
+  }
+
+  @Test
+  void should_raise_a_clause_the_follow_ups_own_search_ranks_high_without_losing_its_signals() {
+    Hit photos = hit("photos", 0.18, 1);
+    Hit number = hit("number", 0.17, 2);
+    Hit other = hit("other", 0.12, 3);
+
+    List<Hit> ranked = FollowUp.withOwnWords(List.of(photos, number, other), List.of(number, other), 2);
+
+    assertThat(ranked).extracting(h -> h.clause().id()).containsExactly("number", "photos");
+    assertThat(ranked.get(0).coverage()).isEqualTo(number.coverage());
+    assertThat(ranked.get(0).score()).isGreaterThan(number.score());
+    // a clause the follow-up's own search did not find keeps its score
+    assertThat(ranked.get(1)).isSameAs(photos);
+  }
+
+  private static Hit hit(String id, double score, int ordinal) {
+    Clause c = new Clause(id, "glais", "policy", List.of(), "", "", "text of " + id, ordinal);
+    return new Hit(c, score, ordinal, ordinal, 0.5, 3.0, 0.1 * ordinal, 0.2, 0.1);
   }
 }
