@@ -145,6 +145,23 @@ final class VerdictReader {
    */
   private static final Pattern HYPOTHETICAL = Pattern.compile("^(so |and |but |or )?(what if|what about|how about)\\b");
 
+  /**
+   * A question that asks what else is needed or worth knowing: "anything I need to do first?", "do
+   * they need anything else from me?". On the seventeen question sets (session 17) it turned three
+   * conditional readings into the information expected, and changed no other verdict.
+   */
+  private static final Pattern ASKS_FOR_ANYTHING =
+      Pattern.compile("\\b(anything( else)? (i|we|you|they|he|she) (need|needs|should|must|have|has|ought)|(need|needs|want|wants) anything( else)?)\\b");
+
+  /**
+   * A last question asking whom to get permission from: "who do I need to ask?". After "can I
+   * ...?" the answer is a permission (one more verdict right on the read sets, none changed on
+   * the blind ones); alone, or after an account ("not sure if it's allowed - who should I check
+   * with?"), it asks for a name.
+   */
+  private static final Pattern ASKS_WHOM_TO_ASK =
+      Pattern.compile("who (do|should|would|can|must) (i|we) (need to |have to )?(ask|check with|get permission from|get it (ok'?d|okayed|approved|signed off) by)\\b");
+
   private static final Pattern WH_OPENING = Pattern.compile("(who|what|when|where|which|how|why|whose|whom)\\b");
 
   /** Words inside a question that ask for permission, whatever the question opens with. */
@@ -177,10 +194,18 @@ final class VerdictReader {
     if (HYPOTHETICAL.matcher(q).find()) {
       return false;
     }
+    // "do they need anything else from me?", "anything I should know?": asks what to do, though it
+    // may open like a yes/no question
+    if (ASKS_FOR_ANYTHING.matcher(q).find() && !ASKS_PERMISSION.matcher(q).find()) {
+      return true;
+    }
     // "Someone has posted an abusive comment on our page. What should I do?", "not sure if it's
-    // allowed - who should I check with?": what is asked is the last question, after the account
+    // allowed - who should I check with?": what is asked is the last question, after the account.
+    // But "can I put a maths game on the class laptops? who do I need to ask" asks for permission
+    // first, and whom to ask follows from the answer: only with the Head's permission
     String last = lastQuestion(q);
-    if (!last.equals(q) && WH_OPENING.matcher(last).lookingAt() && !ASKS_PERMISSION.matcher(last).find() && !HYPOTHETICAL.matcher(last).find()) {
+    if (!last.equals(q) && WH_OPENING.matcher(last).lookingAt() && !ASKS_PERMISSION.matcher(last).find() && !HYPOTHETICAL.matcher(last).find()
+        && !(ASKS_WHOM_TO_ASK.matcher(last).lookingAt() && ASKS_PERMISSION.matcher(q.substring(0, q.length() - last.length())).find())) {
       return true;
     }
     String opening = LEAD_IN.matcher(q).replaceFirst("");

@@ -93,7 +93,13 @@ class VerdictReaderTest {
         "I know who to ask. Can I use my phone in class? | false",
         "my mum is in hospital - can i keep my phone on? | false",
         "the head said no. what if the parents say yes? | false",
-        "I've read the policy. What apps can I install? | false"
+        "I've read the policy. What apps can I install? | false",
+        "do they need anything else from me? | true",
+        "taking the work laptop home tonight - anything I need to do first? | true",
+        "is it ok to take the laptop home or is there anything I need to do? | false",
+        "Is it ok to save reports onto my own USB stick? It's not encrypted or anything | false",
+        "can I put a maths game on the class laptops? who do i need to ask | false",
+        "I'd like to put a phonics game on the class PC. who do I need to ask? | true"
       })
   void should_tell_information_questions_from_permission_questions(String question, boolean info) {
     assertThat(VerdictReader.isInformationQuestion(question)).isEqualTo(info);
