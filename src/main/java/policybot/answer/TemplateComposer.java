@@ -1,6 +1,7 @@
 package policybot.answer;
 
 import java.util.List;
+import java.util.regex.Pattern;
 import policybot.corpus.School;
 
 /** Plain template wording; deterministic, so tests can assert on it. */
@@ -14,10 +15,28 @@ public final class TemplateComposer implements AnswerComposer {
         switch (verdict) {
           case YES -> "Yes, the policy allows this.";
           case NO -> "No, the policy does not allow this.";
-          case CONDITIONAL -> "Only with permission or on conditions. Check with " + school.contacts().head() + " first if the clause asks for it.";
+          case CONDITIONAL -> conditionalLead(top.highlight());
           case INFO -> "Here is what the policy says.";
         };
     return lead + " " + where + ": “" + top.highlight() + "”";
+  }
+
+  /**
+   * Words that make a thing depend on someone's say-so: "with the explicit permission of the Head",
+   * "at the discretion of the Headteacher", "with written consent of the parent".
+   */
+  private static final Pattern NEEDS_SAY_SO =
+      Pattern.compile("\\b(permission|consent|approv\\w*|authori[sz]\\w*|agreed|agreement|discretion|arrangement with|sanction\\w*|ok'?d)\\b", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * The opening of a conditional answer, from the sentence it was read from: a permission to ask
+   * for, or conditions to meet ("if left in your car please make sure it is locked in your boot").
+   * One sentence for both used to tell staff to check with the head "if the clause asks for it".
+   */
+  static String conditionalLead(String sentence) {
+    return NEEDS_SAY_SO.matcher(sentence).find()
+        ? "Only with permission: ask first; the clause says whose permission it needs."
+        : "Yes, but only on the conditions the clause sets.";
   }
 
   @Override
