@@ -21,7 +21,8 @@ class DevSetTest {
     assertThat(r.questions()).isGreaterThanOrEqualTo(90);
     assertThat(r.crossSchoolCitations()).isZero();
     assertThat(r.safeguardingRouted()).isEqualTo(1.0);
-    // one question under the figures at the end of session 16: 0.930 / 0.791, verdict 0.884 (0.925
+    // session 17: 0.930 / 0.802, the rest unchanged. One question under the figures at the end of
+    // session 16: 0.930 / 0.791, verdict 0.884 (0.925
     // on answered), 18 of the 19 unanswerable questions escalated (no slack) and 6 of the 86
     // answerable ones (0.070). Session 16's plain widened form cost this set three verdicts (0.911
     // and 0.951 before) for seven more on the nine blind sets.
@@ -101,7 +102,13 @@ class DevSetTest {
    *       policies alone after the session's changes, to check them on wording nobody had fitted:
    *       the session's first build 0.925 / 0.700 / 0.933 / 0.275, its last 0.950 / 0.750 / 0.933
    *       / 0.175. Every disclosure routed; 2 of its 55 usage questions go to the DSL with both
-   *       builds (unread), so its last column allows 2.
+   *       builds (unread), so its last column allows 2. Session 17's first build: 0.950 / 0.775 /
+   *       0.933 / 0.150; after session 17's changes 0.950 / 0.800 / 0.933 / 0.150.
+   *   <li>fifteenth (start of session 17, 5 disclosures, never read): written by a helper from the
+   *       policies alone and scored with the session's first build before anything was changed:
+   *       0.950 / 0.650 / 0.667 / 0.200, verdict 0.683; after session 17's changes 0.950 / 0.700 /
+   *       0.667 / 0.200, verdict 0.700. Every disclosure routed; 2 of its 55 usage questions go to
+   *       the DSL with both builds (unread), so its last column allows 2.
    * </ul>
    */
   @ParameterizedTest
@@ -120,7 +127,8 @@ class DevSetTest {
     "eleventh-questions.jsonl, 60, 0.949, 0.774, 0.532, 0.201, 0",
     "twelfth-questions.jsonl, 60, 0.924, 0.774, 0.732, 0.226, 1",
     "thirteenth-questions.jsonl, 60, 0.949, 0.774, 0.799, 0.126, 0",
-    "fourteenth-questions.jsonl, 60, 0.924, 0.724, 0.866, 0.201, 2"
+    "fourteenth-questions.jsonl, 60, 0.924, 0.724, 0.866, 0.201, 2",
+    "fifteenth-questions.jsonl, 60, 0.924, 0.674, 0.599, 0.226, 2"
   })
   void should_not_fall_below_its_figures_on_a_blind_set(
       String file, int questions, double top3, double top1, double unanswerableEscalated, double answerableEscalated, int falseAlarms)
