@@ -345,14 +345,6 @@ final class VerdictReader {
   private static final Pattern RELAXING_OPENING = Pattern.compile("^(however|but|except|exceptionally)\\b");
 
   /**
-   * Where a rule names its exception: "(unless on an educational visit)", "without the permission
-   * of", up to the end of its clause: in "With the consent of parents and staff, the school permits
-   * ... school equipment" the exception is the consent, not the school equipment.
-   */
-  private static final Pattern EXCEPTION =
-      Pattern.compile("\\b(unless|except|other than|without|with)\\b([^.;),]*)");
-
-  /**
    * Whether {@code sentence}, following a prohibition in the same clause, opens an exception to it
    * that allows the thing on conditions.
    */
@@ -399,12 +391,6 @@ final class VerdictReader {
     String s = lower(sentence);
     Matcher m = LEFT_OUT.matcher(s);
     return m.find() && PERMISSION.matcher(s.substring(0, m.start())).find() ? Optional.of(m.group(1)) : Optional.empty();
-  }
-
-  /** The words of the exception a conditional rule makes, if it names one. */
-  static Optional<String> exception(String sentence) {
-    Matcher m = EXCEPTION.matcher(sentence.toLowerCase(Locale.ROOT));
-    return m.find() ? Optional.of(m.group(2)) : Optional.empty();
   }
 
   /**

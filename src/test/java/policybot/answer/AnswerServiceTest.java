@@ -135,6 +135,16 @@ class AnswerServiceTest {
   }
 
   @Test
+  void should_not_read_a_follow_up_naming_a_word_of_a_permission_as_a_yes() {
+    // "own" and "use" are words of "unless specific permission has been given", but bringing your
+    // own laptop still needs the Headteacher's say-so
+    Answer a = answers.ask(new Question("staff-code-2024", "what if I bring my own laptop in and use that instead?",
+        Optional.of("Is it ok to do a bit of online shopping on the classroom PC at lunch if I'm on my own?")));
+
+    assertThat(a).isInstanceOfSatisfying(Answer.Grounded.class, g -> assertThat(g.verdict()).isEqualTo(Verdict.CONDITIONAL));
+  }
+
+  @Test
   void should_let_a_follow_up_with_a_subject_of_its_own_bring_its_clause_first() {
     // joined, "can I check my personal emails on the school computer?" outweighs the follow-up's own
     // words, and the rule on personal email came first; the rule naming contact time answers it
