@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -92,38 +93,72 @@ public final class Embedder {
   }
 
   /**
-   * The vectors of a few texts for one question (as asked and widened with the policies' wording).
-   * Those not cached run side by side, one model run each on its own core ({@link
-   * MiniLm#embedSideBySide}): a question with a widened form then costs little more than one
-   * without. Measured on a 2-core machine (a 22-token question and its 24-token widened form,
-   * medians): the question alone 2.2 ms, the pair padded into one run 4.6 ms, side by side 2.6 ms.
-   * Each vector is then the one its text gets alone.
+   * The vectors of a few texts for one question (as asked and widened with the policies' wording),
+   * worked out now: {@link #startQueries} and at once {@link Queries#join}.
    */
   public List<float[]> embedQueries(List<String> texts) {
-    float[][] out = new float[texts.size()][];
+    return startQueries(texts).join();
+  }
+
+  /**
+   * Starts working out the vectors of a few texts for one question, to be collected with {@link
+   * Queries#join} once the caller has done the work that needs none of them. Those not cached run
+   * side by side, one model run each on its own core: every one but the first starts on the pool
+   * now, and the first runs on the calling thread when it joins. A question with a widened form
+   * then costs little more than one without: measured on a 2-core machine (a 22-token question and
+   * its 24-token widened form, medians), the question alone 2.2 ms, the pair padded into one run
+   * 4.6 ms, side by side 2.6 ms. Each vector is then the one its text gets alone.
+   */
+  public Queries startQueries(List<String> texts) {
+    float[][] vectors = new float[texts.size()][];
     List<Integer> missing = new ArrayList<>();
-    List<MiniLm.Encoded> encoded = new ArrayList<>();
-    for (int i = 0; i < out.length; i++) {
-      out[i] = queryCache.get(texts.get(i));
-      if (out[i] == null) {
-        MiniLm.Encoded e = model().encode(texts.get(i));
-        if (e == null) {
-          out[i] = model().embedWhole(texts.get(i));
-          queryCache.put(texts.get(i), out[i]);
-        } else {
-          missing.add(i);
-          encoded.add(e);
+    for (int i = 0; i < vectors.length; i++) {
+      vectors[i] = queryCache.get(texts.get(i));
+      if (vectors[i] == null) {
+        missing.add(i);
+      }
+    }
+    List<CompletableFuture<float[]>> onPool =
+        missing.size() < 2 ? List.of() : missing.subList(1, missing.size()).stream().map(i -> model().embedOnPool(texts.get(i))).toList();
+    return new Queries(texts, vectors, missing, onPool);
+  }
+
+  /** A question's vectors on their way ({@link #startQueries}); joined once. */
+  public final class Queries {
+    private final List<String> texts;
+    private final float[][] vectors;
+    /** The texts not cached, by their place in {@link #texts}: the first is left to {@link #join}. */
+    private final List<Integer> missing;
+    /** The model runs of the other texts not cached, in the order of {@link #missing}. */
+    private final List<CompletableFuture<float[]>> onPool;
+
+    private Queries(List<String> texts, float[][] vectors, List<Integer> missing, List<CompletableFuture<float[]>> onPool) {
+      this.texts = texts;
+      this.vectors = vectors;
+      this.missing = missing;
+      this.onPool = onPool;
+    }
+
+    /**
+     * The vectors in the texts' order: the first text not cached is embedded on the calling thread,
+     * then the pool's runs are awaited.
+     */
+    public List<float[]> join() {
+      if (!missing.isEmpty()) {
+        vectors[missing.get(0)] = model().embedOne(texts.get(missing.get(0)));
+      }
+      try {
+        for (int j = 1; j < missing.size(); j++) {
+          vectors[missing.get(j)] = onPool.get(j - 1).join();
         }
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : e;
       }
-    }
-    if (!encoded.isEmpty()) {
-      float[][] vectors = model().embedSideBySide(encoded);
-      for (int j = 0; j < vectors.length; j++) {
-        out[missing.get(j)] = vectors[j];
-        queryCache.put(texts.get(missing.get(j)), vectors[j]);
+      for (int i : missing) {
+        queryCache.put(texts.get(i), vectors[i]);
       }
+      return Arrays.asList(vectors);
     }
-    return Arrays.asList(out);
   }
 
   /**

@@ -178,23 +178,12 @@ final class MiniLm extends AbstractInProcessEmbeddingModel {
   }
 
   /**
-   * Each text in a run of its own, the first on the calling thread and the rest on the pool, so a
-   * question's few texts take about as long as the longest alone when a core is free. With both
-   * cores busy (a server answering two people) the runs only queue.
+   * {@link #embedOne} on the pool, so a question's few texts run side by side, each in a run of its
+   * own: with a core free they take about as long as the longest alone, and with both cores busy (a
+   * server answering two people) the runs only queue.
    */
-  float[][] embedSideBySide(List<Encoded> texts) {
-    List<CompletableFuture<float[]>> rest =
-        texts.subList(1, texts.size()).stream().map(e -> CompletableFuture.supplyAsync(() -> embedRun(e), pool)).toList();
-    float[][] out = new float[texts.size()][];
-    out[0] = embedRun(texts.get(0));
-    try {
-      for (int i = 1; i < out.length; i++) {
-        out[i] = rest.get(i - 1).join();
-      }
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : e;
-    }
-    return out;
+  CompletableFuture<float[]> embedOnPool(String text) {
+    return CompletableFuture.supplyAsync(() -> embedOne(text), pool);
   }
 
   /**

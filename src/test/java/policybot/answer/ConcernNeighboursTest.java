@@ -85,6 +85,25 @@ class ConcernNeighboursTest {
   }
 
   @Test
+  void should_give_each_example_the_similarity_lucene_gives_it() {
+    List<ConcernNeighbours.Example> examples = shipped.examples();
+
+    for (int m = 0; m < examples.size(); m += 97) {
+      float[] message = examples.get(m).vector();
+      for (boolean concern : List.of(true, false)) {
+        List<ConcernNeighbours.Example> kind = examples.stream().filter(e -> e.concern() == concern).toList();
+        float[] expected = new float[kind.size()];
+        for (int i = 0; i < expected.length; i++) {
+          expected[i] = VectorUtil.dotProduct(message, kind.get(i).vector());
+        }
+
+        // the same to the bit, so no decision moves
+        assertThat(shipped.similarities(message, concern)).as(examples.get(m).text()).containsExactly(expected);
+      }
+    }
+  }
+
+  @Test
   void should_refuse_a_resource_line_it_cannot_read() {
     assertThatThrownBy(() -> ConcernNeighbours.parse("maybe\t1.0\tAAAA\tsome text"))
         .isInstanceOf(IllegalStateException.class)
