@@ -224,12 +224,19 @@ public final class AnswerService {
     String form = FollowUp.questionForm(question);
     Optional<Audience.Party> others = Audience.asksWhatOthersMay(form);
     List<AnswerType.Kind> wants = AnswerType.wanted(form);
-    List<Hit> hits =
-        FollowUp.namesOwnSubject(question, idx.subjectTerms(question.text()).size())
-            ? FollowUp.withOwnWords(idx.candidates(s.slug(), searchText, mode), idx.candidates(s.slug(), question.text(), mode), MAX_CITATIONS)
-            : idx.search(s.slug(), searchText, mode, MAX_CITATIONS);
+    List<Hit> hits = search(idx, s, question, searchText);
     List<Hit> cited = AnswerType.givingWhatIsAsked(hits, wants, others);
     return new Found(searchText, form, others, wants, hits, citations(idx, s, asked(idx, question, searchText, others, wants), cited));
+  }
+
+  /** The best clauses for a question: a follow-up with a subject of its own counts its own words too. */
+  private List<Hit> search(ClauseIndex idx, School s, Question question, String searchText) {
+    if (!FollowUp.namesOwnSubject(question, idx.subjectTerms(question.text()).size())) {
+      return idx.search(s.slug(), searchText, mode, MAX_CITATIONS);
+    }
+    List<Hit> joined = idx.candidates(s.slug(), searchText, mode);
+    List<Hit> own = idx.candidates(s.slug(), question.text(), mode);
+    return FollowUp.withOwnWords(joined, own, MAX_CITATIONS);
   }
 
   /**

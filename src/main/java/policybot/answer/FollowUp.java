@@ -80,9 +80,9 @@ final class FollowUp {
   /**
    * The best clauses for a follow-up that names its own subject: the search of both questions
    * joined, each clause's score raised by its rank in the follow-up's own search. Joined, the
-   * earlier question's longer wording outweighs the follow-up's: "what about giving them my number
-   * in case they get lost?" after a question about photos on a residential found the photo rule
-   * first and the rule on giving pupils a phone number second.
+   * earlier question's longer wording outweighs the follow-up's: "even while the kids are doing
+   * quiet reading?" after "can I check my personal emails on the school computer?" found the rule
+   * on personal email first, ahead of the one that names contact time.
    */
   static List<Hit> withOwnWords(List<Hit> joined, List<Hit> own, int limit) {
     Map<String, Integer> ownRank = new HashMap<>();
