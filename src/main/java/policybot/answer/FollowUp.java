@@ -1,6 +1,5 @@
 package policybot.answer;
 
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -92,9 +91,9 @@ final class FollowUp {
     return joined.stream()
         .map(h -> {
           Integer rank = ownRank.get(Corpus.key(h.clause()));
-          return rank == null ? h : h.withScore(h.score() + OWN_WORDS_WEIGHT / (ClauseIndex.RRF_K + rank));
+          return rank == null ? h : h.withScore(h.score() + OWN_WORDS_WEIGHT * ClauseIndex.reciprocalRank(rank));
         })
-        .sorted(Comparator.comparingDouble(Hit::score).reversed().thenComparing(h -> h.clause().ordinal()))
+        .sorted(Hit.BEST_FIRST)
         .limit(limit)
         .toList();
   }

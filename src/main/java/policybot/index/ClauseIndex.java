@@ -117,7 +117,12 @@ public final class ClauseIndex implements Closeable {
    * changed; 5 and 20 did no better, 5 let two more unanswerable questions through. The blind sets
    * agreed (two more in the top three, one fewer first).
    */
-  public static final int RRF_K = 10;
+  static final int RRF_K = 10;
+
+  /** What a clause at {@code rank} (1-based) in one ranking adds to its fused score. */
+  public static double reciprocalRank(int rank) {
+    return 1.0 / (RRF_K + rank);
+  }
 
   /**
    * Headings and list lead-ins count for less than the clause's own words: they place a clause but
@@ -261,9 +266,9 @@ public final class ClauseIndex implements Closeable {
       Map<String, Integer> vec =
           sv.complete() ? scannedRanks(sv, askedCosines, widenedCosines, docs) : vectorRanks(schoolFilter, queries, docs);
       Map<String, Double> fused = new LinkedHashMap<>();
-      bm25.forEach((key, rank) -> fused.merge(key, 1.0 / (RRF_K + rank), Double::sum));
+      bm25.forEach((key, rank) -> fused.merge(key, reciprocalRank(rank), Double::sum));
       if (mode != SearchMode.BM25) {
-        vec.forEach((key, rank) -> fused.merge(key, 1.0 / (RRF_K + rank), Double::sum));
+        vec.forEach((key, rank) -> fused.merge(key, reciprocalRank(rank), Double::sum));
       }
       // each candidate's cosine as asked and as widened (minus infinity when not widened): from the
       // scan, or read from the index once for both
@@ -306,7 +311,7 @@ public final class ClauseIndex implements Closeable {
                       coverage(subject, idf, synonymIdf, clauses.get(e.getKey())),
                       background,
                       Math.max(cosines.get(e.getKey())[0] - background, cosines.get(e.getKey())[1] - widenedBackground)))
-          .sorted(Comparator.comparingDouble(Hit::score).reversed().thenComparing(h -> h.clause().ordinal()))
+          .sorted(Hit.BEST_FIRST)
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -793,7 +798,7 @@ public final class ClauseIndex implements Closeable {
         out.computeIfAbsent(c.school() + "/" + c.policy(), k -> new ArrayList<>()).add(c);
       }
     }
-    out.values().forEach(l -> l.sort(java.util.Comparator.comparingInt(Clause::ordinal)));
+    out.values().forEach(l -> l.sort(Comparator.comparingInt(Clause::ordinal)));
     return out;
   }
 

@@ -1,5 +1,6 @@
 package policybot.index;
 
+import java.util.Comparator;
 import policybot.corpus.Clause;
 
 /**
@@ -30,6 +31,9 @@ public record Hit(
     double coverage,
     double background,
     double lift) {
+
+  /** Best first: higher fused score, then the clause earlier in its policy. */
+  public static final Comparator<Hit> BEST_FIRST = Comparator.comparingDouble(Hit::score).reversed().thenComparing(h -> h.clause().ordinal());
 
   /** The same hit with another fused score: a later step that re-ranks keeps every signal. */
   public Hit withScore(double newScore) {
