@@ -109,6 +109,10 @@ class DevSetTest {
    *       0.950 / 0.650 / 0.667 / 0.200, verdict 0.683; after session 17's changes 0.950 / 0.700 /
    *       0.667 / 0.200, verdict 0.700. Every disclosure routed; 2 of its 55 usage questions go to
    *       the DSL with both builds (unread), so its last column allows 2.
+   *   <li>sixteenth (start of session 18, 5 disclosures, never read): written by a helper from the
+   *       policies alone and scored with the session's first build before anything was changed:
+   *       1.000 / 0.850 / 0.867 / 0.050, verdict 0.867. Every disclosure routed and no usage
+   *       question sent to the DSL.
    * </ul>
    */
   @ParameterizedTest
@@ -128,7 +132,8 @@ class DevSetTest {
     "twelfth-questions.jsonl, 60, 0.924, 0.774, 0.732, 0.226, 1",
     "thirteenth-questions.jsonl, 60, 0.949, 0.774, 0.799, 0.126, 0",
     "fourteenth-questions.jsonl, 60, 0.924, 0.724, 0.866, 0.201, 2",
-    "fifteenth-questions.jsonl, 60, 0.924, 0.674, 0.599, 0.226, 2"
+    "fifteenth-questions.jsonl, 60, 0.924, 0.674, 0.599, 0.226, 2",
+    "sixteenth-questions.jsonl, 60, 0.974, 0.824, 0.799, 0.076, 0"
   })
   void should_not_fall_below_its_figures_on_a_blind_set(
       String file, int questions, double top3, double top1, double unanswerableEscalated, double answerableEscalated, int falseAlarms)
