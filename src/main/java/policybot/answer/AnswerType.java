@@ -45,10 +45,14 @@ import policybot.index.Hit;
  * misses have been read these checks give the reason for 23, and for no answerable one.
  */
 final class AnswerType {
-  /** Questions that want a time: how long, how often, how soon, when by, what time or date. */
+  /**
+   * Questions that want a time: how long, how often, how soon or how quickly, when by, a deadline,
+   * what time or date.
+   */
   private static final Pattern ASKS_FOR_TIME =
       Pattern.compile(
-          "\\b(how (long|often|soon)|what time|by when|what date|which date|(every|each) (day|week|month|term|year|academic year))\\b");
+          "\\b(how (long|often|soon|fast|quick|quickly)|what time|by when|deadline|time limit|what date|which date|"
+              + "(every|each) (day|week|month|term|year|academic year))\\b");
 
   /** Questions that want a number: how many, how much, how old. */
   private static final Pattern ASKS_FOR_NUMBER = Pattern.compile("\\b(how (many|much|old)|what age)\\b");

@@ -13,7 +13,14 @@ import policybot.index.Hit;
 
 class AnswerTypeTest {
   @ParameterizedTest
-  @ValueSource(strings = {"how long do we keep cctv footage", "How often do I have to change my password?", "what time do staff have to be in?"})
+  @ValueSource(
+      strings = {
+        "how long do we keep cctv footage",
+        "How often do I have to change my password?",
+        "what time do staff have to be in?",
+        "a parent wants her photo taken down, how quickly does that have to happen?",
+        "is there a deadline for reporting a lost laptop?"
+      })
   void should_see_a_question_that_wants_a_time(String question) {
     assertThat(AnswerType.TIME.askedFor(question)).isTrue();
   }
