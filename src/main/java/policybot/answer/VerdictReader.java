@@ -162,6 +162,10 @@ final class VerdictReader {
   private static final Pattern ASKS_WHOM_TO_ASK =
       Pattern.compile("who (do|should|would|can|must) (i|we) (need to |have to )?(ask|check with|get permission from|get it (ok'?d|okayed|approved|signed off) by)\\b");
 
+  /** A question asking what to do: "what should I do?", "what do we do now?", "what now?". */
+  private static final Pattern ASKS_WHAT_TO_DO =
+      Pattern.compile("\\bwhat (should|do|must|shall|would|can) (i|we) (do|be doing)\\b|\\bwhat now\\b|\\bwhat are (my|our|the) (options|next steps)\\b");
+
   private static final Pattern WH_OPENING = Pattern.compile("(who|what|when|where|which|how|why|whose|whom)\\b");
 
   /** Words inside a question that ask for permission, whatever the question opens with. */
@@ -203,6 +207,11 @@ final class VerdictReader {
     // allowed - who should I check with?": what is asked is the last question, after the account.
     // But "can I put a maths game on the class laptops? who do I need to ask" asks for permission
     // first, and whom to ask follows from the answer: only with the Head's permission
+    // "a parent has messaged me on facebook, what should i do?": asks what to do, though "should i"
+    // is also how a yes/no question opens
+    if (ASKS_WHAT_TO_DO.matcher(q).find() && !ASKS_PERMISSION.matcher(q).find()) {
+      return true;
+    }
     String last = lastQuestion(q);
     if (!last.equals(q) && WH_OPENING.matcher(last).lookingAt() && !ASKS_PERMISSION.matcher(last).find() && !HYPOTHETICAL.matcher(last).find()
         && !(ASKS_WHOM_TO_ASK.matcher(last).lookingAt() && ASKS_PERMISSION.matcher(q.substring(0, q.length() - last.length())).find())) {
