@@ -11,10 +11,12 @@ public final class TemplateComposer implements AnswerComposer {
   public String grounded(School school, String question, Verdict verdict, List<Citation> citations) {
     Citation top = citations.get(0);
     String where = top.title() + (top.section().isEmpty() ? "" : " › " + top.section());
+    // a yes or no to "does anyone actually check what sites we go on?" or "will school cover it if
+    // my phone gets nicked?" says how things stand, not what is allowed
     String lead =
         switch (verdict) {
-          case YES -> "Yes, the policy allows this.";
-          case NO -> "No, the policy does not allow this.";
+          case YES -> VerdictReader.asksWhatIsAllowed(question) ? "Yes, the policy allows this." : "Yes, the policy says so.";
+          case NO -> VerdictReader.asksWhatIsAllowed(question) ? "No, the policy does not allow this." : "No, the policy says not.";
           case CONDITIONAL -> conditionalLead(top.highlight());
           case INFO -> "Here is what the policy says.";
         };

@@ -464,6 +464,27 @@ final class VerdictReader {
           "\\b((can|could|may|might|should|shall|must) (i|we|you|staff|parents|pupils|they|he|she|anyone|someone|teachers)|"
               + "allowed|permitted|ok|okay|alright|acceptable|do i (need|have)|need to ask)\\b");
 
+  /**
+   * A yes/no question whether the school watches what staff do: "does anyone actually check what
+   * sites we go on?", "can the school see my emails?", "will they know?".
+   */
+  private static final Pattern ASKS_IF_WATCHED =
+      Pattern.compile(
+          "\\b(does|do|will|would|can|could|is|are) (anyone|anybody|someone|somebody|the school|school|they|it|the head|it support|the council)"
+              + "( \\w+)? (actually |really |ever )?(check\\w*|monitor\\w*|see|track\\w*|look at|read|know|find out|log\\w*|record\\w*|watch\\w*)\\b");
+
+  /** Words saying that what staff do is watched: "can be monitored and logged". */
+  private static final Pattern SAYS_WATCHED = Pattern.compile("\\b(monitor\\w*|logged|tracked|recorded|checked|audited)\\b");
+
+  /**
+   * Whether {@code question} asks if the school watches what staff do and {@code sentence} says it
+   * does or may: "I understand that all my use of the Internet ... can be monitored and logged"
+   * answers "does anyone actually check what sites we go on?" with a yes, though it sets no rule.
+   */
+  static boolean answersIfWatched(String question, String sentence) {
+    return ASKS_IF_WATCHED.matcher(lower(question)).find() && SAYS_WATCHED.matcher(lower(sentence)).find();
+  }
+
   /** Whether the question asks what may or must be done rather than how things stand. */
   static boolean asksWhatIsAllowed(String question) {
     return ASKS_WHAT_IS_ALLOWED.matcher(lower(question)).find();

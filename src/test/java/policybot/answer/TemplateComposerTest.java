@@ -19,4 +19,21 @@ class TemplateComposerTest {
   void should_open_a_conditional_answer_with_a_permission_only_when_the_sentence_asks_for_one(String sentence, String lead) {
     assertThat(TemplateComposer.conditionalLead(sentence)).startsWith(lead);
   }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "am i allowed to bring my phone in? | YES | Yes, the policy allows this.",
+        "does anyone actually check what sites we go on? | YES | Yes, the policy says so.",
+        "can I add a pupil on facebook? | NO | No, the policy does not allow this.",
+        "will school cover it if my phone gets nicked? | NO | No, the policy says not."
+      })
+  void should_say_allows_only_when_the_question_asks_what_is_allowed(String question, Verdict verdict, String lead) {
+    Citation c =
+        new Citation(
+            new policybot.corpus.Clause("c1", "eyrescroft", "aup", java.util.List.of(), "", "", "Staff may do it.", 0),
+            "AUP", "http://x/policies/eyrescroft/aup#c1", java.util.Optional.empty(), 0, 16, 1.0, false);
+    assertThat(new TemplateComposer().grounded(null, question, verdict, java.util.List.of(c))).startsWith(lead);
+  }
 }

@@ -245,4 +245,17 @@ class VerdictReaderTest {
     assertThat(VerdictReader.circumstance("Pupils must not use their iPad in School corridors (unless with the Teacher's permission)")).isEmpty();
     assertThat(VerdictReader.circumstance("Staff may use the school camera on trips.")).isEmpty();
   }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "does anyone actually check what sites we go on on the staff laptops? | I understand that all my use of the Internet can be monitored and logged. | true",
+        "can the school see my emails? | Staff need to be aware that email use can be monitored. | true",
+        "does anyone actually check what sites we go on? | Your reputation could be harmed by what others share about you online. | false",
+        "can I check my personal emails at lunch? | Staff need to be aware that email use can be monitored. | false"
+      })
+  void should_answer_whether_staff_are_watched_only_from_a_sentence_saying_they_are(String question, String sentence, boolean yes) {
+    assertThat(VerdictReader.answersIfWatched(question, sentence)).isEqualTo(yes);
+  }
 }
