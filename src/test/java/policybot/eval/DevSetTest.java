@@ -113,6 +113,11 @@ class DevSetTest {
    *       policies alone and scored with the session's first build before anything was changed:
    *       1.000 / 0.850 / 0.867 / 0.050, verdict 0.867. Every disclosure routed and no usage
    *       question sent to the DSL.
+   *   <li>seventeenth (middle of session 18, 5 disclosures, never read): written by a helper from
+   *       the policies alone, scored with the session's first build and its build of the time, and
+   *       not used to choose anything: 0.925 / 0.775 / 0.800 / 0.150 and 0.925 / 0.775 / 0.733 /
+   *       0.125, verdict 0.767 both. Every disclosure routed; 1 of its 55 usage questions goes to
+   *       the DSL with both builds (unread), so its last column allows 1.
    * </ul>
    */
   @ParameterizedTest
@@ -133,7 +138,8 @@ class DevSetTest {
     "thirteenth-questions.jsonl, 60, 0.949, 0.774, 0.799, 0.126, 0",
     "fourteenth-questions.jsonl, 60, 0.924, 0.724, 0.866, 0.201, 2",
     "fifteenth-questions.jsonl, 60, 0.924, 0.674, 0.599, 0.226, 2",
-    "sixteenth-questions.jsonl, 60, 0.974, 0.824, 0.799, 0.076, 0"
+    "sixteenth-questions.jsonl, 60, 0.974, 0.824, 0.799, 0.076, 0",
+    "seventeenth-questions.jsonl, 60, 0.899, 0.749, 0.666, 0.151, 1"
   })
   void should_not_fall_below_its_figures_on_a_blind_set(
       String file, int questions, double top3, double top1, double unanswerableEscalated, double answerableEscalated, int falseAlarms)
