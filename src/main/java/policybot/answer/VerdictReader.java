@@ -203,15 +203,15 @@ final class VerdictReader {
     if (ASKS_FOR_ANYTHING.matcher(q).find() && !ASKS_PERMISSION.matcher(q).find()) {
       return true;
     }
-    // "Someone has posted an abusive comment on our page. What should I do?", "not sure if it's
-    // allowed - who should I check with?": what is asked is the last question, after the account.
-    // But "can I put a maths game on the class laptops? who do I need to ask" asks for permission
-    // first, and whom to ask follows from the answer: only with the Head's permission
     // "a parent has messaged me on facebook, what should i do?": asks what to do, though "should i"
     // is also how a yes/no question opens
     if (ASKS_WHAT_TO_DO.matcher(q).find() && !ASKS_PERMISSION.matcher(q).find()) {
       return true;
     }
+    // "Someone has posted an abusive comment on our page. What should I do?", "not sure if it's
+    // allowed - who should I check with?": what is asked is the last question, after the account.
+    // But "can I put a maths game on the class laptops? who do I need to ask" asks for permission
+    // first, and whom to ask follows from the answer: only with the Head's permission
     String last = lastQuestion(q);
     if (!last.equals(q) && WH_OPENING.matcher(last).lookingAt() && !ASKS_PERMISSION.matcher(last).find() && !HYPOTHETICAL.matcher(last).find()
         && !(ASKS_WHOM_TO_ASK.matcher(last).lookingAt() && ASKS_PERMISSION.matcher(q.substring(0, q.length() - last.length())).find())) {
