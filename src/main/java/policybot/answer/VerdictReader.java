@@ -198,14 +198,10 @@ final class VerdictReader {
     if (HYPOTHETICAL.matcher(q).find()) {
       return false;
     }
-    // "do they need anything else from me?", "anything I should know?": asks what to do, though it
-    // may open like a yes/no question
-    if (ASKS_FOR_ANYTHING.matcher(q).find() && !ASKS_PERMISSION.matcher(q).find()) {
-      return true;
-    }
-    // "a parent has messaged me on facebook, what should i do?": asks what to do, though "should i"
-    // is also how a yes/no question opens
-    if (ASKS_WHAT_TO_DO.matcher(q).find() && !ASKS_PERMISSION.matcher(q).find()) {
+    // "do they need anything else from me?", "anything I should know?", "a parent has messaged me
+    // on facebook, what should i do?": asks what to do, though it may open like a yes/no question
+    // or hold its "should i"
+    if ((ASKS_FOR_ANYTHING.matcher(q).find() || ASKS_WHAT_TO_DO.matcher(q).find()) && !ASKS_PERMISSION.matcher(q).find()) {
       return true;
     }
     // "Someone has posted an abusive comment on our page. What should I do?", "not sure if it's

@@ -2,8 +2,11 @@ package policybot.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import policybot.corpus.Clause;
 
 class TemplateComposerTest {
   @ParameterizedTest
@@ -32,8 +35,8 @@ class TemplateComposerTest {
   void should_say_allows_only_when_the_question_asks_what_is_allowed(String question, Verdict verdict, String lead) {
     Citation c =
         new Citation(
-            new policybot.corpus.Clause("c1", "eyrescroft", "aup", java.util.List.of(), "", "", "Staff may do it.", 0),
-            "AUP", "http://x/policies/eyrescroft/aup#c1", java.util.Optional.empty(), 0, 16, 1.0, false);
-    assertThat(new TemplateComposer().grounded(null, question, verdict, java.util.List.of(c))).startsWith(lead);
+            new Clause("c1", "eyrescroft", "aup", List.of(), "", "", "Staff may do it.", 0),
+            "AUP", "http://x/policies/eyrescroft/aup#c1", Optional.empty(), 0, 16, 1.0, false);
+    assertThat(new TemplateComposer().grounded(null, question, verdict, List.of(c))).startsWith(lead);
   }
 }
