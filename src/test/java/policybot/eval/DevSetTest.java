@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import policybot.TestEngine;
 
 /**
- * Runs the development set and the fourteen other question sets end to end. The floors sit a little under the
+ * Runs the development set and the other question sets end to end. The floors sit a little under the
  * figures the README reports, so a change that makes answers worse fails the build.
  */
 class DevSetTest {
@@ -118,6 +118,10 @@ class DevSetTest {
    *       not used to choose anything: 0.925 / 0.775 / 0.800 / 0.150 and 0.925 / 0.775 / 0.733 /
    *       0.125, verdict 0.767 both. Every disclosure routed; 1 of its 55 usage questions goes to
    *       the DSL with both builds (unread), so its last column allows 1.
+   *   <li>eighteenth (start of session 19, 5 disclosures, never read): written by a helper from the
+   *       policies alone and scored with the session's first build before anything was changed:
+   *       1.000 / 0.875 / 0.733 / 0.000, verdict 0.833. Every disclosure routed and no usage
+   *       question sent to the DSL.
    * </ul>
    */
   @ParameterizedTest
@@ -139,7 +143,8 @@ class DevSetTest {
     "fourteenth-questions.jsonl, 60, 0.924, 0.724, 0.866, 0.201, 2",
     "fifteenth-questions.jsonl, 60, 0.924, 0.674, 0.599, 0.226, 2",
     "sixteenth-questions.jsonl, 60, 0.974, 0.824, 0.799, 0.076, 0",
-    "seventeenth-questions.jsonl, 60, 0.899, 0.749, 0.666, 0.151, 1"
+    "seventeenth-questions.jsonl, 60, 0.899, 0.749, 0.666, 0.151, 1",
+    "eighteenth-questions.jsonl, 60, 0.974, 0.849, 0.666, 0.051, 0"
   })
   void should_not_fall_below_its_figures_on_a_blind_set(
       String file, int questions, double top3, double top1, double unanswerableEscalated, double answerableEscalated, int falseAlarms)
