@@ -41,6 +41,18 @@ final class KeySentence {
   static final double GIVES_WHAT_IS_WANTED_BONUS = 2.0;
 
   /**
+   * Added for a sentence whose "if ..." names at least {@link #SITUATION_WORDS} of the question's
+   * words: "a parent never sent back the photo form, can I still take pics?" is in the case "If a
+   * parent/guardian does not return a non-consent form then permission will be assumed" supposes,
+   * which speaks to it more than "school must seek parental consent to take photographs" before it.
+   * Worth one more question word; a smaller bonus loses the tie to the sentence before it.
+   */
+  static final double SAME_SITUATION_BONUS = 1.0;
+
+  /** Question words an "if ..." must name to be the question's own situation: one is too easily shared. */
+  static final int SITUATION_WORDS = 2;
+
+  /**
    * Taken off a sentence about staff's own devices when the question is about the school's: it can
    * still be the key sentence of a clause that says nothing else, but loses to any other.
    */
@@ -131,6 +143,9 @@ final class KeySentence {
       }
       if (asked.wants().stream().anyMatch(k -> k.givenBy(sentence))) {
         score += GIVES_WHAT_IS_WANTED_BONUS;
+      }
+      if (VerdictReader.supposition(sentence).filter(c -> mentions(c, asked.terms(), analyze).size() >= SITUATION_WORDS).isPresent()) {
+        score += SAME_SITUATION_BONUS;
       }
       if (asked.aboutSchoolsOwn() && PERSONAL.matcher(VerdictReader.lower(sentence)).find()) {
         score -= OTHER_OWNER_PENALTY;

@@ -57,11 +57,15 @@ final class VerdictReader {
               // "only pre-registered users may post": whoever or whatever is not named may not
               + "only [^.;]{1,60}\\b(may|can))\\b");
 
-  /** Wording that allows. */
+  /**
+   * Wording that allows. "Permission will be assumed" is opt-out consent: allowed unless someone
+   * objects, which the question may say they have not.
+   */
   private static final Pattern PERMISSION =
       Pattern.compile(
           "\\b(may(?! be (monitored|logged|subject|considered|made|deleted|harmed|tracked))|allowed|permitted|permits|"
-              + "is allowed|are allowed|is acceptable|allows)\\b");
+              + "is allowed|are allowed|is acceptable|allows|"
+              + "(permission|consent) (will|shall|is|can) (be )?(assumed|presumed|deemed (to be )?(given|granted)))\\b");
 
   /**
    * The permitted alternative a prohibition names, up to a condition of its own: "other than through

@@ -70,6 +70,17 @@ class ClauseVerdictTest {
   }
 
   @Test
+  void should_not_limit_a_permission_for_the_very_case_the_question_describes() {
+    String seek = "Under the data protection act of 1998 school must seek parental consent to take photographs and use video recording.";
+    String assumed = "If a parent/guardian does not return a non-consent form then permission will be assumed.";
+
+    // the question is in the case the "if" supposes: the clause's general rule does not limit it
+    assertThat(verdict("glais", "a parent never sent back the photo form, can i still take pics of their kid?", assumed)).isEqualTo(Verdict.YES);
+    // a question outside that case still meets the general rule first
+    assertThat(verdict("glais", "can i take photos of the kids for the school website?", seek)).isEqualTo(Verdict.CONDITIONAL);
+  }
+
+  @Test
   void should_answer_no_when_the_question_names_what_a_permission_leaves_out() {
     String limited =
         "Staff may use school computers for limited personal use, but NOT during contact time or in the presence of students";

@@ -3,7 +3,11 @@ package policybot.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import policybot.TestEngine;
+import policybot.index.ClauseIndex;
 
 class KeySentenceTest {
   private static List<String> split(String text) {
@@ -31,5 +35,24 @@ class KeySentenceTest {
     assertThat(split(social)).containsExactly(social);
     assertThat(split(contact)).containsExactly("Any concerns should be discussed with Mrs. Cotton.", "She is the E-Safety lead.");
     assertThat(split("Use the approved system. it is monitored.")).hasSize(1);
+  }
+
+  @Test
+  void should_prefer_the_sentence_whose_if_describes_the_question() {
+    // Glais, the photograph consent clause: the question is the case its third sentence supposes
+    String consent =
+        "Under the data protection act of 1998 school must seek parental consent to take photographs and use video recording. The school will send a letter to parents or guardians of pupils, requesting permission. If a parent/guardian does not return a non-consent form then permission will be assumed.";
+    ClauseIndex idx = TestEngine.index();
+
+    assertThat(key(idx, consent, "a parent never sent back the photo form, can i still take pics of their kid?"))
+        .isEqualTo("If a parent/guardian does not return a non-consent form then permission will be assumed.");
+    assertThat(key(idx, consent, "can i take photos of the kids on sports day?"))
+        .isEqualTo("Under the data protection act of 1998 school must seek parental consent to take photographs and use video recording.");
+  }
+
+  private static String key(ClauseIndex idx, String text, String question) {
+    List<Set<String>> terms = idx.subjectTerms(question);
+    KeySentence.Span s = KeySentence.find(text, new KeySentence.Asked(terms, List.of(), Optional.empty(), false, List.of()), idx::terms);
+    return text.substring(s.start(), s.end());
   }
 }

@@ -42,6 +42,15 @@ class VerdictReaderTest {
     return sentence;
   }
 
+  @Test
+  void should_read_consent_that_is_assumed_as_allowed() {
+    // Glais's photograph consent, whose "does not" the file wraps in markdown emphasis (so not
+    // checked against the raw text): opt-out consent allows unless someone objects
+    assertThat(VerdictReader.read("can I do it?", "If a parent/guardian does not return a non-consent form then permission will be assumed."))
+        .isEqualTo(Verdict.YES);
+    assertThat(VerdictReader.read("can I do it?", "School must seek parental consent to take photographs.")).isEqualTo(Verdict.CONDITIONAL);
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
