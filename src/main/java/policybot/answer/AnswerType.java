@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import policybot.corpus.Clause;
 import policybot.index.Audience;
 import policybot.index.Hit;
@@ -185,6 +186,28 @@ final class AnswerType {
   private static final Pattern GIVES_CONTACT =
       Pattern.compile("\\b0\\d{2,4}[ -]?\\d{3,4}[ -]?\\d{3,4}\\b|\\+44|\\bext\\.? ?\\d+|\\b\\d{5,}\\b|\\w@\\w|\\bwww\\.|https?://");
 
+  /**
+   * Questions that ask whether something has to be done to a thing: "does my memory stick need to
+   * be encrypted?", "do the consent forms have to be signed?", "should the photos be deleted?". The
+   * word after "be" is what is required.
+   */
+  private static final Pattern ASKS_IF_REQUIRED =
+      Pattern.compile(
+          "\\b(needs? to be|ha(ve|s) to be|got to be|required to be|(do|does|will|would) (i|we|you|staff|they|he|she) (have|need|got) to|"
+              + "(must|should) (it|they|this|that|these|those|(the|my|our|a|an|their|his|her) [\\w'-]+( [\\w'-]+)?) be) (?<word>[a-z]+)\\b"
+              // a phrasal verb ("kept out", "locked away", "taken down") is not named by its first word
+              + "(?! (out|away|off|up|down|back|over|in|aside)\\b)");
+
+  /**
+   * Words after "be" that name no requirement: "have to be in by 8", "does it need to be done",
+   * "should it be ok".
+   */
+  private static final Pattern NOT_A_REQUIREMENT =
+      Pattern.compile(
+          "^(in|on|at|a|an|the|there|here|done|ok|okay|alright|allowed|able|used|made|given|told|careful|aware|sure|"
+              + "honest|back|out|off|up|so|very|really|more|less|any|all|only|just|doing|using|"
+              + "be|do|get|go|have|ask|tell|let|use|keep|pay|say|make|take|give|put|check|report|inform|stop|wait|know|see|come|sign)$");
+
   /** Where the thing asked about starts: "is there a ...", "are there any ...". */
   private static final Pattern THING_ASKED = Pattern.compile("\\b(is|are) there (a |an |any |some )?");
 
@@ -230,7 +253,9 @@ final class AnswerType {
   static final Kind EXISTS = new Kind(ASKS_IF_IT_EXISTS, GIVES_EXISTENCE, EscalationReason.NOT_SAID_TO_EXIST);
   static final Kind PROCEDURE = new Kind(ASKS_FOR_PROCEDURE, Pattern.compile(ROUTE_WORDS), EscalationReason.NO_PROCEDURE_GIVEN);
   static final Kind CONTACT = new Kind(ASKS_FOR_CONTACT, GIVES_CONTACT, EscalationReason.NO_CONTACT_GIVEN);
-  private static final List<Kind> KINDS = List.of(TIME, NUMBER, CONSEQUENCE, WHO_PAYS, IF_COVERED, EXISTS, PROCEDURE, CONTACT);
+  /** Stands for every requirement; {@link #requirementOf} narrows it to the word the question names. */
+  static final Kind REQUIREMENT = new Kind(ASKS_IF_REQUIRED, ASKS_IF_REQUIRED, EscalationReason.NO_REQUIREMENT_GIVEN);
+  private static final List<Kind> KINDS = List.of(TIME, NUMBER, CONSEQUENCE, WHO_PAYS, IF_COVERED, EXISTS, PROCEDURE, CONTACT, REQUIREMENT);
 
   /** A rule limited to those under an age: "ex pupils under the age of 18". */
   private static final Pattern AGE_LIMIT = Pattern.compile("\\bunder (the age of )?(\\d{1,2})s?\\b");
@@ -245,8 +270,33 @@ final class AnswerType {
   static List<Kind> wanted(String question) {
     return KINDS.stream()
         .filter(k -> k.askedFor(question))
-        .map(k -> k == EXISTS ? existenceOf(question) : k == PROCEDURE ? procedureOf(question) : k)
+        .flatMap(k -> k == REQUIREMENT ? requirementOf(question).stream() : Stream.of(k == EXISTS ? existenceOf(question) : k == PROCEDURE ? procedureOf(question) : k))
         .toList();
+  }
+
+  /**
+   * Whether something has to be done, answered only by a clause that names what is to be done:
+   * "does my memory stick need to be encrypted?" is not settled by a clause on taking work home
+   * that never says "encrypt". Empty when the word after "be" names no requirement.
+   */
+  static Optional<Kind> requirementOf(String question) {
+    return required(question).map(stem -> new Kind(REQUIREMENT.asks(), Pattern.compile("\\b" + Pattern.quote(stem) + "\\w*"), REQUIREMENT.missing()));
+  }
+
+  /**
+   * The first letters of what a question asks has to be done ("encry" for "does it need to be
+   * encrypted?"), when it asks that and names something checkable.
+   */
+  static Optional<String> required(String question) {
+    Matcher m = ASKS_IF_REQUIRED.matcher(VerdictReader.lower(question));
+    if (!m.find()) {
+      return Optional.empty();
+    }
+    String word = m.group("word");
+    if (NOT_A_REQUIREMENT.matcher(word).matches() || word.length() < 4) {
+      return Optional.empty();
+    }
+    return Optional.of(word.substring(0, Math.min(STEM_LETTERS, word.length())));
   }
 
   /**

@@ -112,6 +112,15 @@ final class ClauseVerdict {
     key.next().filter(n -> VerdictReader.continues(n.text())).ifPresent(candidates::add);
     KeySentence.sentences(top.text()).forEach(span -> candidates.add(new Sentence(top.text(), span)));
     citations.stream().skip(1).map(Sentence::key).forEach(candidates::add);
+    // "does my memory stick need to be encrypted?" against "memory sticks should also be
+    // encrypted": the sentence requiring it answers yes, whatever rule comes before it
+    Optional<String> required = AnswerType.required(form);
+    if (required.isPresent()) {
+      Optional<Sentence> requiring = candidates.stream().filter(c -> VerdictReader.requires(part(c.text()), required.get())).findFirst();
+      if (requiring.isPresent()) {
+        return new Reading(Verdict.YES, requiring.get().text());
+      }
+    }
     for (Sentence sentence : candidates) {
       Optional<Reading> reading = reading(sentence);
       if (reading.isEmpty() && sentence == key && VerdictReader.warns(sentence.text())) {

@@ -13,6 +13,7 @@ public enum EscalationReason {
   NOT_SAID_TO_EXIST("The question asks whether the school has something, and the nearest clauses do not say."),
   NO_PROCEDURE_GIVEN("The question asks how to go about something, and the nearest clauses do not say."),
   NO_CONTACT_GIVEN("The question asks for a phone number or an address, and the policies give none."),
+  NO_REQUIREMENT_GIVEN("The question asks whether something has to be done, and the nearest clauses do not mention it."),
   ASKED_FOR_HEAD("The person asked for the head's view.");
 
   private final String explanation;

@@ -45,7 +45,10 @@ final class KeySentence {
    * words: "a parent never sent back the photo form, can I still take pics?" is in the case "If a
    * parent/guardian does not return a non-consent form then permission will be assumed" supposes,
    * which speaks to it more than "school must seek parental consent to take photographs" before it.
-   * Worth one more question word; a smaller bonus loses the tie to the sentence before it.
+   * Worth one more question word; a smaller bonus loses the tie to the sentence before it. Not
+   * for a question that wants a kind of answer ({@link AnswerType}): "I've lost the school iPad,
+   * will I have to pay for it?" is answered by "You will be liable for a replacement", not by "If
+   * the iPad is lost ... the Head Teacher must be notified".
    */
   static final double SAME_SITUATION_BONUS = 1.0;
 
@@ -144,7 +147,7 @@ final class KeySentence {
       if (asked.wants().stream().anyMatch(k -> k.givenBy(sentence))) {
         score += GIVES_WHAT_IS_WANTED_BONUS;
       }
-      if (VerdictReader.supposition(sentence).filter(c -> mentions(c, asked.terms(), analyze).size() >= SITUATION_WORDS).isPresent()) {
+      if (asked.wants().isEmpty() && VerdictReader.supposition(sentence).filter(c -> mentions(c, asked.terms(), analyze).size() >= SITUATION_WORDS).isPresent()) {
         score += SAME_SITUATION_BONUS;
       }
       if (asked.aboutSchoolsOwn() && PERSONAL.matcher(VerdictReader.lower(sentence)).find()) {

@@ -315,13 +315,21 @@ final class VerdictReader {
       if (stem.length() < 4 || NOT_A_QUALITY.matcher(word).matches()) {
         continue;
       }
-      Pattern required =
-          Pattern.compile("\\b(must|should|shall|needs? to|has to|have to|(is|are) required to|(is|are) to)\\b(?! not| never)(?:(?![.;]).){0,40}?\\b" + Pattern.quote(stem));
-      if (required.matcher(s).find()) {
+      if (requires(s, stem)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Whether {@code sentence} requires what begins with {@code stem}: "memory sticks should also be
+   * encrypted" requires "encrypt", "must not be encrypted" does not.
+   */
+  static boolean requires(String sentence, String stem) {
+    return Pattern.compile("\\b(must|should|shall|needs? to|has to|have to|(is|are) required to|(is|are) to)\\b(?! not| never)(?:(?![.;]).){0,40}?\\b" + Pattern.quote(stem))
+        .matcher(lower(sentence))
+        .find();
   }
 
   /** A question that itself leaves out the condition: "can I post them without the head's consent?". */

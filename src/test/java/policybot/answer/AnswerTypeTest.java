@@ -90,6 +90,36 @@ class AnswerTypeTest {
   }
 
   @Test
+  void should_want_a_clause_naming_what_the_question_asks_has_to_be_done() {
+    AnswerType.Kind encrypted = AnswerType.requirementOf("does my memory stick need to be encrypted if i've got pupil data on it").orElseThrow();
+    AnswerType.Kind delete = AnswerType.requirementOf("do we have to delete the photos when the kids leave?").orElseThrow();
+
+    assertThat(encrypted.givenBy("No passwords should be divulged and memory sticks should also be encrypted.")).isTrue();
+    assertThat(encrypted.givenBy("If it is necessary for you to take work home, or off site, you should ensure that your device is securely stored")).isFalse();
+    assertThat(delete.givenBy("all photographs will be shredded or deleted from the school network")).isTrue();
+    // nothing checkable: a word that names no requirement, a phrasal verb, a plain permission question
+    assertThat(AnswerType.requirementOf("what time do staff have to be in by?")).isEmpty();
+    assertThat(AnswerType.requirementOf("should they be kept out of the class photo?")).isEmpty();
+    assertThat(AnswerType.requirementOf("do I have to tell the head?")).isEmpty();
+    assertThat(AnswerType.requirementOf("can I use my phone on a trip?")).isEmpty();
+  }
+
+  @Test
+  void should_send_a_question_whether_something_must_be_done_that_no_clause_mentions_to_the_head() {
+    // the staff code never mentions encryption; Moorthorpe's says memory sticks should be encrypted
+    Answer unsettled = TestEngine.answers().ask(Question.of("staff-code-2024", "does my memory stick need to be encrypted?"));
+    Answer settled = TestEngine.answers().ask(Question.of("moorthorpe", "does my memory stick need to be encrypted?"));
+
+    assertThat(unsettled).isInstanceOf(Answer.Escalated.class);
+    assertThat(((Answer.Escalated) unsettled).reason()).isEqualTo(EscalationReason.NO_REQUIREMENT_GIVEN);
+    assertThat(settled).isInstanceOf(Answer.Grounded.class);
+    // the sentence requiring it answers yes (before, "will ensure that data is kept secure ... as
+    // authorised by the Head" in front of it made it "only with permission")
+    assertThat(((Answer.Grounded) settled).verdict()).isEqualTo(Verdict.YES);
+    assertThat(((Answer.Grounded) settled).citations().get(0).highlight()).isEqualTo("No passwords should be divulged and memory sticks should also be encrypted.");
+  }
+
+  @Test
   void should_send_a_question_about_a_thing_no_clause_says_the_school_has_to_the_head() {
     Answer a = TestEngine.answers().ask(Question.of("moorthorpe", "is there a school mobile I can take on trips for emergencies?"));
 
