@@ -213,7 +213,7 @@ public final class AnswerService {
 
   /** A concern about a child: whom to report it to, in the policy's own words, never an answer to it. */
   private Answer.Safeguarding safeguarding(ClauseIndex idx, School s, String text) {
-    KeySentence.Asked reporting = new KeySentence.Asked(idx.subjectTerms(SAFEGUARDING_QUERY), List.of(), Optional.empty(), false, List.of());
+    KeySentence.Asked reporting = new KeySentence.Asked(SAFEGUARDING_QUERY, idx.subjectTerms(SAFEGUARDING_QUERY), List.of(), Optional.empty(), false, List.of());
     List<Citation> words = citations(idx, s, reporting, idx.search(s.slug(), SAFEGUARDING_QUERY, SearchMode.HYBRID, 1));
     return new Answer.Safeguarding(s.slug(), text, s.contacts().dsl(), words, composer.safeguarding(s, text, words));
   }
@@ -266,6 +266,7 @@ public final class AnswerService {
   private static KeySentence.Asked asked(
       ClauseIndex idx, Question question, String searchText, Optional<Audience.Party> others, List<AnswerType.Kind> wants) {
     return new KeySentence.Asked(
+        question.text(),
         idx.subjectTerms(searchText),
         FollowUp.isFollowUp(question) ? idx.subjectTerms(question.text()) : List.of(),
         others,

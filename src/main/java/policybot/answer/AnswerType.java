@@ -193,7 +193,7 @@ final class AnswerType {
    */
   private static final Pattern ASKS_IF_REQUIRED =
       Pattern.compile(
-          "\\b(needs? to be|ha(ve|s) to be|got to be|required to be|(do|does|will|would) (i|we|you|staff|they|he|she) (have|need|got) to|"
+          "\\b(needs? to be|ha(ve|s) to be|got to be|required to be|(do|does|will|would) (i|we|you|staff|they|he|she) (actually |really |still |definitely |even |always )?(have|need|got) to|"
               + "(must|should) (it|they|this|that|these|those|(the|my|our|a|an|their|his|her) [\\w'-]+( [\\w'-]+)?) be) (?<word>[a-z]+)\\b"
               // a phrasal verb ("kept out", "locked away", "taken down") is not named by its first word
               + "(?! (out|away|off|up|down|back|over|in|aside)\\b)");
@@ -206,7 +206,7 @@ final class AnswerType {
       Pattern.compile(
           "^(in|on|at|a|an|the|there|here|done|ok|okay|alright|allowed|able|used|made|given|told|careful|aware|sure|"
               + "honest|back|out|off|up|so|very|really|more|less|any|all|only|just|doing|using|"
-              + "be|do|get|go|have|ask|tell|let|use|keep|pay|say|make|take|give|put|check|report|inform|stop|wait|know|see|come|sign)$");
+              + "be|do|get|go|have|ask|tell|let|use|keep|pay|say|make|take|give|put|check|report|inform|stop|wait|know|see|come)$");
 
   /** Where the thing asked about starts: "is there a ...", "are there any ...". */
   private static final Pattern THING_ASKED = Pattern.compile("\\b(is|are) there (a |an |any |some )?");

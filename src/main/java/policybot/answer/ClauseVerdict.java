@@ -139,7 +139,8 @@ final class ClauseVerdict {
         // a permission for the very case the question describes ("If a parent/guardian does not
         // return a non-consent form then permission will be assumed") is not limited by the
         // clause's general rule ("school must seek parental consent"): the case is the exception
-        boolean forThisCase = VerdictReader.supposition(sentence.text()).filter(c -> named(c) >= SUPPOSED_WORDS).isPresent();
+        boolean forThisCase =
+            VerdictReader.supposition(sentence.text()).filter(c -> named(c) >= SUPPOSED_WORDS && VerdictReader.sameDenial(question.text(), c)).isPresent();
         return allows && !forThisCase ? limited(sentence).orElse(reading.get()) : reading.get();
       }
     }

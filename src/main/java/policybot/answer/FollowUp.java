@@ -122,11 +122,12 @@ final class FollowUp {
 
   /**
    * The text whose form decides yes/no versus information. A follow-up that is a question of its
-   * own kind ("so what am I meant to use then?") keeps it; "what about on a trip?" asks the earlier
-   * question again.
+   * own kind ("so what am I meant to use then?", "what about the kids - can they keep theirs in
+   * their bags?") keeps it; "what about on a trip?" asks the earlier question again.
    */
   static String questionForm(Question q) {
-    if (isFollowUp(q) && CARRY_OVER.matcher(normal(q.text())).lookingAt() && !VerdictReader.isInformationQuestion(q.text())) {
+    if (isFollowUp(q) && CARRY_OVER.matcher(normal(q.text())).lookingAt() && !VerdictReader.isInformationQuestion(q.text())
+        && !VerdictReader.endsInYesNoQuestion(q.text())) {
       return q.previous().orElseThrow();
     }
     return q.text();

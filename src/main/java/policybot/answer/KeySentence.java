@@ -104,6 +104,7 @@ final class KeySentence {
   /**
    * What the key sentence is chosen for.
    *
+   * @param question the question as asked, for whether it denies what a sentence's "if" supposes
    * @param terms the question's word groups, with the earlier question's for a follow-up
    * @param ownTerms a follow-up's own word groups, which count twice: "what about with the school
    *     camera?" after a question about photos on a phone is answered by the sentence about school
@@ -116,7 +117,7 @@ final class KeySentence {
    *     been taken", not by the sentence before it that shares more of the earlier question's words
    */
   record Asked(
-      List<Set<String>> terms, List<Set<String>> ownTerms, Optional<Audience.Party> aboutOthers, boolean aboutSchoolsOwn, List<AnswerType.Kind> wants) {}
+      String question, List<Set<String>> terms, List<Set<String>> ownTerms, Optional<Audience.Party> aboutOthers, boolean aboutSchoolsOwn, List<AnswerType.Kind> wants) {}
 
   /**
    * Whether a question asks about something the school provides and not about the asker's own:
@@ -147,7 +148,8 @@ final class KeySentence {
       if (asked.wants().stream().anyMatch(k -> k.givenBy(sentence))) {
         score += GIVES_WHAT_IS_WANTED_BONUS;
       }
-      if (asked.wants().isEmpty() && VerdictReader.supposition(sentence).filter(c -> mentions(c, asked.terms(), analyze).size() >= SITUATION_WORDS).isPresent()) {
+      if (asked.wants().isEmpty()
+          && VerdictReader.supposition(sentence).filter(c -> mentions(c, asked.terms(), analyze).size() >= SITUATION_WORDS && VerdictReader.sameDenial(asked.question(), c)).isPresent()) {
         score += SAME_SITUATION_BONUS;
       }
       if (asked.aboutSchoolsOwn() && PERSONAL.matcher(VerdictReader.lower(sentence)).find()) {

@@ -157,18 +157,15 @@ final class VerdictReader {
   private static final Pattern ASKS_FOR_ANYTHING =
       Pattern.compile("\\b(anything( else)? (i|we|you|they|he|she) (need|needs|should|must|have|has|ought)|(need|needs|want|wants) anything( else)?)\\b");
 
-  /**
-   * A last question asking whom to get permission from: "who do I need to ask?". After "can I
-   * ...?" the answer is a permission (one more verdict right on the read sets, none changed on
-   * the blind ones); alone, or after an account ("not sure if it's allowed - who should I check
-   * with?"), it asks for a name.
-   */
-  private static final Pattern ASKS_WHOM_TO_ASK =
-      Pattern.compile("who (do|should|would|can|must) (i|we) (need to |have to )?(ask|check with|get permission from|get it (ok'?d|okayed|approved|signed off) by)\\b");
-
   /** A question asking what to do: "what should I do?", "what do we do now?", "what now?". */
   private static final Pattern ASKS_WHAT_TO_DO =
       Pattern.compile("\\bwhat (should|do|must|shall|would|can) (i|we) (do|be doing)\\b|\\bwhat now\\b|\\bwhat are (my|our|the) (options|next steps)\\b");
+
+  /**
+   * Where or when: "where are visitors allowed to use their phones?" wants a place, not a yes or a
+   * no, though it says "allowed to".
+   */
+  private static final Pattern PLACE_OR_TIME = Pattern.compile("(where|when)\\b");
 
   private static final Pattern WH_OPENING = Pattern.compile("(who|what|when|where|which|how|why|whose|whom)\\b");
 
@@ -211,17 +208,21 @@ final class VerdictReader {
     // "Someone has posted an abusive comment on our page. What should I do?", "not sure if it's
     // allowed - who should I check with?": what is asked is the last question, after the account.
     // But "can I put a maths game on the class laptops? who do I need to ask" asks for permission
-    // first, and whom to ask follows from the answer: only with the Head's permission
+    // first, and whom to ask follows from the answer: only with the Head's permission. The same
+    // for "parents keep asking if they're allowed to film the nativity, what do I tell them?"
+    // (after "can I ...?", whom to ask was one more verdict right on the read sets in session 17;
+    // widened to any question after an account that asks permission in session 19)
     String last = lastQuestion(q);
-    if (!last.equals(q) && WH_OPENING.matcher(last).lookingAt() && !ASKS_PERMISSION.matcher(last).find() && !HYPOTHETICAL.matcher(last).find()
-        && !(ASKS_WHOM_TO_ASK.matcher(last).lookingAt() && ASKS_PERMISSION.matcher(q.substring(0, q.length() - last.length())).find())) {
+    String account = q.substring(0, q.length() - last.length());
+    if (!last.equals(q) && WH_OPENING.matcher(last).lookingAt() && (!ASKS_PERMISSION.matcher(last).find() || PLACE_OR_TIME.matcher(last).lookingAt())
+        && !HYPOTHETICAL.matcher(last).find() && !ASKS_PERMISSION.matcher(account).find()) {
       return true;
     }
     String opening = LEAD_IN.matcher(q).replaceFirst("");
     if (YES_NO_QUESTION.matcher(opening).lookingAt()) {
       return false;
     }
-    if (ASKS_PERMISSION.matcher(q).find()) {
+    if (ASKS_PERMISSION.matcher(q).find() && !PLACE_OR_TIME.matcher(opening).lookingAt()) {
       return false;
     }
     if (WH_OPENING.matcher(opening).lookingAt()) {
@@ -233,8 +234,22 @@ final class VerdictReader {
   /** Conversational words before a question's own opening, one or several: "ok so who do I ask?". */
   private static final Pattern LEAD_IN = Pattern.compile("^((so|and|but|or|ok|okay|right|then),? )+");
 
-  /** Where a message's account of what happened ends and its question begins: a sentence end or a dash. */
-  private static final Pattern QUESTION_START = Pattern.compile("(?:[.?!]+|\\s[-–—]+)\\s+(?=\\S)");
+  /**
+   * Where a message's account of what happened ends and its question begins: a sentence end, a
+   * dash, or a comma before a question word and its verb.
+   */
+  private static final Pattern QUESTION_START =
+      Pattern.compile(
+          "(?:[.?!]+|\\s[-–—]+)\\s+(?=\\S)"
+              // "want to install a phonics game on the class computer, who do I need to ask?"
+              + "|,\\s+(?=(who|what|when|where|which|how) (do|does|did|is|are|was|were|can|could|should|would|will|must|shall|am|have|has)\\b)");
+
+  /** Whether a message ends in a yes/no question of its own after an opening: "what about the kids - can they keep theirs in their bags?". */
+  static boolean endsInYesNoQuestion(String question) {
+    String q = lower(question).strip();
+    String last = lastQuestion(q);
+    return !last.equals(q) && YES_NO_QUESTION.matcher(last).lookingAt();
+  }
 
   /** The last sentence of a message, without any opening "so" or "and"; the whole message when it is one sentence. */
   private static String lastQuestion(String q) {
@@ -456,6 +471,18 @@ final class VerdictReader {
 
   /** The case a warning supposes: "if personal email, internet ... are accessed in school" up to its comma. */
   private static final Pattern SUPPOSITION = Pattern.compile("\\bif\\b([^,;.]+)");
+
+  /** Words that deny something happened: "never sent back", "does not return", "hasn't". */
+  private static final Pattern DENIAL = Pattern.compile("\\b(not|never|no|nobody|none|without)\\b|n't\\b");
+
+  /**
+   * Whether a question is in the case a sentence supposes as far as denial goes: "a parent never
+   * sent back the form" is in "If a parent/guardian does not return a non-consent form ...", "a
+   * mum sent back the non-consent form" is not.
+   */
+  static boolean sameDenial(String question, String supposed) {
+    return DENIAL.matcher(lower(question)).find() == DENIAL.matcher(lower(supposed)).find();
+  }
 
   /** The words of the case {@code sentence} supposes with "if", when it supposes one. */
   static Optional<String> supposition(String sentence) {

@@ -101,6 +101,7 @@ class AnswerTypeTest {
     assertThat(AnswerType.requirementOf("what time do staff have to be in by?")).isEmpty();
     assertThat(AnswerType.requirementOf("should they be kept out of the class photo?")).isEmpty();
     assertThat(AnswerType.requirementOf("do I have to tell the head?")).isEmpty();
+    assertThat(AnswerType.required("new starter - do i actually have to sign this ICT policy thing?")).contains("sign");
     assertThat(AnswerType.requirementOf("can I use my phone on a trip?")).isEmpty();
   }
 

@@ -76,6 +76,8 @@ class ClauseVerdictTest {
 
     // the question is in the case the "if" supposes: the clause's general rule does not limit it
     assertThat(verdict("glais", "a parent never sent back the photo form, can i still take pics of their kid?", assumed)).isEqualTo(Verdict.YES);
+    // a mum who did send the non-consent form back is not in that case
+    assertThat(verdict("glais", "a mum sent back the non-consent form, can i still take pics of her kid?", assumed)).isNotEqualTo(Verdict.YES);
     // a question outside that case still meets the general rule first
     assertThat(verdict("glais", "can i take photos of the kids for the school website?", seek)).isEqualTo(Verdict.CONDITIONAL);
   }

@@ -58,6 +58,16 @@ class FollowUpTest {
   }
 
   @Test
+  void should_take_the_form_of_a_follow_up_that_ends_in_a_yes_no_question_of_its_own() {
+    String before = "where are visitors allowed to use their phones?";
+
+    // "what about X" alone asks the earlier question again; with its own "can they ...?" it is yes/no
+    assertThat(FollowUp.questionForm(new Question("glais", "what about the kids - can they keep theirs in their bags?", Optional.of(before))))
+        .isEqualTo("what about the kids - can they keep theirs in their bags?");
+    assertThat(FollowUp.questionForm(new Question("glais", "what about the kids?", Optional.of(before)))).isEqualTo(before);
+  }
+
+  @Test
   void should_read_a_longer_question_after_another_as_a_follow_up_when_it_points_back_at_it() {
     String before = "is it ok to use my own ipad for teaching instead of the school one";
 

@@ -52,7 +52,7 @@ class KeySentenceTest {
 
   private static String key(ClauseIndex idx, String text, String question) {
     List<Set<String>> terms = idx.subjectTerms(question);
-    KeySentence.Span s = KeySentence.find(text, new KeySentence.Asked(terms, List.of(), Optional.empty(), false, List.of()), idx::terms);
+    KeySentence.Span s = KeySentence.find(text, new KeySentence.Asked(question, terms, List.of(), Optional.empty(), false, List.of()), idx::terms);
     return text.substring(s.start(), s.end());
   }
 }

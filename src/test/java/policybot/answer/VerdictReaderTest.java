@@ -111,7 +111,13 @@ class VerdictReaderTest {
         "is it ok to take the laptop home or is there anything I need to do? | false",
         "Is it ok to save reports onto my own USB stick? It's not encrypted or anything | false",
         "can I put a maths game on the class laptops? who do i need to ask | false",
-        "I'd like to put a phonics game on the class PC. who do I need to ask? | true"
+        "I'd like to put a phonics game on the class PC. who do I need to ask? | true",
+        // a question after a comma, and a place or time though it says "allowed to"
+        "want to install a free phonics game on the classroom computer, who do I need to ask? | true",
+        "a visitor wants to use their phone while waiting, where are they allowed to use it? | true",
+        "where are visitors allowed to use their phones? | true",
+        "parents keep asking if they're allowed to film the nativity this year, what do I tell them? | false",
+        "what apps am I allowed to install? | false"
       })
   void should_tell_information_questions_from_permission_questions(String question, boolean info) {
     assertThat(VerdictReader.isInformationQuestion(question)).isEqualTo(info);
@@ -266,5 +272,20 @@ class VerdictReaderTest {
       })
   void should_answer_whether_staff_are_watched_only_from_a_sentence_saying_they_are(String question, String sentence, boolean yes) {
     assertThat(VerdictReader.answersIfWatched(question, sentence)).isEqualTo(yes);
+  }
+
+  @Test
+  void should_see_a_yes_no_question_ending_a_message_that_opens_otherwise() {
+    assertThat(VerdictReader.endsInYesNoQuestion("what about the kids - can they keep theirs in their bags?")).isTrue();
+    assertThat(VerdictReader.endsInYesNoQuestion("what about on a trip?")).isFalse();
+    assertThat(VerdictReader.endsInYesNoQuestion("can I use my phone on a trip?")).isFalse();
+  }
+
+  @Test
+  void should_see_whether_a_question_denies_what_an_if_supposes() {
+    String supposed = " a parent/guardian does not return a non-consent form then permission will be assumed";
+
+    assertThat(VerdictReader.sameDenial("a parent never sent back the photo form, can I still take pics?", supposed)).isTrue();
+    assertThat(VerdictReader.sameDenial("a mum sent back the non-consent form, do we take the photos down?", supposed)).isFalse();
   }
 }
