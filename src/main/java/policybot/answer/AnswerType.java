@@ -194,7 +194,7 @@ final class AnswerType {
   private static final Pattern ASKS_IF_REQUIRED =
       Pattern.compile(
           "\\b(needs? to be|ha(ve|s) to be|got to be|required to be|(do|does|will|would) (i|we|you|staff|they|he|she) (actually |really |still |definitely |even |always )?(have|need|got) to|"
-              + "(must|should) (it|they|this|that|these|those|(the|my|our|a|an|their|his|her) [\\w'-]+( [\\w'-]+)?) be) (?<word>[a-z]+)\\b"
+              + "(must|should) (it|they|this|that|these|those|(the|my|our|a|an|their|his|her) [\\w'-]+( [\\w'-]+)?) be) (in )?(?<word>[a-z]+)\\b"
               // a phrasal verb ("kept out", "locked away", "taken down") is not named by its first word
               + "(?! (out|away|off|up|down|back|over|in|aside)\\b)");
 
@@ -205,8 +205,16 @@ final class AnswerType {
   private static final Pattern NOT_A_REQUIREMENT =
       Pattern.compile(
           "^(in|on|at|a|an|the|there|here|done|ok|okay|alright|allowed|able|used|made|given|told|careful|aware|sure|"
-              + "honest|back|out|off|up|so|very|really|more|less|any|all|only|just|doing|using|"
-              + "be|do|get|go|have|ask|tell|let|use|keep|pay|say|make|take|give|put|check|report|inform|stop|wait|know|see|come)$");
+              + "honest|back|out|off|up|so|very|really|more|less|any|all|only|just|doing|using|be|do|get|go|have)$");
+
+  /**
+   * Actions the policies name in other words ("tell" is their "report", "ask" their "seek
+   * permission"): a clause lacking the word can still require the action, so the check for a
+   * clause naming it passes them by. A clause that does name them, or a synonym, after "must" or
+   * "should" still answers yes ({@link ClauseVerdict}).
+   */
+  private static final Pattern NAMED_OTHERWISE =
+      Pattern.compile("^(ask|tell|let|use|keep|pay|say|make|take|give|put|check|report|inform|stop|wait|know|see|come)$");
 
   /** Where the thing asked about starts: "is there a ...", "are there any ...". */
   private static final Pattern THING_ASKED = Pattern.compile("\\b(is|are) there (a |an |any |some )?");
@@ -288,15 +296,35 @@ final class AnswerType {
    * encrypted?"), when it asks that and names something checkable.
    */
   static Optional<String> required(String question) {
+    return requiredAction(question)
+        .filter(word -> word.length() >= 4 && !NAMED_OTHERWISE.matcher(word).matches())
+        .map(word -> word.substring(0, Math.min(STEM_LETTERS, word.length())));
+  }
+
+  /**
+   * The policies' words for an action a question names in its own ("tell" is their "report",
+   * "inform" or "notify"; "ask" their "seek permission"), the action itself when they use the
+   * same word. Needed because "tell" and "ask" only frame a question for the search, so they have
+   * no synonyms there.
+   */
+  static String policyWordsFor(String action) {
+    return switch (action) {
+      case "tell", "let" -> "tell report inform notify speak discuss";
+      case "ask" -> "ask seek sought permission consent";
+      default -> action;
+    };
+  }
+
+  /**
+   * The word for what a question asks has to be done ("tell" for "do I need to tell anyone?"),
+   * whether or not the policies would use that word for it.
+   */
+  static Optional<String> requiredAction(String question) {
     Matcher m = ASKS_IF_REQUIRED.matcher(VerdictReader.lower(question));
-    if (!m.find()) {
+    if (!m.find() || NOT_A_REQUIREMENT.matcher(m.group("word")).matches()) {
       return Optional.empty();
     }
-    String word = m.group("word");
-    if (NOT_A_REQUIREMENT.matcher(word).matches() || word.length() < 4) {
-      return Optional.empty();
-    }
-    return Optional.of(word.substring(0, Math.min(STEM_LETTERS, word.length())));
+    return Optional.of(m.group("word"));
   }
 
   /**

@@ -1,6 +1,7 @@
 package policybot.answer;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -113,10 +114,14 @@ final class ClauseVerdict {
     KeySentence.sentences(top.text()).forEach(span -> candidates.add(new Sentence(top.text(), span)));
     citations.stream().skip(1).map(Sentence::key).forEach(candidates::add);
     // "does my memory stick need to be encrypted?" against "memory sticks should also be
-    // encrypted": the sentence requiring it answers yes, whatever rule comes before it
-    Optional<String> required = AnswerType.required(form);
-    if (required.isPresent()) {
-      Optional<Sentence> requiring = candidates.stream().filter(c -> VerdictReader.requires(part(c.text()), required.get())).findFirst();
+    // encrypted", "do I need to tell anyone?" against "should report any accidental access": the
+    // sentence requiring it, in the question's word or the policies' ({@link #requiresAction}),
+    // answers yes, whatever rule comes before it
+    Optional<String> action = AnswerType.requiredAction(form);
+    if (action.isPresent()) {
+      Set<String> words = new HashSet<>(idx.terms(AnswerType.policyWordsFor(action.get())));
+      idx.questionTerms(action.get()).forEach(words::addAll);
+      Optional<Sentence> requiring = candidates.stream().filter(c -> requiresAction(part(c.text()), words)).findFirst();
       if (requiring.isPresent()) {
         return new Reading(Verdict.YES, requiring.get().text());
       }
@@ -145,6 +150,11 @@ final class ClauseVerdict {
       }
     }
     return Reading.NONE;
+  }
+
+  /** Whether {@code sentence} requires one of {@code words} (stems, with synonyms) after its "must" or "should". */
+  private boolean requiresAction(String sentence, Set<String> words) {
+    return VerdictReader.requiredSpans(sentence).stream().anyMatch(span -> idx.terms(span).stream().anyMatch(words::contains));
   }
 
   /**

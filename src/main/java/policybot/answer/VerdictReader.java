@@ -162,10 +162,11 @@ final class VerdictReader {
       Pattern.compile("\\bwhat (should|do|must|shall|would|can) (i|we) (do|be doing)\\b|\\bwhat now\\b|\\bwhat are (my|our|the) (options|next steps)\\b");
 
   /**
-   * Where or when: "where are visitors allowed to use their phones?" wants a place, not a yes or a
-   * no, though it says "allowed to".
+   * Where, when, how long or how many: "where are visitors allowed to use their phones?" wants a
+   * place and "how long can I keep the data on my laptop?" a time, not a yes or a no, though they
+   * say "allowed to" or "can I".
    */
-  private static final Pattern PLACE_OR_TIME = Pattern.compile("(where|when)\\b");
+  private static final Pattern PLACE_OR_TIME = Pattern.compile("(where|when|how (long|often|soon|many|much))\\b");
 
   private static final Pattern WH_OPENING = Pattern.compile("(who|what|when|where|which|how|why|whose|whom)\\b");
 
@@ -342,9 +343,22 @@ final class VerdictReader {
    * encrypted" requires "encrypt", "must not be encrypted" does not.
    */
   static boolean requires(String sentence, String stem) {
-    return Pattern.compile("\\b(must|should|shall|needs? to|has to|have to|(is|are) required to|(is|are) to)\\b(?! not| never)(?:(?![.;]).){0,40}?\\b" + Pattern.quote(stem))
-        .matcher(lower(sentence))
-        .find();
+    return Pattern.compile(REQUIRING + "(?:(?![.;]).){0,40}?\\b" + Pattern.quote(stem)).matcher(lower(sentence)).find();
+  }
+
+  /** Wording that requires what follows it, not "must not" or "should never". */
+  private static final String REQUIRING = "\\b(must|should|shall|needs? to|has to|have to|(is|are) required to|(is|are) to)\\b(?! not| never)";
+
+  private static final Pattern REQUIRED_SPAN = Pattern.compile(REQUIRING + "((?:(?![.;]).){0,40})");
+
+  /** The words within reach of each "must" or "should" of {@code sentence}: what it requires. */
+  static List<String> requiredSpans(String sentence) {
+    List<String> out = new ArrayList<>();
+    Matcher m = REQUIRED_SPAN.matcher(lower(sentence));
+    while (m.find()) {
+      out.add(m.group(m.groupCount()));
+    }
+    return out;
   }
 
   /** A question that itself leaves out the condition: "can I post them without the head's consent?". */
@@ -359,7 +373,7 @@ final class VerdictReader {
    */
   private static final Pattern CONDITION_REFUSED =
       Pattern.compile(
-          "\\b(said no|refused|refuses|declined|declines|objected|objects|opted out|withdr(ew|awn))\\b|"
+          "\\b(said no|(ticked|ticks|put|circled|marked|chose|picked|selected) (the )?no|refused|refuses|declined|declines|objected|objects|opted out|withdr(ew|awn))\\b|"
               + "(\\bnot|n't|\\bnever) (give|given|gave|grant|granted|agree|agreed|consent|consented)\\b|\\bno (permission|consent)\\b|"
               + "\\bno[- ](photos?|pictures?|pics|images?|filming|videos?)\\b|"
               + "(\\bnot|n't) want (\\w+ ){0,4}?(photos?|pictures?|pics|images?|filmed|photographed|videos?|on (the )?(website|facebook|internet|social media))\\b");

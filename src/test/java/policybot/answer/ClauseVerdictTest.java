@@ -83,6 +83,16 @@ class ClauseVerdictTest {
   }
 
   @Test
+  void should_answer_yes_when_asked_whether_something_must_be_done_and_the_sentence_requires_it() {
+    String report =
+        "Must not browse, download or send material that could be considered offensive or obscene and should report any accidental access of inappropriate materials to their line manager.";
+
+    // "tell" in the question, "report" in the policy; before, the prohibition in front made it "no"
+    assertThat(verdict("educating-for-life", "a really inappropriate page came up by accident. do i need to tell anyone?", report)).isEqualTo(Verdict.YES);
+    assertThat(verdict("educating-for-life", "can I look at offensive material for a lesson?", report)).isEqualTo(Verdict.NO);
+  }
+
+  @Test
   void should_answer_no_when_the_question_names_what_a_permission_leaves_out() {
     String limited =
         "Staff may use school computers for limited personal use, but NOT during contact time or in the presence of students";

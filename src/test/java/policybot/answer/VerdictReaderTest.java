@@ -117,7 +117,8 @@ class VerdictReaderTest {
         "a visitor wants to use their phone while waiting, where are they allowed to use it? | true",
         "where are visitors allowed to use their phones? | true",
         "parents keep asking if they're allowed to film the nativity this year, what do I tell them? | false",
-        "what apps am I allowed to install? | false"
+        "what apps am I allowed to install? | false",
+        "how long can i keep scholarpack data on my laptop before i need to delete it? | true"
       })
   void should_tell_information_questions_from_permission_questions(String question, boolean info) {
     assertThat(VerdictReader.isInformationQuestion(question)).isEqualTo(info);
@@ -204,7 +205,8 @@ class VerdictReaderTest {
         "the parents signed the consent form, can I put the photo on the website? | false",
         "one of my class has a no-photos form, can she be at the back of the group pic? | true",
         "his mum doesnt want his picture on facebook, can I crop him out of the team photo? | true",
-        "I don't want to get it wrong, can I put the class photo on the website? | false"
+        "I don't want to get it wrong, can I put the class photo on the website? | false",
+        "a mum ticked no on the photo consent form, can we still put her in the class story? | true"
       })
   void should_see_when_a_question_says_the_condition_was_refused(String question, boolean refused) {
     assertThat(VerdictReader.skipsTheCondition(question)).isEqualTo(refused);
