@@ -66,7 +66,8 @@ final class AnswerType {
    */
   private static final Pattern GIVES_TIME =
       Pattern.compile(
-          "\\b(once|twice|hourly|daily|weekly|fortnightly|monthly|termly|yearly|annual|annually|bi-annual|bi-annually|"
+          // not "our daily lives", "our daily working life": an adjective for life gives no time
+          "\\b(once|twice|hourly|daily(?! (life|lives|working))|weekly|fortnightly|monthly|termly|yearly|annual|annually|bi-annual|bi-annually|"
               + "biannual|biannually|immediately|as soon as|straight away|at once|o'clock|"
               + "january|february|april|june|july|august|september|sept|october|november|december)\\b|"
               + "\\b\\d{1,2}([:.]\\d\\d)? ?(am|pm)\\b|\\b\\d{1,2}:\\d\\d\\b|"

@@ -149,7 +149,8 @@ class AnswerTypeTest {
         "Records are kept for two years after a pupil leaves.",
         "Report it within 24 hours.",
         "Passwords must be changed every term.",
-        "Staff must be in school by 8:30 am."
+        "Staff must be in school by 8:30 am.",
+        "The filtering logs are checked daily."
       })
   void should_find_a_time_in_a_clause_that_gives_one(String clause) {
     assertThat(AnswerType.TIME.givenBy(clause)).isTrue();
@@ -162,7 +163,8 @@ class AnswerTypeTest {
         "Each class has Ipads specifically for this purpose.",
         "Staff will take photographs of children, for example sports day/Y6 Prom.",
         "Images will only be taken, stored and used for purposes within school.",
-        "Under the data protection act of 1998 school must seek parental consent to take photographs."
+        "Under the data protection act of 1998 school must seek parental consent to take photographs.",
+        "ICT and the related technologies such as email, the internet and mobile devices are an expected part of our daily working life in school."
       })
   void should_find_none_in_a_clause_that_only_mentions_days_classes_year_groups_or_a_year(String clause) {
     assertThat(AnswerType.TIME.givenBy(clause)).isFalse();

@@ -129,8 +129,8 @@ class DevSetTest {
    *   <li>twentieth (session 19, 4 disclosures, read): written by a helper from the policies alone
    *       late in the session with 20 questions the policies do not settle, most of them close to
    *       what they cover; scored (0.917 / 0.750 / 0.550 / 0.083, verdict 0.733 with the session's
-   *       first build, 0.767 with the build of the time) and then read. 0.917 / 0.750 / 0.600 /
-   *       0.083, verdict 0.817 after the changes its misses led to.
+   *       first build, 0.767 with the build of the time) and then read. 0.917 / 0.750 / 0.650 /
+   *       0.083, verdict 0.833 after the changes its misses led to.
    * </ul>
    */
   @ParameterizedTest
@@ -155,7 +155,7 @@ class DevSetTest {
     "seventeenth-questions.jsonl, 60, 0.899, 0.749, 0.666, 0.151, 1",
     "eighteenth-questions.jsonl, 60, 0.974, 0.849, 0.666, 0.051, 0",
     "nineteenth-questions.jsonl, 60, 0.975, 0.833, 0.599, 0.096, 0",
-    "twentieth-questions.jsonl, 60, 0.916, 0.749, 0.599, 0.084, 0"
+    "twentieth-questions.jsonl, 60, 0.916, 0.749, 0.649, 0.084, 0"
   })
   void should_not_fall_below_its_figures_on_a_blind_set(
       String file, int questions, double top3, double top1, double unanswerableEscalated, double answerableEscalated, int falseAlarms)
