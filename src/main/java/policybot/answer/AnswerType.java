@@ -262,9 +262,7 @@ final class AnswerType {
   static final Kind EXISTS = new Kind(ASKS_IF_IT_EXISTS, GIVES_EXISTENCE, EscalationReason.NOT_SAID_TO_EXIST);
   static final Kind PROCEDURE = new Kind(ASKS_FOR_PROCEDURE, Pattern.compile(ROUTE_WORDS), EscalationReason.NO_PROCEDURE_GIVEN);
   static final Kind CONTACT = new Kind(ASKS_FOR_CONTACT, GIVES_CONTACT, EscalationReason.NO_CONTACT_GIVEN);
-  /** Stands for every requirement; {@link #requirementOf} narrows it to the word the question names. */
-  static final Kind REQUIREMENT = new Kind(ASKS_IF_REQUIRED, ASKS_IF_REQUIRED, EscalationReason.NO_REQUIREMENT_GIVEN);
-  private static final List<Kind> KINDS = List.of(TIME, NUMBER, CONSEQUENCE, WHO_PAYS, IF_COVERED, EXISTS, PROCEDURE, CONTACT, REQUIREMENT);
+  private static final List<Kind> KINDS = List.of(TIME, NUMBER, CONSEQUENCE, WHO_PAYS, IF_COVERED, EXISTS, PROCEDURE, CONTACT);
 
   /** A rule limited to those under an age: "ex pupils under the age of 18". */
   private static final Pattern AGE_LIMIT = Pattern.compile("\\bunder (the age of )?(\\d{1,2})s?\\b");
@@ -277,10 +275,9 @@ final class AnswerType {
 
   /** The kinds of answer a question wants. */
   static List<Kind> wanted(String question) {
-    return KINDS.stream()
-        .filter(k -> k.askedFor(question))
-        .flatMap(k -> k == REQUIREMENT ? requirementOf(question).stream() : Stream.of(k == EXISTS ? existenceOf(question) : k == PROCEDURE ? procedureOf(question) : k))
-        .toList();
+    Stream<Kind> kinds =
+        KINDS.stream().filter(k -> k.askedFor(question)).map(k -> k == EXISTS ? existenceOf(question) : k == PROCEDURE ? procedureOf(question) : k);
+    return Stream.concat(kinds, requirementOf(question).stream()).toList();
   }
 
   /**
@@ -289,7 +286,7 @@ final class AnswerType {
    * that never says "encrypt". Empty when the word after "be" names no requirement.
    */
   static Optional<Kind> requirementOf(String question) {
-    return required(question).map(stem -> new Kind(REQUIREMENT.asks(), Pattern.compile("\\b" + Pattern.quote(stem) + "\\w*"), REQUIREMENT.missing()));
+    return required(question).map(stem -> new Kind(ASKS_IF_REQUIRED, Pattern.compile("\\b" + Pattern.quote(stem)), EscalationReason.NO_REQUIREMENT_GIVEN));
   }
 
   /**

@@ -50,12 +50,6 @@ final class ClauseVerdict {
    */
   static final int ALTERNATIVE_WORDS = 2;
 
-  /**
-   * Question words a warning's "if ..." must name for the warning to be about doing the very thing
-   * asked ("personal" and "email" in "can I check my personal emails?").
-   */
-  static final int SUPPOSED_WORDS = 2;
-
   private final ClauseIndex idx;
   private final Question question;
   private final String form;
@@ -134,8 +128,7 @@ final class ClauseVerdict {
         }
         // "staff need to be aware that if personal email ... are accessed in school, the activity
         // can be monitored": the policy expects staff to do the very thing asked, on terms
-        Optional<String> supposed = VerdictReader.supposition(sentence.text());
-        if (supposed.isPresent() && named(supposed.get()) >= SUPPOSED_WORDS) {
+        if (KeySentence.supposes(sentence.text(), question.text(), ownTerms, idx::terms)) {
           return new Reading(Verdict.CONDITIONAL, sentence.text());
         }
       }
@@ -144,9 +137,7 @@ final class ClauseVerdict {
         // a permission for the very case the question describes ("If a parent/guardian does not
         // return a non-consent form then permission will be assumed") is not limited by the
         // clause's general rule ("school must seek parental consent"): the case is the exception
-        boolean forThisCase =
-            VerdictReader.supposition(sentence.text()).filter(c -> named(c) >= SUPPOSED_WORDS && VerdictReader.sameDenial(question.text(), c)).isPresent();
-        return allows && !forThisCase ? limited(sentence).orElse(reading.get()) : reading.get();
+        return allows && !KeySentence.supposes(sentence.text(), question.text(), ownTerms, idx::terms) ? limited(sentence).orElse(reading.get()) : reading.get();
       }
     }
     return Reading.NONE;

@@ -41,8 +41,8 @@ final class KeySentence {
   static final double GIVES_WHAT_IS_WANTED_BONUS = 2.0;
 
   /**
-   * Added for a sentence whose "if ..." names at least {@link #SITUATION_WORDS} of the question's
-   * words: "a parent never sent back the photo form, can I still take pics?" is in the case "If a
+   * Added for a sentence whose "if ..." supposes the question's own case ({@link #supposes}): "a
+   * parent never sent back the photo form, can I still take pics?" is in the case "If a
    * parent/guardian does not return a non-consent form then permission will be assumed" supposes,
    * which speaks to it more than "school must seek parental consent to take photographs" before it.
    * Worth one more question word; a smaller bonus loses the tie to the sentence before it. Not
@@ -52,8 +52,24 @@ final class KeySentence {
    */
   static final double SAME_SITUATION_BONUS = 1.0;
 
-  /** Question words an "if ..." must name to be the question's own situation: one is too easily shared. */
+  /**
+   * Question words an "if ..." must name to suppose the question's own case ("personal" and "email"
+   * in "can I check my personal emails?" against "if personal email ... are accessed in school"):
+   * one is too easily shared.
+   */
   static final int SITUATION_WORDS = 2;
+
+  /**
+   * Whether {@code sentence} supposes the case {@code question} is in: its "if ..." names at least
+   * {@link #SITUATION_WORDS} of the question's words and denies what the question denies ("a parent
+   * never sent back the form" is in "If a parent/guardian does not return a non-consent form", "a
+   * mum sent back the non-consent form" is not).
+   */
+  static boolean supposes(String sentence, String question, List<Set<String>> terms, Function<String, List<String>> analyze) {
+    return VerdictReader.supposition(sentence)
+        .filter(c -> mentions(c, terms, analyze).size() >= SITUATION_WORDS && VerdictReader.sameDenial(question, c))
+        .isPresent();
+  }
 
   /**
    * Taken off a sentence about staff's own devices when the question is about the school's: it can
@@ -148,8 +164,7 @@ final class KeySentence {
       if (asked.wants().stream().anyMatch(k -> k.givenBy(sentence))) {
         score += GIVES_WHAT_IS_WANTED_BONUS;
       }
-      if (asked.wants().isEmpty()
-          && VerdictReader.supposition(sentence).filter(c -> mentions(c, asked.terms(), analyze).size() >= SITUATION_WORDS && VerdictReader.sameDenial(asked.question(), c)).isPresent()) {
+      if (asked.wants().isEmpty() && supposes(sentence, asked.question(), asked.terms(), analyze)) {
         score += SAME_SITUATION_BONUS;
       }
       if (asked.aboutSchoolsOwn() && PERSONAL.matcher(VerdictReader.lower(sentence)).find()) {

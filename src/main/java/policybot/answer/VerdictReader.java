@@ -342,14 +342,19 @@ final class VerdictReader {
    * Whether {@code sentence} requires what begins with {@code stem}: "memory sticks should also be
    * encrypted" requires "encrypt", "must not be encrypted" does not.
    */
-  static boolean requires(String sentence, String stem) {
-    return Pattern.compile(REQUIRING + "(?:(?![.;]).){0,40}?\\b" + Pattern.quote(stem)).matcher(lower(sentence)).find();
+  private static boolean requires(String sentence, String stem) {
+    Pattern word = Pattern.compile("\\b" + Pattern.quote(stem));
+    return requiredSpans(sentence).stream().anyMatch(span -> word.matcher(span).find());
   }
 
   /** Wording that requires what follows it, not "must not" or "should never". */
   private static final String REQUIRING = "\\b(must|should|shall|needs? to|has to|have to|(is|are) required to|(is|are) to)\\b(?! not| never)";
 
-  private static final Pattern REQUIRED_SPAN = Pattern.compile(REQUIRING + "((?:(?![.;]).){0,40})");
+  /**
+   * The 40 characters after a "must" or "should", to the end of the word they stop in and not past
+   * the sentence's ";" or ".". Read ahead, so a second "should" inside them has its own.
+   */
+  private static final Pattern REQUIRED_SPAN = Pattern.compile(REQUIRING + "(?=((?:(?![.;]).){0,40}\\w*))");
 
   /** The words within reach of each "must" or "should" of {@code sentence}: what it requires. */
   static List<String> requiredSpans(String sentence) {
