@@ -108,8 +108,13 @@ public final class AnswerService {
     // the nearest examples need the message's vector, which the search has just made (it embeds a
     // question side by side with its widened form, so asking for it first would cost a model run);
     // a follow-up, searched together with the question before it, pays one run for its own text
-    // (embedding the two side by side before the search measured no faster)
-    if (ConcernNeighbours.shipped().resemblesConcern(idx.embedder().embedQuery(text))) {
+    // (embedding the two side by side before the search measured no faster). A short follow-up
+    // resembles a concern on its own words too easily ("what if she's actually my sister-in-law
+    // tho", after a parent's friend request), so it must also do so read with the question before
+    // it, whose vector the search has made; the word lists still catch a disclosure in one.
+    ConcernNeighbours neighbours = ConcernNeighbours.shipped();
+    if (neighbours.resemblesConcern(idx.embedder().embedQuery(text))
+        && (found.searchText().equals(text) || neighbours.resemblesConcern(idx.embedder().embedQuery(found.searchText())))) {
       return safeguarding(idx, s, text);
     }
     String form = found.form();

@@ -195,7 +195,7 @@ final class AnswerType {
   private static final Pattern ASKS_IF_REQUIRED =
       Pattern.compile(
           "\\b(needs? to be|ha(ve|s) to be|got to be|required to be|(do|does|will|would) (i|we|you|staff|they|he|she) (actually |really |still |definitely |even |always )?(have|need|got) to|"
-              + "(must|should) (it|they|this|that|these|those|(the|my|our|a|an|their|his|her) [\\w'-]+( [\\w'-]+)?) be) (in )?(?<word>[a-z]+)\\b"
+              + "(must|should) (it|they|this|that|these|those|(the|my|our|a|an|their|his|her) [\\w'-]+( [\\w'-]+)?) be) (in |an? |one of the )?(?<word>[a-z]+)\\b"
               // a phrasal verb ("kept out", "locked away", "taken down") is not named by its first word
               + "(?! (out|away|off|up|down|back|over|in|aside)\\b)");
 

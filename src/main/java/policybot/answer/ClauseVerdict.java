@@ -120,6 +120,15 @@ final class ClauseVerdict {
         return new Reading(Verdict.YES, requiring.get().text());
       }
     }
+    // "can anyone actually see what I'm doing on it?" against "the activity can be monitored and
+    // logged and can also be made available, on request, to your Line Manager": the sentence saying
+    // it is watched answers yes, whatever rule it or the clause's first sentence also states
+    if (VerdictReader.asksIfWatched(form)) {
+      Optional<Sentence> watched = candidates.stream().filter(c -> VerdictReader.answersIfWatched(form, c.text())).findFirst();
+      if (watched.isPresent()) {
+        return new Reading(Verdict.YES, watched.get().text());
+      }
+    }
     for (Sentence sentence : candidates) {
       Optional<Reading> reading = reading(sentence);
       if (reading.isEmpty() && sentence == key && VerdictReader.warns(sentence.text())) {

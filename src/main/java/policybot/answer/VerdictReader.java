@@ -168,6 +168,13 @@ final class VerdictReader {
    */
   private static final Pattern PLACE_OR_TIME = Pattern.compile("(where|when|how (long|often|soon|many|much))\\b");
 
+  /**
+   * A question about whether something is allowed held inside another question: "whose job is it
+   * to check if I'm allowed to use pics I find online?" asks who, not whether.
+   */
+  private static final Pattern EMBEDDED_WHETHER =
+      Pattern.compile("\\b(check|checks|checking|know|find out|decide|decides|deciding|say|says|confirm|confirms|clarify|sure) (if|whether)\\b[^?]*");
+
   private static final Pattern WH_OPENING = Pattern.compile("(who|what|when|where|which|how|why|whose|whom)\\b");
 
   /** Words inside a question that ask for permission, whatever the question opens with. */
@@ -223,7 +230,7 @@ final class VerdictReader {
     if (YES_NO_QUESTION.matcher(opening).lookingAt()) {
       return false;
     }
-    if (ASKS_PERMISSION.matcher(q).find() && !PLACE_OR_TIME.matcher(opening).lookingAt()) {
+    if (ASKS_PERMISSION.matcher(EMBEDDED_WHETHER.matcher(q).replaceAll(" ")).find() && !PLACE_OR_TIME.matcher(opening).lookingAt()) {
       return false;
     }
     if (WH_OPENING.matcher(opening).lookingAt()) {
@@ -519,16 +526,23 @@ final class VerdictReader {
               + "allowed|permitted|ok|okay|alright|acceptable|do i (need|have)|need to ask)\\b");
 
   /**
-   * A yes/no question whether the school watches what staff do: "does anyone actually check what
-   * sites we go on?", "can the school see my emails?", "will they know?".
+   * A yes/no question whether the school watches what staff do, or someone else can see it: "does
+   * anyone actually check what sites we go on?", "can the school see my emails?", "will they
+   * know?", "could that parent actually end up seeing it?".
    */
   private static final Pattern ASKS_IF_WATCHED =
       Pattern.compile(
-          "\\b(does|do|will|would|can|could|is|are) (anyone|anybody|someone|somebody|the school|school|they|it|the head|it support|the council)"
-              + "( \\w+)? (actually |really |ever )?(check\\w*|monitor\\w*|see|track\\w*|look at|read|know|find out|log\\w*|record\\w*|watch\\w*)\\b");
+          "\\b(does|do|will|would|can|could|might|is|are) (anyone|anybody|someone|somebody|the school|school|they|it|the head|it support|the council|"
+              + "(that|the|a) parent|parents|my (line manager|boss|head))"
+              + "( \\w+)? (actually |really |ever )?(end up )?(check\\w*|monitor\\w*|see|seeing|track\\w*|look at|read|know|find out|log\\w*|record\\w*|watch\\w*)\\b");
 
-  /** Words saying that what staff do is watched: "can be monitored and logged". */
-  private static final Pattern SAYS_WATCHED = Pattern.compile("\\b(monitor\\w*|logged|tracked|recorded|checked|audited)\\b");
+  /**
+   * Words saying that what staff do is watched or can be shown to others: "can be monitored and
+   * logged", "can also be made available, on request, to your Line Manager", "school data,
+   * including emails, is open to Subject Access Requests".
+   */
+  private static final Pattern SAYS_WATCHED =
+      Pattern.compile("\\b(monitor\\w*|logged|tracked|recorded|checked|audited|made available|subject access)\\b");
 
   /**
    * Whether {@code question} asks if the school watches what staff do and {@code sentence} says it
@@ -536,7 +550,12 @@ final class VerdictReader {
    * answers "does anyone actually check what sites we go on?" with a yes, though it sets no rule.
    */
   static boolean answersIfWatched(String question, String sentence) {
-    return ASKS_IF_WATCHED.matcher(lower(question)).find() && SAYS_WATCHED.matcher(lower(sentence)).find();
+    return asksIfWatched(question) && SAYS_WATCHED.matcher(lower(sentence)).find();
+  }
+
+  /** Whether {@code question} asks if what staff do is watched or can be seen by others ({@link #ASKS_IF_WATCHED}). */
+  static boolean asksIfWatched(String question) {
+    return ASKS_IF_WATCHED.matcher(lower(question)).find();
   }
 
   /** Whether the question asks what may or must be done rather than how things stand. */

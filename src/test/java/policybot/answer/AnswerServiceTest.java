@@ -135,6 +135,19 @@ class AnswerServiceTest {
   }
 
   @Test
+  void should_not_send_a_short_follow_up_to_the_dsl_when_read_with_its_question_it_is_no_concern() {
+    String lead = "one of the parents in my class sent me a friend request on FB. do I just ignore it or is it fine to accept?";
+
+    // alone, its words resemble the concern examples' ("she's actually my ..."); after a friend request they do not
+    assertThat(answers.ask(Question.of("moorthorpe", "what if she's actually my sister-in-law tho"))).isInstanceOf(Answer.Safeguarding.class);
+    assertThat(answers.ask(new Question("moorthorpe", "what if she's actually my sister-in-law tho", Optional.of(lead))))
+        .isNotInstanceOf(Answer.Safeguarding.class);
+    // a disclosure made as a follow-up still goes to the DSL
+    assertThat(answers.ask(new Question("moorthorpe", "what if she told me her uncle hits her?", Optional.of(lead))))
+        .isInstanceOf(Answer.Safeguarding.class);
+  }
+
+  @Test
   void should_not_read_a_follow_up_naming_a_word_of_a_permission_as_a_yes() {
     // "own" and "use" are words of "unless specific permission has been given", but bringing your
     // own laptop still needs the Headteacher's say-so

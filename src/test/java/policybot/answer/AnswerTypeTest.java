@@ -103,6 +103,8 @@ class AnswerTypeTest {
     assertThat(AnswerType.requirementOf("do I have to tell the head?")).isEmpty();
     assertThat(AnswerType.required("new starter - do i actually have to sign this ICT policy thing?")).contains("sign");
     assertThat(AnswerType.required("does it have to be in writing or is a quick chat enough?")).contains("writi");
+    // the thing required after "a" or "an": the stick is to be encrypted
+    assertThat(AnswerType.required("does it have to be an encrypted one or is a normal stick ok?")).contains("encry");
     // "tell" is named otherwise in the policies: not checked by its letters, but still an action
     assertThat(AnswerType.required("do i need to tell anyone?")).isEmpty();
     assertThat(AnswerType.requiredAction("do i need to tell anyone?")).contains("tell");

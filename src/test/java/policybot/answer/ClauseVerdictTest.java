@@ -37,6 +37,23 @@ class ClauseVerdictTest {
   }
 
   @Test
+  void should_answer_whether_others_can_see_it_from_the_sentence_saying_they_can_whatever_rule_comes_first() {
+    String email = "Use of Email – staff are not permitted to use school email addresses for personal business.";
+
+    assertThat(verdict("staff-code-2024", "if i have a moan about a parent in an email to another teacher, could that parent actually end up seeing it?", email))
+        .isEqualTo(Verdict.YES);
+    // asked what is allowed, the rule answers
+    assertThat(verdict("staff-code-2024", "can I use my school email to sell my old sofa?", email)).isEqualTo(Verdict.NO);
+    assertThat(verdict(
+            "educating-for-life",
+            "if I log into my personal hotmail on the school wifi can anyone actually see what I'm doing on it?",
+            "Individual members of staff need to be aware that if personal email, internet and other related technologies are accessed in"
+                + " school, the activity can be monitored and logged and can also be made available, on request, to their line manager or"
+                + " Headteacher."))
+        .isEqualTo(Verdict.YES);
+  }
+
+  @Test
   void should_read_a_rule_against_what_is_not_for_school_as_no_for_something_just_for_the_asker() {
     String rule =
         "I will not install any hardware or software that is not for educational purposes and educational software must not be installed"

@@ -118,7 +118,11 @@ class VerdictReaderTest {
         "where are visitors allowed to use their phones? | true",
         "parents keep asking if they're allowed to film the nativity this year, what do I tell them? | false",
         "what apps am I allowed to install? | false",
-        "how long can i keep scholarpack data on my laptop before i need to delete it? | true"
+        "how long can i keep scholarpack data on my laptop before i need to delete it? | true",
+        // whether it is allowed, asked inside a question for a person
+        "Whose job is it to check if I'm allowed to use pics I find online in my slides? | true",
+        "who decides whether we are allowed to post photos? | true",
+        "who do I ask, and am I allowed to post photos? | false"
       })
   void should_tell_information_questions_from_permission_questions(String question, boolean info) {
     assertThat(VerdictReader.isInformationQuestion(question)).isEqualTo(info);
@@ -270,7 +274,9 @@ class VerdictReaderTest {
         "does anyone actually check what sites we go on on the staff laptops? | I understand that all my use of the Internet can be monitored and logged. | true",
         "can the school see my emails? | Staff need to be aware that email use can be monitored. | true",
         "does anyone actually check what sites we go on? | Your reputation could be harmed by what others share about you online. | false",
-        "can I check my personal emails at lunch? | Staff need to be aware that email use can be monitored. | false"
+        "can I check my personal emails at lunch? | Staff need to be aware that email use can be monitored. | false",
+        "could that parent actually end up seeing it? | School data, including emails, is open to Subject Access Requests. | true",
+        "could that parent actually end up seeing it? | All emails should be kept professional. | false"
       })
   void should_answer_whether_staff_are_watched_only_from_a_sentence_saying_they_are(String question, String sentence, boolean yes) {
     assertThat(VerdictReader.answersIfWatched(question, sentence)).isEqualTo(yes);
