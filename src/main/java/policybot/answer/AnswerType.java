@@ -40,6 +40,11 @@ import policybot.index.Hit;
  *       incidents of concern ... to the Head".
  *   <li>A phone number or an address wants one: "what's the number for the ICT helpdesk?" is not
  *       settled by "virus outbreaks are to be reported to the ICT Helpdesk".
+ *   <li>Whether something has to be done wants a clause naming it: "does my memory stick need to
+ *       be encrypted?" is not settled by a clause on taking work home that never says "encrypt".
+ *   <li>Which of two things wants a clause naming one of them: "are we supposed to use Teams or
+ *       Zoom for the live lessons?" is not settled by a clause on remote learning that names
+ *       neither.
  * </ul>
  *
  * Such questions go to the head. Of the 74 unanswerable questions in the four question sets whose
@@ -217,6 +222,26 @@ final class AnswerType {
   private static final Pattern NAMED_OTHERWISE =
       Pattern.compile("^(ask|tell|let|use|keep|pay|say|make|take|give|put|check|report|inform|stop|wait|know|see|come)$");
 
+  /**
+   * A choice between two things: "teams or zoom", "private or is public fine", "the office or the
+   * trust". The words either side of "or", with the little words that may follow it passed over.
+   */
+  private static final Pattern CHOICE =
+      Pattern.compile("\\b(?<first>[a-z][a-z'-]+) or ((is|are|the|a|an|can|do|does|should|would|it|they|just|to|use|using) )*(?<second>[a-z][a-z'-]+)\\b");
+
+  /**
+   * Words that name no thing to choose: "or not", "or anything", "or is it", "mine or someone
+   * else's", and the question's own framing ("ok or", "allowed or").
+   */
+  private static final Pattern NOT_A_CHOICE =
+      Pattern.compile(
+          "^(i|we|you|he|she|they|it|me|my|mine|our|ours|your|his|her|their|them|this|that|these|those|myself|yourself|someone|somebody|"
+              + "anyone|anybody|something|anything|everything|nothing|else|other|others|not|no|yes|so|what|who|how|when|where|which|why|"
+              + "there|here|ok|okay|fine|alright|allowed|also|then|if|and|or|have|has|had|was|were|be|been|am|is|are|do|does|did|can|"
+              + "could|should|would|will|shall|may|might|must|two|three|twice|more|less|later|now|either|both|"
+              // verbs of wanting or knowing join two questions, not two things: "an e-safety worry or want something clarified"
+              + "want|wants|need|needs|like|know|think|get|got)$");
+
   /** Where the thing asked about starts: "is there a ...", "are there any ...". */
   private static final Pattern THING_ASKED = Pattern.compile("\\b(is|are) there (a |an |any |some )?");
 
@@ -277,7 +302,26 @@ final class AnswerType {
   static List<Kind> wanted(String question) {
     Stream<Kind> kinds =
         KINDS.stream().filter(k -> k.askedFor(question)).map(k -> k == EXISTS ? existenceOf(question) : k == PROCEDURE ? procedureOf(question) : k);
-    return Stream.concat(kinds, requirementOf(question).stream()).toList();
+    return Stream.of(kinds, requirementOf(question).stream(), choiceOf(question).stream()).flatMap(k -> k).toList();
+  }
+
+  /**
+   * Which of two things, answered only by a clause that names one of them: "are we supposed to use
+   * Teams or Zoom for the live lessons?" is not settled by a clause on remote learning that names
+   * neither. Empty when the question offers no such choice.
+   */
+  static Optional<Kind> choiceOf(String question) {
+    Matcher m = CHOICE.matcher(VerdictReader.lower(question));
+    while (m.find()) {
+      String first = m.group("first");
+      String second = m.group("second");
+      if (!NOT_A_CHOICE.matcher(first).matches() && !NOT_A_CHOICE.matcher(second).matches()) {
+        String either = "\\b(" + Pattern.quote(first.substring(0, Math.min(STEM_LETTERS, first.length()))) + "|"
+            + Pattern.quote(second.substring(0, Math.min(STEM_LETTERS, second.length()))) + ")";
+        return Optional.of(new Kind(CHOICE, Pattern.compile(either), EscalationReason.NEITHER_CHOICE_NAMED));
+      }
+    }
+    return Optional.empty();
   }
 
   /**

@@ -289,4 +289,22 @@ class AnswerTypeTest {
   private static Hit hit(String text) {
     return new Hit(new Clause("c" + text.length(), "glais", "policy", List.of(), "", "", text, 0), 0.1, 1, 1, 0.5, 1f, 0.5, 0.2, 0.3);
   }
+
+  @Test
+  void should_want_a_clause_naming_one_of_the_two_things_a_question_chooses_between() {
+    AnswerType.Kind choice = AnswerType.choiceOf("for remote learning days are we supposed to use Teams or Zoom for the live lessons?").orElseThrow();
+
+    assertThat(choice.givenBy("Online Learning – you must follow the guidance for remote learning in the KCSiE 2024 annex D")).isFalse();
+    assertThat(choice.givenBy("Live lessons are to be delivered through Microsoft Teams only.")).isTrue();
+    // little words after "or" are passed over
+    assertThat(AnswerType.choiceOf("should my instagram be set to private or is public fine?").orElseThrow().givenBy("set their privacy settings"))
+        .isTrue();
+    // two questions joined, or no thing named on one side, is no choice
+    assertThat(AnswerType.choiceOf("who should i talk to if i've got an e-safety worry or want something clarified?")).isEmpty();
+    assertThat(AnswerType.choiceOf("can I use my phone or not?")).isEmpty();
+    assertThat(AnswerType.choiceOf("is it mine or someone else's job?")).isEmpty();
+
+    Answer a = TestEngine.answers().ask(Question.of("staff-code-2024", "for remote learning days are we supposed to use Teams or Zoom for the live lessons?"));
+    assertThat(a).isInstanceOfSatisfying(Answer.Escalated.class, e -> assertThat(e.reason()).isEqualTo(EscalationReason.NEITHER_CHOICE_NAMED));
+  }
 }
