@@ -272,6 +272,18 @@ final class SafeguardingCheck {
           "\\b(at|during|in|playing) ((his|her|their|a|the) )?(football|rugby|netball|hockey|cricket|dance|gymnastics|swimming|karate|judo|"
               + "trampolining|pe|sports?)( (match|game|club|training|lesson|practice|class|day))?\\b");
 
+  /**
+   * Something unsuitable appearing on a screen ("a pop up came up on the IWB with some pretty
+   * inappropriate stuff on it", "clicked a link ... and it redirected to a porn site"): with no
+   * other sign of harm, an online safety incident the policies tell staff to report, not a
+   * concern about a child, even when children saw it.
+   */
+  private static final Pattern SCREEN_INCIDENT =
+      Pattern.compile("\\b(pop[- ]?ups?|popped up|came up on|clicked( on)? (a|the|an) (link|advert|ad)|redirect\\w*|appeared on (the|my) screen)\\b");
+
+  /** The harm words unsuitable content on a screen alone gives: "inappropriate", "porn site". */
+  private static final Pattern CONTENT_ONLY = Pattern.compile("inappropriate\\w*|porn\\w*");
+
   /** The harm words an injury alone gives: "hurt", "injured". */
   private static final Pattern INJURY_ONLY = Pattern.compile("hurt(s|ing)?|injur\\w*");
 
@@ -382,12 +394,17 @@ final class SafeguardingCheck {
       boolean news = !general && !QUESTION_PART.matcher(q).find();
       return (news || TOLD_OR_NOTICED.matcher(q).find()) && HARM.matcher(q).results().limit(MIN_SIGNS_UNNAMED).count() >= MIN_SIGNS_UNNAMED;
     }
-    if (HARM.matcher(q).find() && !sportsAccident(q)) {
+    if (HARM.matcher(q).find() && !sportsAccident(q) && !screenIncident(q)) {
       // a sign of harm someone told or noticed, or one not inside a general question about what is allowed
       return !general || TOLD_OR_NOTICED.matcher(q).find();
     }
     return child && SOMEONE.matcher(q).find() && !general && !QUESTION_PART.matcher(q).find()
         && !SCHOOL_THINGS.matcher(q).find() && !FAMILY_NEWS.matcher(q).find();
+  }
+
+  /** Whether the only signs of harm are unsuitable content on a screen ({@link #SCREEN_INCIDENT}). */
+  private static boolean screenIncident(String q) {
+    return SCREEN_INCIDENT.matcher(q).find() && HARM.matcher(q).results().allMatch(m -> CONTENT_ONLY.matcher(m.group()).matches());
   }
 
   /** Whether the only signs of harm are an injury given a sporting cause ({@link #SPORTS_ACCIDENT}). */

@@ -48,6 +48,17 @@ class SafeguardingCheckTest {
   }
 
   @Test
+  void should_treat_unsuitable_content_on_a_screen_as_an_incident_to_report_not_a_concern_about_a_child() {
+    assertThat(SafeguardingCheck.isConcern(
+            "weird pop up came up on the IWB during phonics with some pretty inappropriate stuff on it, a few kids saw it. who do I tell?"))
+        .isFalse();
+    assertThat(SafeguardingCheck.isConcern("clicked a link on a review of a kids game and it redirected to a porn site?! what do I do now")).isFalse();
+    // another sign of harm, or a child showing what someone sent, is still a concern
+    assertThat(SafeguardingCheck.isConcern("a pop up came up on her phone from an older boy asking her to send nudes")).isTrue();
+    assertThat(SafeguardingCheck.isConcern("a year 5 boy showed me porn his uncle makes him watch")).isTrue();
+  }
+
+  @Test
   void should_route_a_child_named_only_by_pronoun_or_first_name_when_a_sign_of_harm_is_told() {
     assertThat(SafeguardingCheck.isConcern("she told me her dad hits her with a belt when she's naughty")).isTrue();
     assertThat(SafeguardingCheck.isConcern("Priya's mum shouted at her that she wished she'd never had her")).isTrue();
