@@ -53,6 +53,20 @@ class ConfidenceTest {
   }
 
   @Test
+  void should_answer_a_lower_score_when_keywords_and_meaning_agree_on_the_top_clause() {
+    // chatty wording keeps the score under the threshold, but both searches put the rule on the
+    // approved email system first
+    List<Hit> hits = search(
+        "moorthorpe", "outlook was playing up so I sent the SENCo a kid's provision map from my hotmail instead. is that alright to do going forward?");
+    double score = Confidence.score(hits, Confidence.DEFAULT);
+
+    assertThat(hits.get(0).clause().text()).contains("will only use the approved email system for school business");
+    assertThat(Confidence.bothSearchesAgree(hits)).isTrue();
+    assertThat(score).isBetween(Confidence.ANSWER_SCORE - Confidence.AGREEMENT_ALLOWANCE, Confidence.ANSWER_SCORE);
+    assertThat(Confidence.assess(hits, Confidence.DEFAULT).escalate()).isEmpty();
+  }
+
+  @Test
   void should_weigh_coverage_and_keyword_score_on_top_of_the_cosine() {
     List<Hit> hits = search("glais", "can I use my phone to take photos of the children?");
     double cosineOnly = Confidence.score(hits, new Confidence.Weights(0, 0, 0));
