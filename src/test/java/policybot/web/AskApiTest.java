@@ -82,7 +82,7 @@ class AskApiTest {
 
   @Test
   void should_escalate_and_route_safeguarding() throws Exception {
-    JsonNode escalated = http.answer("moorthorpe", "whats the staff wifi password");
+    JsonNode escalated = http.answer("moorthorpe", "can I park in the staff car park at the weekend");
     JsonNode safeguarding =
         http.answer("moorthorpe", "a year 4 girl told me a man she talks to on snapchat asked her to keep their chats secret");
 

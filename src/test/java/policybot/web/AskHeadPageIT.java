@@ -119,7 +119,7 @@ class AskHeadPageIT {
   @Test
   void should_say_when_no_one_can_receive_an_escalation_and_leave_the_button_to_try_again() {
     chooseSchool("moorthorpe");
-    WebElement answer = ask("whats the staff wifi password");
+    WebElement answer = ask("can I park in the staff car park at the weekend");
 
     assertThat(answer.findElement(By.cssSelector(".ask-head-result")).getText()).startsWith("Not sent: no head is set up");
     assertThat(answer.findElement(By.cssSelector(".ask-head-note")).getText()).contains("has not been sent to anyone");

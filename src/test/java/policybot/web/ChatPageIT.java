@@ -107,11 +107,11 @@ class ChatPageIT {
 
   @Test
   void should_say_when_the_policies_do_not_settle_it() throws Exception {
-    JsonNode expected = api.answer("moorthorpe", "whats the staff wifi password");
+    JsonNode expected = api.answer("moorthorpe", "can I park in the staff car park at the weekend");
     assertThat(expected.get("outcome").asText()).isEqualTo("escalated");
     chooseSchool("moorthorpe");
 
-    WebElement answer = ask("whats the staff wifi password");
+    WebElement answer = ask("can I park in the staff car park at the weekend");
 
     assertThat(answer.findElement(By.cssSelector(".badge")).getText()).isEqualTo("Not settled by the policies: ask the head");
     assertThat(answer.findElement(By.cssSelector(".callout-escalated .answer-text")).getText())

@@ -42,7 +42,7 @@ class OpsEndpointsTest {
     double before = sample(http.get("/metrics").body(), "policybot_answers_total\\{outcome=\"escalated\"\\}");
     double questionsBefore = sample(http.get("/metrics").body(), "policybot_questions_total");
 
-    http.answer("moorthorpe", "whats the staff wifi password");
+    http.answer("moorthorpe", "can I park in the staff car park at the weekend");
     http.answer("glais", "can i take photos of my class on my phone");
 
     HttpResponse<String> res = http.get("/metrics");
