@@ -114,7 +114,7 @@ public final class AnswerService {
     // it, whose vector the search has made; the word lists still catch a disclosure in one.
     ConcernNeighbours neighbours = ConcernNeighbours.shipped();
     if (neighbours.resemblesConcern(idx.embedder().embedQuery(text))
-        && (found.searchText().equals(text) || neighbours.resemblesConcern(idx.embedder().embedQuery(found.searchText())))) {
+        && (!FollowUp.isFollowUp(question) || neighbours.resemblesConcern(idx.embedder().embedQuery(found.searchText())))) {
       return safeguarding(idx, s, text);
     }
     String form = found.form();

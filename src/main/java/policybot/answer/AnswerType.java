@@ -316,8 +316,7 @@ final class AnswerType {
       String first = m.group("first");
       String second = m.group("second");
       if (!NOT_A_CHOICE.matcher(first).matches() && !NOT_A_CHOICE.matcher(second).matches()) {
-        String either = "\\b(" + Pattern.quote(first.substring(0, Math.min(STEM_LETTERS, first.length()))) + "|"
-            + Pattern.quote(second.substring(0, Math.min(STEM_LETTERS, second.length()))) + ")";
+        String either = "\\b(" + Pattern.quote(stem(first)) + "|" + Pattern.quote(stem(second)) + ")";
         return Optional.of(new Kind(CHOICE, Pattern.compile(either), EscalationReason.NEITHER_CHOICE_NAMED));
       }
     }
@@ -340,7 +339,12 @@ final class AnswerType {
   static Optional<String> required(String question) {
     return requiredAction(question)
         .filter(word -> word.length() >= 4 && !NAMED_OTHERWISE.matcher(word).matches())
-        .map(word -> word.substring(0, Math.min(STEM_LETTERS, word.length())));
+        .map(AnswerType::stem);
+  }
+
+  /** A word's first {@link #STEM_LETTERS} letters, which its other forms share ("encry" for "encrypted"). */
+  private static String stem(String word) {
+    return word.substring(0, Math.min(STEM_LETTERS, word.length()));
   }
 
   /**
@@ -407,7 +411,7 @@ final class AnswerType {
         break;
       }
       if (!w.isEmpty() && !ends && !NOT_A_THING.matcher(w).matches()) {
-        stems.add(Pattern.quote(w.substring(0, Math.min(STEM_LETTERS, w.length()))));
+        stems.add(Pattern.quote(stem(w)));
       }
     }
     if (stems.isEmpty()) {

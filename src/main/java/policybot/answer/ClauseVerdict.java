@@ -133,7 +133,8 @@ final class ClauseVerdict {
       Optional<Reading> reading = reading(sentence);
       if (reading.isEmpty() && sentence == key && VerdictReader.warns(sentence.text())) {
         if (!VerdictReader.asksWhatIsAllowed(form)) {
-          return new Reading(VerdictReader.answersIfWatched(form, sentence.text()) ? Verdict.YES : Verdict.INFO, sentence.text());
+          // a warning saying staff are watched has already answered above, when that was asked
+          return new Reading(Verdict.INFO, sentence.text());
         }
         // "staff need to be aware that if personal email ... are accessed in school, the activity
         // can be monitored": the policy expects staff to do the very thing asked, on terms

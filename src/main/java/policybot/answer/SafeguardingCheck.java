@@ -394,7 +394,7 @@ final class SafeguardingCheck {
       boolean news = !general && !QUESTION_PART.matcher(q).find();
       return (news || TOLD_OR_NOTICED.matcher(q).find()) && HARM.matcher(q).results().limit(MIN_SIGNS_UNNAMED).count() >= MIN_SIGNS_UNNAMED;
     }
-    if (HARM.matcher(q).find() && !sportsAccident(q) && !screenIncident(q)) {
+    if (HARM.matcher(q).find() && !onlyHarmExplainedBy(q, SPORTS_ACCIDENT, INJURY_ONLY) && !onlyHarmExplainedBy(q, SCREEN_INCIDENT, CONTENT_ONLY)) {
       // a sign of harm someone told or noticed, or one not inside a general question about what is allowed
       return !general || TOLD_OR_NOTICED.matcher(q).find();
     }
@@ -402,14 +402,13 @@ final class SafeguardingCheck {
         && !SCHOOL_THINGS.matcher(q).find() && !FAMILY_NEWS.matcher(q).find();
   }
 
-  /** Whether the only signs of harm are unsuitable content on a screen ({@link #SCREEN_INCIDENT}). */
-  private static boolean screenIncident(String q) {
-    return SCREEN_INCIDENT.matcher(q).find() && HARM.matcher(q).results().allMatch(m -> CONTENT_ONLY.matcher(m.group()).matches());
-  }
-
-  /** Whether the only signs of harm are an injury given a sporting cause ({@link #SPORTS_ACCIDENT}). */
-  private static boolean sportsAccident(String q) {
-    return SPORTS_ACCIDENT.matcher(q).find() && HARM.matcher(q).results().allMatch(m -> INJURY_ONLY.matcher(m.group()).matches());
+  /**
+   * Whether the message gives an everyday cause ({@link #SPORTS_ACCIDENT}, {@link #SCREEN_INCIDENT})
+   * and its only signs of harm are the ones that cause explains ("hurt" at football, "inappropriate"
+   * on a pop-up).
+   */
+  private static boolean onlyHarmExplainedBy(String q, Pattern cause, Pattern explainedHarm) {
+    return cause.matcher(q).find() && HARM.matcher(q).results().allMatch(m -> explainedHarm.matcher(m.group()).matches());
   }
 
 }
