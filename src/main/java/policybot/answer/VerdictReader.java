@@ -117,12 +117,16 @@ final class VerdictReader {
   private static final Pattern BARE_NEGATIVE_CONTRACTION =
       Pattern.compile("nt\\b(?<=\\b(?:is|are|was|were|do|does|did|has|have|had|could|should|would|must|need|wo|ca)nt)");
 
+  /** "whats the wifi password", typed in chat without the apostrophe, is still a what-question. */
+  private static final Pattern BARE_WH_CONTRACTION = Pattern.compile("\\b(what|where|who|how|when)(s)\\b");
+
   /**
    * Lower case with curly apostrophes made straight and negative contractions given their
    * apostrophe, as every pattern here (and SafeguardingCheck's) is written.
    */
   static String lower(String text) {
     String lowered = text.toLowerCase(Locale.ROOT).replace('’', '\'');
+    lowered = BARE_WH_CONTRACTION.matcher(lowered).replaceAll("$1'$2");
     return BARE_NEGATIVE_CONTRACTION.matcher(lowered).replaceAll("n't");
   }
 
@@ -147,7 +151,7 @@ final class VerdictReader {
    * Openings of questions that ask about a case rather than for facts: "what if the head says it's
    * fine?", "what about on a trip?".
    */
-  private static final Pattern HYPOTHETICAL = Pattern.compile("^(so |and |but |or )?(what if|what about|how about)\\b");
+  private static final Pattern HYPOTHETICAL = Pattern.compile("^(what if|what about|how about)\\b");
 
   /**
    * A question that asks what else is needed or worth knowing: "anything I need to do first?", "do
@@ -204,7 +208,8 @@ final class VerdictReader {
       return true;
     }
     String q = lower(question).strip();
-    if (HYPOTHETICAL.matcher(q).find()) {
+    // "ok what about one just for fun?" puts a case as much as "what about one just for fun?"
+    if (HYPOTHETICAL.matcher(LEAD_IN.matcher(q).replaceFirst("")).find()) {
       return false;
     }
     // "do they need anything else from me?", "anything I should know?", "a parent has messaged me

@@ -94,6 +94,9 @@ class VerdictReaderTest {
         "what apps can i install on the class ipad? | false",
         "what if the head says its fine? | false",
         "what about on a school trip | false",
+        "ok what about one thats just for fun for wet play? | false",
+        // typed without the apostrophe
+        "whats the number for the helpdesk | true",
         "am i allowed to go on facebook in school | false",
         "is it ok to use my hotmail for school stuff | false",
         "a parent never sent back the photo form, can i still take pics of their kid? | false",
