@@ -60,8 +60,9 @@ final class AnswerType {
           "\\b(how (long|often|soon|fast|quick|quickly)|what time|by when|deadline|time limit|what date|which date|"
               + "(every|each) (day|week|month|term|year|academic year))\\b");
 
-  /** Questions that want a number: how many, how much, how old. */
-  private static final Pattern ASKS_FOR_NUMBER = Pattern.compile("\\b(how (many|much|old)|what age)\\b");
+  /** Questions that want a number: how many, how much, how old, the minimum or maximum length. */
+  private static final Pattern ASKS_FOR_NUMBER =
+      Pattern.compile("\\b(how (many|much|old)|what age|(minimum|maximum|min|max) (number|length|size|amount|age))\\b");
 
   /**
    * Words that give a time: a frequency ("bi-annually", "twice"), a span with a number or "every"
@@ -113,7 +114,7 @@ final class AnswerType {
   private static final Pattern ASKS_WHO_PAYS =
       Pattern.compile(
           "\\b((do|would|will|should|must|could) (i|we|they|staff|you|he|she) (have to |need to |be expected to )?"
-              + "(pay|be charged|be fined|cover the cost)|who pays|who('s| is| would be) paying|(get|be) paid|"
+              + "(pay|be charged|be fined|cover the cost)|(am|are|is) (i|we|they|he|she) (going to|gonna) (have to )?(pay|be charged|be fined)|who pays|who('s| is| would be) paying|(get|be) paid|"
               + "out of (my|our|their) own pocket)\\b");
 
   /**

@@ -137,6 +137,7 @@ class AnswerTypeTest {
   @Test
   void should_want_a_number_for_how_many_and_find_one_in_digits_or_words_but_not_a_year_group() {
     assertThat(AnswerType.NUMBER.askedFor("how many photos can I put on the blog")).isTrue();
+    assertThat(AnswerType.NUMBER.askedFor("whats the minimum number of characters our passwords have to be")).isTrue();
     assertThat(AnswerType.NUMBER.givenBy("Staff must never add pupils under the age of 18 as friends")).isTrue();
     assertThat(AnswerType.NUMBER.givenBy("no more than two images per post")).isTrue();
     assertThat(AnswerType.NUMBER.givenBy("for example sports day/Y6 Prom")).isFalse();
@@ -255,6 +256,7 @@ class AnswerTypeTest {
   void should_see_a_question_that_asks_who_pays_and_a_clause_that_says() {
     assertThat(AnswerType.WHO_PAYS.askedFor("if a kid drops the class ipad do i have to pay for a new one")).isTrue();
     assertThat(AnswerType.WHO_PAYS.askedFor("Will I have to pay for it?")).isTrue();
+    assertThat(AnswerType.WHO_PAYS.askedFor("screen's cracked, am i going to have to pay for it")).isTrue();
     assertThat(AnswerType.WHO_PAYS.askedFor("do i get paid extra for running the school facebook page")).isTrue();
     assertThat(AnswerType.WHO_PAYS.askedFor("can I pay for the trip with my own card?")).isFalse();
     assertThat(AnswerType.WHO_PAYS.askedFor("what happens if I lose the iPad?")).isFalse();
