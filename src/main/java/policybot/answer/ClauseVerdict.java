@@ -200,9 +200,10 @@ final class ClauseVerdict {
     } else if (v == Verdict.CONDITIONAL
         && (VerdictReader.skipsTheCondition(question.text()) || VerdictReader.forbidsWhatIsAskedForPleasure(question.text(), sentence.text()))) {
       v = Verdict.NO;
-    } else if (v == Verdict.CONDITIONAL && VerdictReader.leftOut(text).filter(w -> named(w) > 0).isPresent()) {
+    } else if (v == Verdict.CONDITIONAL && VerdictReader.leftOut(text).filter(w -> namedPresent(w) > 0).isPresent()) {
       // "may use school computers for limited personal use, but NOT during contact time or in the
-      // presence of students", asked "even while the kids are doing quiet reading?"
+      // presence of students", asked "even while the kids are doing quiet reading?"; not asked "at
+      // lunch, no kids about?"
       v = Verdict.NO;
     } else if (v == Verdict.CONDITIONAL && circumstance.isPresent()) {
       // "cameras must not leave the school setting (unless on an educational visit)": taking one
@@ -236,6 +237,11 @@ final class ClauseVerdict {
       }
     }
     return tie ? sentence : best;
+  }
+
+  /** How many of the question's own word groups {@code words} names, leaving out those it says are absent ("no kids about"). */
+  private int namedPresent(String words) {
+    return KeySentence.mentions(words, idx.subjectTerms(VerdictReader.withoutAbsent(question.text())), idx::terms).size();
   }
 
   /** How many of the question's own word groups (not the earlier question's) {@code words} names. */

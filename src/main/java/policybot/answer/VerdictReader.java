@@ -446,6 +446,18 @@ final class VerdictReader {
     return Optional.of(words);
   }
 
+  /**
+   * What a question says is absent: "no kids about", "without any pupils around", "when there are
+   * no children in". The asker is outside what a permission leaves out ("but NOT ... in the
+   * presence of students"), not in it.
+   */
+  private static final Pattern SAYS_ABSENT = Pattern.compile("\\b(no|without( any| the)?|when there are no) ([a-z]+ ){0,1}[a-z]+\\b");
+
+  /** The question without the things it says are absent, for what a permission leaves out. */
+  static String withoutAbsent(String question) {
+    return SAYS_ABSENT.matcher(lower(question)).replaceAll(" ");
+  }
+
   /** What a permission leaves out: "may use school computers for limited personal use, but NOT during contact time or in the presence of students". */
   private static final Pattern LEFT_OUT = Pattern.compile("\\bbut not\\b([^.;]*)");
 

@@ -117,6 +117,9 @@ class ClauseVerdictTest {
     assertThat(verdict("educating-for-life", "can I check my personal emails on the school computer while the kids do quiet reading?", limited))
         .isEqualTo(Verdict.NO);
     assertThat(verdict("educating-for-life", "can I check my personal emails on the school computer?", limited)).isEqualTo(Verdict.CONDITIONAL);
+    // the asker says the students are not there: outside what is left out
+    assertThat(verdict("educating-for-life", "can I check my online banking on the staffroom computer at lunch? no kids about", limited))
+        .isEqualTo(Verdict.CONDITIONAL);
   }
 
   @Test
