@@ -185,7 +185,9 @@ final class VerdictReader {
   private static final Pattern ASKS_PERMISSION =
       Pattern.compile(
           "\\b(can i|can we|could i|may i|am i allowed|are we allowed|is it (ok|okay|alright|allowed|acceptable)|"
-              + "allowed to|permitted to|ok to|okay to|ok if|okay if)\\b");
+              + "allowed to|permitted to|ok to|okay to|ok if|okay if|"
+              // "one of the dads asked if he can video the nativity"
+              + "(if|whether) (he|she|they|we|i|parents?|a parent|someone|anyone) (can|could|may)\\b)\\b");
 
   /** Openings of yes/no questions about what is allowed. */
   private static final Pattern YES_NO_QUESTION =

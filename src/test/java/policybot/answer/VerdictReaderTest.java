@@ -120,6 +120,7 @@ class VerdictReaderTest {
         "a visitor wants to use their phone while waiting, where are they allowed to use it? | true",
         "where are visitors allowed to use their phones? | true",
         "parents keep asking if they're allowed to film the nativity this year, what do I tell them? | false",
+        "one of the dads asked if he can video the nativity, what do i tell him | false",
         "what apps am I allowed to install? | false",
         "how long can i keep scholarpack data on my laptop before i need to delete it? | true",
         // whether it is allowed, asked inside a question for a person
