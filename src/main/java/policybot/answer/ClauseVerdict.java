@@ -195,10 +195,13 @@ final class ClauseVerdict {
       // "can I talk to pupils through the school learning platform?" asks about the alternative
       // the prohibition allows, with whatever approval that alternative needs
       v = Verdict.CONDITIONAL;
-    } else if (v == Verdict.NO && sentence.next().filter(n -> VerdictReader.relaxes(n.text())).isPresent()) {
+    } else if (v == Verdict.NO
+        && sentence.next().filter(n -> VerdictReader.relaxes(n.text()) && !VerdictReader.deniesTheCase(question.text(), n.text())).isPresent()) {
       v = Verdict.CONDITIONAL;
     } else if (v == Verdict.CONDITIONAL
         && (VerdictReader.skipsTheCondition(question.text()) || VerdictReader.forbidsWhatIsAskedForPleasure(question.text(), sentence.text()))) {
+      v = Verdict.NO;
+    } else if (v == Verdict.CONDITIONAL && VerdictReader.deniesTheCase(question.text(), text)) {
       v = Verdict.NO;
     } else if (v == Verdict.CONDITIONAL && VerdictReader.leftOut(text).filter(w -> namedPresent(w) > 0).isPresent()) {
       // "may use school computers for limited personal use, but NOT during contact time or in the

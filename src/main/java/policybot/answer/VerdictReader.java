@@ -406,6 +406,32 @@ final class VerdictReader {
     return WITHOUT_THE_CONDITION.matcher(q).find() || CONDITION_REFUSED.matcher(q).find();
   }
 
+  /** The case a rule is put in: "If staff feel it necessary to use personal telephones for urgent pastoral contacts", "in urgent cases". */
+  private static final Pattern CASE_PUT = Pattern.compile("\\b(if|when|where|unless|in)\\b[^,;.]*");
+
+  /**
+   * Whether the question says it is not in the case a rule is put in: "and if it's not urgent?"
+   * against "If staff feel it necessary to use personal telephones for urgent pastoral contacts,
+   * they should ...". What the rule allows in its case it does not allow outside it.
+   */
+  static boolean deniesTheCase(String question, String sentence) {
+    Matcher lacking = LACKING.matcher(lower(question));
+    while (lacking.find()) {
+      String word = lacking.group(1) != null ? lacking.group(1) : lacking.group(2);
+      if (stem(word).length() < 4 || NOT_A_QUALITY.matcher(word).matches()) {
+        continue;
+      }
+      Pattern named = Pattern.compile("\\b" + Pattern.quote(stem(word)));
+      Matcher put = CASE_PUT.matcher(lower(sentence));
+      while (put.find()) {
+        if (named.matcher(put.group()).find()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** A sentence that opens by softening the rule before it: "However, in urgent cases ...". */
   private static final Pattern RELAXING_OPENING = Pattern.compile("^(however|but|except|exceptionally)\\b");
 

@@ -300,4 +300,15 @@ class VerdictReaderTest {
     assertThat(VerdictReader.sameDenial("a parent never sent back the photo form, can I still take pics?", supposed)).isTrue();
     assertThat(VerdictReader.sameDenial("a mum sent back the non-consent form, do we take the photos down?", supposed)).isFalse();
   }
+
+  @Test
+  void should_tell_when_the_question_is_outside_the_case_a_rule_is_put_in() {
+    String pastoral = "If staff feel it necessary to use personal telephones for urgent pastoral contacts, they should ensure that they use appropriate procedures to withhold the personal number.";
+
+    assertThat(VerdictReader.deniesTheCase("and if it's not urgent, just a general catch up?", pastoral)).isTrue();
+    assertThat(VerdictReader.deniesTheCase("its urgent, can i ring from my mobile?", pastoral)).isFalse();
+    // "not" before a word the rule does not put its case in
+    assertThat(VerdictReader.deniesTheCase("the office phone is not working, can I use mine?", pastoral)).isFalse();
+    assertThat(VerdictReader.deniesTheCase("it's not urgent", "However in urgent cases a call may be made or accepted if deemed necessary")).isTrue();
+  }
 }
