@@ -145,7 +145,8 @@ final class AnswerType {
   private static final Pattern ASKS_IF_IT_EXISTS =
       Pattern.compile(
           "\\b(is|are) there (?!(a |an |any |some )?(problem|issue|rule|rules|policy|reason|way|more|anything|something|"
-              + "harm|risk|chance|limit to what)\\b)(a |an |any |some )?\\w+");
+              + "harm|risk|chance|limit to what|(particular |specific |named |certain |main )?(person|someone|somebody|anyone|anybody|member of staff|contact))\\b)"
+              + "(a |an |any |some )?\\w+");
 
   /**
    * Words that say the school has, provides or runs something: "where the school provides mobile

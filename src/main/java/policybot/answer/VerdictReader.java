@@ -161,6 +161,16 @@ final class VerdictReader {
   private static final Pattern ASKS_FOR_ANYTHING =
       Pattern.compile("\\b(anything( else)? (i|we|you|they|he|she) (need|needs|should|must|have|has|ought)|(need|needs|want|wants) anything( else)?)\\b");
 
+  /**
+   * A question asking who, put as whether there is someone: "is there a particular person I should
+   * go to with questions?", "do we have someone to ask about this?". Answered by the clause naming
+   * the person, for information.
+   */
+  static final Pattern ASKS_FOR_SOMEONE =
+      Pattern.compile(
+          "\\b(is there|do we have|have we got|does the school have) (a |an |any )?(particular |specific |named |certain |main )?"
+              + "(person|someone|somebody|anyone|anybody|member of staff|contact|contact person)\\b");
+
   /** A question asking what to do: "what should I do?", "what do we do now?", "what now?". */
   private static final Pattern ASKS_WHAT_TO_DO =
       Pattern.compile("\\bwhat (should|do|must|shall|would|can) (i|we) (do|be doing)\\b|\\bwhat now\\b|\\bwhat are (my|our|the) (options|next steps)\\b");
@@ -217,7 +227,8 @@ final class VerdictReader {
     // "do they need anything else from me?", "anything I should know?", "a parent has messaged me
     // on facebook, what should i do?": asks what to do, though it may open like a yes/no question
     // or hold its "should i"
-    if ((ASKS_FOR_ANYTHING.matcher(q).find() || ASKS_WHAT_TO_DO.matcher(q).find()) && !ASKS_PERMISSION.matcher(q).find()) {
+    if ((ASKS_FOR_ANYTHING.matcher(q).find() || ASKS_WHAT_TO_DO.matcher(q).find() || ASKS_FOR_SOMEONE.matcher(q).find())
+        && !ASKS_PERMISSION.matcher(q).find()) {
       return true;
     }
     // "Someone has posted an abusive comment on our page. What should I do?", "not sure if it's

@@ -37,6 +37,7 @@ class AnswerTypeTest {
     assertThat(AnswerType.EXISTS.askedFor("are there cctv cameras in the playground and who gets to look at the footage")).isTrue();
     assertThat(AnswerType.EXISTS.askedFor("is there online safety training for new staff")).isTrue();
     assertThat(AnswerType.EXISTS.askedFor("is there a problem if i post it?")).isFalse();
+    assertThat(AnswerType.EXISTS.askedFor("is there a particular person I should go to with questions?")).isFalse();
     assertThat(AnswerType.EXISTS.askedFor("do i just mention it to the head or is there more to it")).isFalse();
     assertThat(AnswerType.EXISTS.givenBy("Where the school provides mobile technologies such as phones, laptops and PDAs for offsite visits")).isTrue();
     assertThat(AnswerType.EXISTS.givenBy("Events such as Sports Day may be recorded by video and photographs by staff and parents.")).isFalse();

@@ -121,6 +121,8 @@ class VerdictReaderTest {
         "where are visitors allowed to use their phones? | true",
         "parents keep asking if they're allowed to film the nativity this year, what do I tell them? | false",
         "one of the dads asked if he can video the nativity, what do i tell him | false",
+        // who to ask, put as whether there is someone
+        "new TA, bit confused by some of the ict rules - is there a particular person I should go to with questions about it? | true",
         "what apps am I allowed to install? | false",
         "how long can i keep scholarpack data on my laptop before i need to delete it? | true",
         // whether it is allowed, asked inside a question for a person
