@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import policybot.index.ClauseIndex;
+import policybot.index.PolicyAnalyzer;
 
 /**
  * Picks the sentence of the cited clauses a question's verdict is read from, and reads it in the
@@ -165,6 +166,11 @@ final class ClauseVerdict {
   private Optional<Reading> limited(Sentence permission) {
     Set<Integer> named = KeySentence.mentions(permission.text(), terms, idx::terms);
     for (Sentence other : permission.siblings()) {
+      if (VerdictReader.limitsToNew(other.text()) && PolicyAnalyzer.THERE_FIRST.matcher(question.text()).find()) {
+        // "advised not to ... engage in communications with new parents" does not limit "staff
+        // may/will have pre-existing engaged communications" for friends from before the child started
+        continue;
+      }
       Optional<Reading> limit = reading(other);
       if (limit.isPresent()
           && (limit.get().verdict() == Verdict.NO || limit.get().verdict() == Verdict.CONDITIONAL)

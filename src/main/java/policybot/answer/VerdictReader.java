@@ -497,6 +497,14 @@ final class VerdictReader {
     return SAYS_ABSENT.matcher(lower(question)).replaceAll(" ");
   }
 
+  /** A rule for new people only: "communications with new parents", "new staff must". */
+  private static final Pattern FOR_NEW = Pattern.compile("\\bnew (parents?|carers?|families|pupils?|children|staff|members?|starters?|contacts?)\\b");
+
+  /** Whether {@code sentence} speaks only of new people ("engage in communications with new parents"). */
+  static boolean limitsToNew(String sentence) {
+    return FOR_NEW.matcher(lower(sentence)).find();
+  }
+
   /** What a permission leaves out: "may use school computers for limited personal use, but NOT during contact time or in the presence of students". */
   private static final Pattern LEFT_OUT = Pattern.compile("\\bbut not\\b([^.;]*)");
 

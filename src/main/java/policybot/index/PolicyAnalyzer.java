@@ -100,6 +100,15 @@ public final class PolicyAnalyzer extends Analyzer {
     }
   }
 
+  /**
+   * A relationship the question says was there first: "friends since way before her son started",
+   * "for years", "already mates". The policies' "pre-existing".
+   */
+  public static final Pattern THERE_FIRST =
+      Pattern.compile(
+          "\\b((since|from) )?(way |long |well )?before (he|she|they|her|his|their|my|the) [\\w' ]{0,20}(started|joined|came)\\b|\\bfor (years|ages)\\b|\\balready (friends|mates)\\b",
+          Pattern.CASE_INSENSITIVE);
+
   /** What staff call the credentials the policies say must not be disclosed: a password, a PIN, a login. */
   private static final String CREDENTIAL = "(?:passwords?|pass ?codes?|pins?|logins?|log-ins?|log ?ins?|logons?|log ?in details|login details)";
 
@@ -135,9 +144,7 @@ public final class PolicyAnalyzer extends Analyzer {
               Pattern.compile("\\b(not|n't|never)( (quite|really|totally|completely|100%))? sure\\b|\\b(don't|dont|do not) know (if|whether)\\b", Pattern.CASE_INSENSITIVE),
               " unsure "),
           new Rewrite(Pattern.compile("\\b(lunch|tea|coffee|morning|afternoon|dinner) ?break\\b", Pattern.CASE_INSENSITIVE), "$1"),
-          new Rewrite(
-              Pattern.compile("\\b((since|from) )?(way |long |well )?before (he|she|they|her|his|their|my|the) [\\w' ]{0,20}(started|joined|came)\\b|\\bfor (years|ages)\\b|\\balready (friends|mates)\\b", Pattern.CASE_INSENSITIVE),
-              " pre-existing "),
+          new Rewrite(THERE_FIRST, " pre-existing "),
           new Rewrite(Pattern.compile("\\b(on|during|in|at) (my|a|the|our|their|his|her) break\\b|\\bbreak ?times?\\b", Pattern.CASE_INSENSITIVE), " breaktime "),
           new Rewrite(
               Pattern.compile("\\b(put|puts|putting|stick|get|getting|load|loading)\\b(?=[\\w' -]{1,40}\\b(on|onto) (the|my|our|a|his|her|their)( \\w+)? (pc|pcs|computers?|laptops?|ipads?|tablets?|machines?|whiteboard)\\b)", Pattern.CASE_INSENSITIVE),

@@ -46,9 +46,15 @@ class AnswerServiceTest {
       Citation top = g.citations().get(0);
       assertThat(top.text()).contains("pre-existing engaged communications");
       assertThat(g.text()).contains("“" + top.highlight() + "”");
-      if (g.verdict() == Verdict.NO) {
-        assertThat(top.highlight()).contains("advised not to");
-      }
+      // the next sentence's "advised not to ... engage in communications with new parents" is for
+      // new parents, not one known since before her son started
+      assertThat(g.verdict()).isEqualTo(Verdict.YES);
+      assertThat(top.highlight()).contains("pre-existing");
+    });
+    Answer fresh = ask("glais", "a new reception mum has sent me a friend request on facebook, can i accept?");
+    assertThat(fresh).isInstanceOfSatisfying(Answer.Grounded.class, g -> {
+      assertThat(g.verdict()).isEqualTo(Verdict.NO);
+      assertThat(g.citations().get(0).highlight()).contains("advised not to");
     });
   }
 
