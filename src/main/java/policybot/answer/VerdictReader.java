@@ -399,14 +399,18 @@ final class VerdictReader {
   /**
    * A question that says the condition was refused: "a mum said no on the photo consent form",
    * "the parents haven't given consent", "she has a no-photos form", "mum doesn't want his picture
-   * taken". Not "never sent the form back": some policies take silence as consent.
+   * taken", "didn't tick the box for dojo". Not "never sent the form back": some policies take
+   * silence as consent.
    */
   private static final Pattern CONDITION_REFUSED =
       Pattern.compile(
           "\\b(said no|(ticked|ticks|put|circled|marked|chose|picked|selected) (the )?no|refused|refuses|declined|declines|objected|objects|opted out|withdr(ew|awn))\\b|"
               + "(\\bnot|n't|\\bnever) (give|given|gave|grant|granted|agree|agreed|consent|consented)\\b|\\bno (permission|consent)\\b|"
               + "\\bno[- ](photos?|pictures?|pics|images?|filming|videos?)\\b|"
-              + "(\\bnot|n't) want (\\w+ ){0,4}?(photos?|pictures?|pics|images?|filmed|photographed|videos?|on (the )?(website|facebook|internet|social media))\\b");
+              + "(\\bnot|n't) want (\\w+ ){0,4}?(photos?|pictures?|pics|images?|filmed|photographed|videos?|"
+              + "on (the )?(school'?s? |class )?(website|facebook|internet|social media|dojo|class story))\\b|"
+              // "didn't tick the box for dojo": where parents are asked to sign if they agree
+              + "(\\bnot|n't|\\bnever) (tick|ticked|sign|signed)( the| a| any)?( \\w+)? (box|consent)\\b");
 
   /**
    * Whether the question asks about doing the thing without meeting the condition a rule sets, or

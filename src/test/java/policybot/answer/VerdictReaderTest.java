@@ -155,6 +155,9 @@ class VerdictReaderTest {
     assertThat(VerdictReader.skipsTheCondition("can i take snaps of the class for a display without asking the parents")).isTrue();
     assertThat(VerdictReader.skipsTheCondition("can I post pictures of school events without the Headteacher's consent?")).isTrue();
     assertThat(VerdictReader.skipsTheCondition("i've been mates with a mum on facebook since way before her son started here")).isFalse();
+    assertThat(VerdictReader.skipsTheCondition("a mum said she didnt tick the box for dojo when her son started")).isTrue();
+    assertThat(VerdictReader.skipsTheCondition("she doesn't want her lad on the school facebook or dojo")).isTrue();
+    assertThat(VerdictReader.skipsTheCondition("a parent never sent back the photo form")).isFalse();
   }
 
   @Test
