@@ -122,6 +122,8 @@ public final class PolicyAnalyzer extends Analyzer {
    *       maps to "damaged, broken".
    *   <li>"friends since way before her son started", "for years": a relationship that was there
    *       first, the policies' "pre-existing"; "before" is a stop word.
+   *   <li>"tick 'remember me'", "save my password", "stay logged in": the policies' "automated logon
+   *       procedures".
    *   <li>"my year 6s", "the Y4 residential": a year group is pupils; "years" alone matched "Review
    *       Period: Three Years".
    *   <li>"pop a couple on my insta", "stick it on the school facebook page": posting it.
@@ -145,6 +147,12 @@ public final class PolicyAnalyzer extends Analyzer {
               " unsure "),
           new Rewrite(Pattern.compile("\\b(lunch|tea|coffee|morning|afternoon|dinner) ?break\\b", Pattern.CASE_INSENSITIVE), "$1"),
           new Rewrite(THERE_FIRST, " pre-existing "),
+          new Rewrite(
+              Pattern.compile(
+                  "\\bremember (me|my (password|login|log ?in|details))\\b|\\bsave (my |the )?(password|login|log ?in details)s?\\b|"
+                      + "\\b(stay|keep me|keep it) (logged|signed) (in|on)\\b|\\bauto(matic|matically)?[- ]?(log|sign) ?(me )?(in|on)\\b",
+                  Pattern.CASE_INSENSITIVE),
+              " automated logon "),
           new Rewrite(Pattern.compile("\\b(on|during|in|at) (my|a|the|our|their|his|her) break\\b|\\bbreak ?times?\\b", Pattern.CASE_INSENSITIVE), " breaktime "),
           new Rewrite(
               Pattern.compile("\\b(put|puts|putting|stick|get|getting|load|loading)\\b(?=[\\w' -]{1,40}\\b(on|onto) (the|my|our|a|his|her|their)( \\w+)? (pc|pcs|computers?|laptops?|ipads?|tablets?|machines?|whiteboard)\\b)", Pattern.CASE_INSENSITIVE),

@@ -220,4 +220,12 @@ class QuestionTermsTest {
     // printed paper is not the press
     assertThat(index.subjectTerms("can i print the register on paper")).noneMatch(g -> g.contains("press"));
   }
+
+  @Test
+  void should_read_remember_me_as_the_policies_automated_logon() {
+    String q = "is it ok to tick 'remember me' on the staffroom computer so i dont have to type my password in every morning";
+
+    assertThat(index.subjectTerms(q)).anySatisfy(g -> assertThat(g).contains("autom"));
+    assertThat(index.search("glais", q, SearchMode.HYBRID, 1).get(0).clause().text()).contains("automated logon");
+  }
 }
