@@ -45,7 +45,7 @@ final class VerdictReader {
           "\\b(must not|must never|mustn't|may not|not permitted|not allowed|prohibited|forbidden|"
               + "should not|shouldn't|should never|never|do not|don't|will not|won't|under no circumstances|"
               + "not expected to|no (staff|user|one)\\b|cannot|can not|is not acceptable|are not to|"
-              + "are asked not to|advised not to|not be used|must only|will only|should only|can only|"
+              + "are asked not to|advised not to|not be used|must only|will only|should only|can only|may only|"
               + "is a disciplinary offence|strictly|only (these|this|the school.s|approved)|not for|"
               // "No passwords should be divulged", "There is no occasion when a password needs to be
               // shared", "make no reference to": "no" before the thing forbids it as surely as "not";
