@@ -178,14 +178,18 @@ final class AnswerType {
    * Questions that ask for a contact detail: "what's the number for the ICT helpdesk?", "does
    * anyone have the LADO phone number?". Not "can I give my mobile number to parents?", which asks
    * what is allowed. The policies name people and roles, not their numbers or addresses: none of
-   * the five sample policies gives a phone number or an email address.
+   * the five sample policies gives a phone number or an email address. Nor a code: "whats the
+   * staff wifi password?" is not answered by "Only disclose your personal password to authorised
+   * ICT support staff".
    */
   private static final Pattern ASKS_FOR_CONTACT =
       Pattern.compile(
           "\\b(what('?s| is| are)|does anyone (have|know)|has anyone got|who has|who knows|where (do|can|would) i find|"
               + "do we have) (the |a |their |our |his |her |its )?([\\w'/-]+ ){0,3}?"
               + "(phone number|telephone number|contact number|number for|extension|email address|e-mail address|"
-              + "contact details|web address|website address)\\b");
+              + "contact details|web address|website address|"
+              // a credential: the policies say how to keep passwords, never what one is
+              + "(wifi|wi-fi|wireless|network|guest|staff|visitor) (password|code|key)|password for|door code|alarm code|code for)\\b");
 
   /**
    * Words that give a contact detail: a phone number, an extension, an email or web address. A

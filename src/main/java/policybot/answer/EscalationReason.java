@@ -12,7 +12,7 @@ public enum EscalationReason {
   NO_COST_GIVEN("The question asks who pays, and the nearest clauses say nothing of paying."),
   NOT_SAID_TO_EXIST("The question asks whether the school has something, and the nearest clauses do not say."),
   NO_PROCEDURE_GIVEN("The question asks how to go about something, and the nearest clauses do not say."),
-  NO_CONTACT_GIVEN("The question asks for a phone number or an address, and the policies give none."),
+  NO_CONTACT_GIVEN("The question asks for a phone number, an address or a code, and the policies give none."),
   NO_REQUIREMENT_GIVEN("The question asks whether something has to be done, and the nearest clauses do not mention it."),
   NEITHER_CHOICE_NAMED("The question asks which of two things, and the nearest clauses name neither."),
   ASKED_FOR_HEAD("The person asked for the head's view.");

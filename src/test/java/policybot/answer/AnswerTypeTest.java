@@ -75,6 +75,8 @@ class AnswerTypeTest {
     assertThat(AnswerType.CONTACT.askedFor("whats the phone number / extension for the IT helpdesk?")).isTrue();
     assertThat(AnswerType.CONTACT.askedFor("does anyone have the LADO's phone number")).isTrue();
     assertThat(AnswerType.CONTACT.askedFor("what is the email address for the data protection officer?")).isTrue();
+    assertThat(AnswerType.CONTACT.askedFor("whats the staff wifi password")).isTrue();
+    assertThat(AnswerType.CONTACT.askedFor("can I tell a supply teacher my password?")).isFalse();
     assertThat(AnswerType.CONTACT.askedFor("can i give my mobile number to the year 6s on the residential?")).isFalse();
     assertThat(AnswerType.CONTACT.askedFor("is it ok to use my school email address for my car insurance?")).isFalse();
     assertThat(AnswerType.CONTACT.givenBy("Viruses - any virus outbreaks are to be reported to the ICT Helpdesk as soon as it is practical.")).isFalse();
