@@ -126,7 +126,8 @@ public final class AnswerService {
       return ruled.get();
     }
     // nothing on the topic at all says most; then what kind of answer is missing; then a weak match
-    Optional<EscalationReason> confidence = Confidence.assess(hits, this.confidence).escalate();
+    boolean whomAnswered = AnswerType.asksWhomToTell(form) && !citations.isEmpty() && AnswerType.namesWhomToTell(citations.get(0).text());
+    Optional<EscalationReason> confidence = Confidence.assess(hits, this.confidence, whomAnswered).escalate();
     Optional<EscalationReason> unsettled =
         confidence
             .filter(r -> r == EscalationReason.NO_CLAUSE_COVERS_IT)

@@ -494,4 +494,26 @@ final class AnswerType {
   private static boolean hasRuleFor(Audience.Party party, Clause c) {
     return party.hasRuleIn(c.text()) || party.hasRuleIn(String.join(". ", c.headings()));
   }
+
+  /**
+   * Questions that ask whom to tell, ask or report to: "who do I report that to?", "who should I
+   * talk to if I'm unsure?", "who's the go-to person?".
+   */
+  private static final Pattern ASKS_WHOM_TO_TELL =
+      Pattern.compile(
+          "\\bwho('?s| is)? (do|should|can|would|must|am|are|shall)? ?(i|we)? ?(meant to |supposed to |need to |have to )?"
+              + "(tell|report|ask|speak|talk|go|contact|inform|check|let know)\\b|"
+              + "\\bwho('?s| is) the (go-to|go to|right|best)? ?(person|contact)\\b");
+
+  static boolean asksWhomToTell(String question) {
+    return ASKS_WHOM_TO_TELL.matcher(VerdictReader.lower(question)).find();
+  }
+
+  /** Words that say whom to tell or ask: the routes of {@link #PROCEDURE}, and "consult with", "discussed with". */
+  private static final Pattern NAMES_WHOM = Pattern.compile(ROUTE_WORDS + "|\\b(consult|discuss\\w*)\\b");
+
+  /** Whether {@code clause} says whom to tell or ask. */
+  static boolean namesWhomToTell(String clause) {
+    return NAMES_WHOM.matcher(VerdictReader.lower(clause)).find();
+  }
 }

@@ -74,13 +74,27 @@ record Confidence(double score, Optional<EscalationReason> escalate) {
   static final double DISAGREEMENT_SCORE_SHARE = 0.97;
 
   static Confidence assess(List<Hit> hits, Weights w) {
+    return assess(hits, w, false);
+  }
+
+  /**
+   * @param whomAnswered the question asks whom to tell and the top clause names someone to tell:
+   *     "who do I report that to?" against "must be treated as an online safety incident and
+   *     reported to the online safety officer". The account around such a question ("kids in my
+   *     group clicked a link on the class pc and something really inappropriate came up") pulls the
+   *     score down as chat does, and the clause answers what is asked. Given the same allowance as
+   *     two searches agreeing ({@link #AGREEMENT_ALLOWANCE}); measured through the whole engine
+   *     ({@code OutcomeDiff}, session 21, 27 sets): read +1 escalation right (one unanswerable
+   *     "who do I report a lost laptop to?" answered, two answerable answered), blind +2 verdicts.
+   */
+  static Confidence assess(List<Hit> hits, Weights w, boolean whomAnswered) {
     if (hits.isEmpty()) {
       return new Confidence(0, Optional.of(EscalationReason.NO_CLAUSE_COVERS_IT));
     }
     double cosine = bestCosine(hits);
     double score = score(hits, w);
     Optional<EscalationReason> reason = Optional.empty();
-    if (score < w.threshold() - (bothSearchesAgree(hits) ? AGREEMENT_ALLOWANCE : 0)) {
+    if (score < w.threshold() - (bothSearchesAgree(hits) || whomAnswered ? AGREEMENT_ALLOWANCE : 0)) {
       reason = Optional.of(cosine < OFF_TOPIC_COSINE ? EscalationReason.NO_CLAUSE_COVERS_IT : EscalationReason.LOW_CONFIDENCE);
     }
     return new Confidence(score, reason);

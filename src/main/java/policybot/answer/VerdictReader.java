@@ -240,6 +240,8 @@ final class VerdictReader {
     // widened to any question after an account that asks permission in session 19)
     String last = lastQuestion(q);
     String account = q.substring(0, q.length() - last.length());
+    // "if im unsure about something in it who should i talk to?": the case comes first, the question after it
+    last = CASE_FIRST.matcher(last).replaceFirst("");
     if (!last.equals(q) && WH_OPENING.matcher(last).lookingAt() && (!ASKS_PERMISSION.matcher(last).find() || PLACE_OR_TIME.matcher(last).lookingAt())
         && !HYPOTHETICAL.matcher(last).find() && !ASKS_PERMISSION.matcher(account).find()) {
       return true;
@@ -256,6 +258,10 @@ final class VerdictReader {
     }
     return INFO_QUESTION.matcher(q).find() && !YES_NO_QUESTION.matcher(q).find();
   }
+
+  /** A case put before a question's own opening: "if I'm unsure about something, who should I talk to?". */
+  private static final Pattern CASE_FIRST =
+      Pattern.compile("^(if|when|whenever|in case) [^?]*?(?=\\b(who|what|where|how) (do|does|should|can|would|must|shall|am|is|are) (i|we)\\b)");
 
   /** Conversational words before a question's own opening, one or several: "ok so who do I ask?". */
   private static final Pattern LEAD_IN = Pattern.compile("^((so|and|but|or|ok|okay|right|then),? )+");

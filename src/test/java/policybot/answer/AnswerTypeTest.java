@@ -312,4 +312,14 @@ class AnswerTypeTest {
     Answer a = TestEngine.answers().ask(Question.of("staff-code-2024", "for remote learning days are we supposed to use Teams or Zoom for the live lessons?"));
     assertThat(a).isInstanceOfSatisfying(Answer.Escalated.class, e -> assertThat(e.reason()).isEqualTo(EscalationReason.NEITHER_CHOICE_NAMED));
   }
+
+  @Test
+  void should_tell_a_question_asking_whom_to_tell_and_a_clause_that_says() {
+    assertThat(AnswerType.asksWhomToTell("something really inappropriate came up. who do I report that to?")).isTrue();
+    assertThat(AnswerType.asksWhomToTell("if im unsure about something in it who should i talk to?")).isTrue();
+    assertThat(AnswerType.asksWhomToTell("who's the go-to person if I'm not sure?")).isTrue();
+    assertThat(AnswerType.asksWhomToTell("who can see my emails?")).isFalse();
+    assertThat(AnswerType.namesWhomToTell("Members of staff should consult with Mr G Scott for further information and clarification.")).isTrue();
+    assertThat(AnswerType.namesWhomToTell("All school cameras and recording devices should be kept securely at all times")).isFalse();
+  }
 }

@@ -67,6 +67,19 @@ class ConfidenceTest {
   }
 
   @Test
+  void should_answer_a_lower_score_when_the_question_asks_whom_to_tell_and_the_top_clause_says() {
+    String q = "kids in my group clicked a link on the class pc and something really inappropriate came up. who do I report that to?";
+    List<Hit> hits = search("moorthorpe", q);
+    double score = Confidence.score(hits, Confidence.DEFAULT);
+    boolean whom = AnswerType.asksWhomToTell(q) && AnswerType.namesWhomToTell(hits.get(0).clause().text());
+
+    assertThat(whom).isTrue();
+    assertThat(score).isBetween(Confidence.ANSWER_SCORE - Confidence.AGREEMENT_ALLOWANCE, Confidence.ANSWER_SCORE);
+    assertThat(Confidence.assess(hits, Confidence.DEFAULT, false).escalate()).isPresent();
+    assertThat(Confidence.assess(hits, Confidence.DEFAULT, true).escalate()).isEmpty();
+  }
+
+  @Test
   void should_weigh_coverage_and_keyword_score_on_top_of_the_cosine() {
     List<Hit> hits = search("glais", "can I use my phone to take photos of the children?");
     double cosineOnly = Confidence.score(hits, new Confidence.Weights(0, 0, 0));

@@ -121,6 +121,7 @@ class VerdictReaderTest {
         "where are visitors allowed to use their phones? | true",
         "parents keep asking if they're allowed to film the nativity this year, what do I tell them? | false",
         "one of the dads asked if he can video the nativity, what do i tell him | false",
+        "new governor, just signed the acceptable use thing. if im unsure about something in it who should i talk to? | true",
         // who to ask, put as whether there is someone
         "new TA, bit confused by some of the ict rules - is there a particular person I should go to with questions about it? | true",
         "what apps am I allowed to install? | false",
