@@ -73,7 +73,8 @@ final class AnswerType {
   private static final Pattern GIVES_TIME =
       Pattern.compile(
           // not "our daily lives", "our daily working life": an adjective for life gives no time
-          "\\b(once|twice|hourly|daily(?! (life|lives|working))|weekly|fortnightly|monthly|termly|yearly|annual|annually|bi-annual|bi-annually|"
+          // not "Once you have read and understood both": a conjunction gives no time
+          "\\b(once(?! (you|we|they|it|i|he|she|the|a|an|staff|this|that|pupils|children|parents)\\b)|twice|hourly|daily(?! (life|lives|working))|weekly|fortnightly|monthly|termly|yearly|annual|annually|bi-annual|bi-annually|"
               + "biannual|biannually|immediately|as soon as|straight away|at once|o'clock|"
               + "january|february|april|june|july|august|september|sept|october|november|december)\\b|"
               + "\\b\\d{1,2}([:.]\\d\\d)? ?(am|pm)\\b|\\b\\d{1,2}:\\d\\d\\b|"
@@ -85,7 +86,8 @@ final class AnswerType {
   private static final Pattern GIVES_NUMBER =
       Pattern.compile(
           "(?<!year )\\b\\d+(st|nd|rd|th|s)?\\b|\\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
-              + "twenty|thirty|forty|fifty|sixty|hundred|once|twice|single|no more than|at most|up to)\\b");
+              + "twenty|thirty|forty|fifty|sixty|hundred|once(?! (you|we|they|it|i|he|she|the|a|an|staff|this|that|pupils|children|parents)\\b)|"
+              + "twice|single|no more than|at most|up to)\\b");
 
   /**
    * Questions that want a consequence or what follows: "what happens if I lose a school USB stick?".

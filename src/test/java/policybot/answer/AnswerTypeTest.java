@@ -144,6 +144,10 @@ class AnswerTypeTest {
     assertThat(AnswerType.NUMBER.givenBy("Staff must never add pupils under the age of 18 as friends")).isTrue();
     assertThat(AnswerType.NUMBER.givenBy("no more than two images per post")).isTrue();
     assertThat(AnswerType.NUMBER.givenBy("for example sports day/Y6 Prom")).isFalse();
+    // "once" as a conjunction gives no number, nor a time
+    assertThat(AnswerType.NUMBER.givenBy("Once you have read and understood both you must sign this policy sheet")).isFalse();
+    assertThat(AnswerType.TIME.givenBy("Once you have read and understood both you must sign this policy sheet")).isFalse();
+    assertThat(AnswerType.TIME.givenBy("passwords are changed once a term")).isTrue();
     assertThat(AnswerType.NUMBER.givenBy("pupils in year 6 may bring phones")).isFalse();
   }
 
