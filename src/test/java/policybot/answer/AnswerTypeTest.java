@@ -264,6 +264,8 @@ class AnswerTypeTest {
     assertThat(AnswerType.WHO_PAYS.askedFor("if a kid drops the class ipad do i have to pay for a new one")).isTrue();
     assertThat(AnswerType.WHO_PAYS.askedFor("Will I have to pay for it?")).isTrue();
     assertThat(AnswerType.WHO_PAYS.askedFor("screen's cracked, am i going to have to pay for it")).isTrue();
+    assertThat(AnswerType.WHO_PAYS.askedFor("will whoever dropped it have to pay?")).isTrue();
+    assertThat(AnswerType.WHO_PAYS.askedFor("do school give us the encrypted memory sticks or are we expected to buy our own")).isTrue();
     assertThat(AnswerType.WHO_PAYS.askedFor("do i get paid extra for running the school facebook page")).isTrue();
     assertThat(AnswerType.WHO_PAYS.askedFor("can I pay for the trip with my own card?")).isFalse();
     assertThat(AnswerType.WHO_PAYS.askedFor("what happens if I lose the iPad?")).isFalse();
