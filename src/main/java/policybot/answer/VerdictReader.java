@@ -68,6 +68,13 @@ final class VerdictReader {
               + "(permission|consent) (will|shall|is|can) (be )?(assumed|presumed|deemed (to be )?(given|granted)))\\b");
 
   /**
+   * A permission held to a limit after it: "Filming and photography by parents ... are allowed, but
+   * at the start of such events parents are reminded to only film their child and upload images of
+   * their child only". Allowed within the limit, so conditional.
+   */
+  private static final Pattern ALLOWED_BUT_ONLY = Pattern.compile("\\b(may|allowed|permitted|allows)\\b[^.;]{0,120}\\bbut\\b[^.;]*\\bonly\\b");
+
+  /**
    * The permitted alternative a prohibition names, up to a condition of its own: "other than through
    * the appropriate school learning platforms or other school systems approved by the Headteacher".
    */
@@ -315,7 +322,8 @@ final class VerdictReader {
     boolean forbids = PROHIBITION.matcher(s).find();
     // "must not communicate via web 2 technologies, other than through school systems approved by
     // the Headteacher": the approval is for the alternative, not for what is forbidden
-    boolean conditions = CONDITIONAL.matcher(ENSURE_NOT.matcher(ALTERNATIVE.matcher(s).replaceAll(" ")).replaceAll(" ")).find();
+    boolean conditions = CONDITIONAL.matcher(ENSURE_NOT.matcher(ALTERNATIVE.matcher(s).replaceAll(" ")).replaceAll(" ")).find()
+        || ALLOWED_BUT_ONLY.matcher(s).find();
     if (conditions && forbids && SCHOOLS_OWN_ONLY.matcher(s).find() && asksAboutOwn(question)) {
       return Verdict.NO;
     }

@@ -317,4 +317,13 @@ class VerdictReaderTest {
     assertThat(VerdictReader.deniesTheCase("the office phone is not working, can I use mine?", pastoral)).isFalse();
     assertThat(VerdictReader.deniesTheCase("it's not urgent", "However in urgent cases a call may be made or accepted if deemed necessary")).isTrue();
   }
+
+  @Test
+  void should_read_a_permission_held_to_a_limit_after_it_as_conditional() {
+    String filming = "Filming and photography by parents and the wider community at school events, such as sports days and school productions, "
+        + "are allowed, but at the start of such events parents are reminded to only film their child and upload images of their child only to social media accounts.";
+
+    assertThat(VerdictReader.read("and can they stick the videos on facebook after?", filming)).isEqualTo(Verdict.CONDITIONAL);
+    assertThat(VerdictReader.read("can parents film sports day?", "Filming and photography by parents at school events are allowed.")).isEqualTo(Verdict.YES);
+  }
 }
