@@ -124,6 +124,8 @@ public final class PolicyAnalyzer extends Analyzer {
    *       first, the policies' "pre-existing"; "before" is a stop word.
    *   <li>"tick 'remember me'", "save my password", "stay logged in": the policies' "automated logon
    *       procedures".
+   *   <li>"can I email a few over to the journalist?", "send them on to parents": handing copies
+   *       outside, the policies' "Images will not be distributed outside the school network".
    *   <li>"my year 6s", "the Y4 residential": a year group is pupils; "years" alone matched "Review
    *       Period: Three Years".
    *   <li>"pop a couple on my insta", "stick it on the school facebook page": posting it.
@@ -147,6 +149,7 @@ public final class PolicyAnalyzer extends Analyzer {
               " unsure "),
           new Rewrite(Pattern.compile("\\b(lunch|tea|coffee|morning|afternoon|dinner) ?break\\b", Pattern.CASE_INSENSITIVE), "$1"),
           new Rewrite(THERE_FIRST, " pre-existing "),
+          new Rewrite(Pattern.compile("\\b(email|e-mail|send|forward|pass)(ed|ing)?( \\w+){1,3}? (over|on|out)\\b", Pattern.CASE_INSENSITIVE), "$0 distribute"),
           new Rewrite(
               Pattern.compile(
                   "\\bremember (me|my (password|login|log ?in|details))\\b|\\bsave (my |the )?(password|login|log ?in details)s?\\b|"

@@ -228,4 +228,14 @@ class QuestionTermsTest {
     assertThat(index.subjectTerms(q)).anySatisfy(g -> assertThat(g).contains("autom"));
     assertThat(index.search("glais", q, SearchMode.HYBRID, 1).get(0).clause().text()).contains("automated logon");
   }
+
+  @Test
+  void should_read_emailing_photos_over_as_the_policies_distributing_them() {
+    String q = "local paper want some pics of our sports day winners, am i ok to email a few over to them";
+
+    assertThat(index.subjectTerms(q)).anySatisfy(g -> assertThat(g).contains("distribut"));
+    assertThat(index.search("eyrescroft", q, SearchMode.HYBRID, 1).get(0).clause().text()).contains("Images will not be distributed outside the school network");
+    // "emails on the staffroom computer" hands nothing over
+    assertThat(index.subjectTerms("can I check my personal emails on the staffroom computer at lunch?")).noneMatch(g -> g.contains("distribut"));
+  }
 }
