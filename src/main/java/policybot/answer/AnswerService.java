@@ -137,6 +137,10 @@ public final class AnswerService {
       return new Answer.Escalated(s.slug(), text, unsettled.get(), citations, composer.escalated(s, text, unsettled.get(), citations));
     }
     ClauseVerdict.Reading reading = ClauseVerdict.read(idx, question, form, citations);
+    if (reading.verdict() == Verdict.NO && VerdictReader.forbidsPersonalUseOfWork(text, reading.sentence())) {
+      EscalationReason reason = EscalationReason.RULE_IS_FOR_PERSONAL_USE;
+      return new Answer.Escalated(s.slug(), text, reason, citations, composer.escalated(s, text, reason, citations));
+    }
     if (disagree(form, others, citations, hits)) {
       EscalationReason reason = EscalationReason.CLAUSES_DISAGREE;
       return new Answer.Escalated(s.slug(), text, reason, citations, composer.escalated(s, text, reason, citations));

@@ -4,6 +4,7 @@ package policybot.answer;
 public enum EscalationReason {
   NO_CLAUSE_COVERS_IT("No clause in the school's policies covers this question."),
   LOW_CONFIDENCE("The nearest clauses only partly match the question."),
+  RULE_IS_FOR_PERSONAL_USE("The nearest rule is about personal use, and the question is about school work."),
   CLAUSES_DISAGREE("The most relevant clauses point different ways."),
   NO_RULE_FOR_THEM("The question is about what pupils or parents may do, and the nearest clauses set rules for staff."),
   NO_CONSEQUENCE_GIVEN("The question asks what happens then, and the nearest clauses do not say."),

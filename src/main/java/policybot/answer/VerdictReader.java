@@ -92,6 +92,29 @@ final class VerdictReader {
   private static final Pattern NOT_FOR_SCHOOL =
       Pattern.compile("\\b(not for (educational|school|work|professional|curriculum)|other than (for )?(educational|professional|school|curriculum))\\b");
 
+  /** A rule against personal use alone: "These IPads must NEVER be used for personal use." */
+  private static final Pattern AGAINST_PERSONAL_USE = Pattern.compile("\\bfor personal (use|purposes|business)\\b");
+
+  /**
+   * A question that says the thing is for school work: "so i can finish the learning journals",
+   * "to do my marking", "i'd only use it for that".
+   */
+  private static final Pattern FOR_WORK =
+      Pattern.compile(
+          "\\b(finish|do|mark|write|update|complete|catch up on|work on|prepare)( off)? (my |the |our |some |their |the kids' )?"
+              + "(marking|planning|reports?|learning journals?|assessments?|registers?|lesson plans?|school work|schoolwork)\\b|"
+              + "\\bfor (work|school work|schoolwork|planning|marking|reports|lessons?|teaching|the learning journals|assessments?)\\b");
+
+  /**
+   * Whether {@code sentence} forbids only personal use and the question is about school work:
+   * "can I take the class iPad home over the weekend so I can finish the learning journals?"
+   * against "These IPads must NEVER be used for personal use." The rule does not reach the case.
+   */
+  static boolean forbidsPersonalUseOfWork(String question, String sentence) {
+    String q = lower(question);
+    return AGAINST_PERSONAL_USE.matcher(lower(sentence)).find() && FOR_WORK.matcher(q).find() && !FOR_PLEASURE.matcher(q).find();
+  }
+
   /** A question about something for the asker's own enjoyment: "a game just for me", "just for fun", "for my own use". */
   private static final Pattern FOR_PLEASURE =
       Pattern.compile("\\b(just for (me|fun|myself|a laugh)|for (my own|personal) (use|enjoyment)|not for (school|work|class|lessons|teaching))\\b");

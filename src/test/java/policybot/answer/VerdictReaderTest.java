@@ -326,4 +326,13 @@ class VerdictReaderTest {
     assertThat(VerdictReader.read("and can they stick the videos on facebook after?", filming)).isEqualTo(Verdict.CONDITIONAL);
     assertThat(VerdictReader.read("can parents film sports day?", "Filming and photography by parents at school events are allowed.")).isEqualTo(Verdict.YES);
   }
+
+  @Test
+  void should_see_that_a_rule_against_personal_use_does_not_reach_school_work() {
+    String ipads = "These IPads must NEVER be used for personal use.";
+
+    assertThat(VerdictReader.forbidsPersonalUseOfWork("can i take the class ipad home over the weekend so i can finish the learning journals?", ipads)).isTrue();
+    assertThat(VerdictReader.forbidsPersonalUseOfWork("can i watch netflix on the class ipad at lunch?", ipads)).isFalse();
+    assertThat(VerdictReader.forbidsPersonalUseOfWork("can i use my school email to sort out my car insurance", "staff are not permitted to use school email addresses for personal business.")).isFalse();
+  }
 }
