@@ -335,4 +335,11 @@ class VerdictReaderTest {
     assertThat(VerdictReader.forbidsPersonalUseOfWork("can i watch netflix on the class ipad at lunch?", ipads)).isFalse();
     assertThat(VerdictReader.forbidsPersonalUseOfWork("can i use my school email to sort out my car insurance", "staff are not permitted to use school email addresses for personal business.")).isFalse();
   }
+
+  @Test
+  void should_read_what_staff_are_expected_to_do_as_required() {
+    assertThat(VerdictReader.requiredSpans("All staff are expected to sign this document and adhere at all times to its contents."))
+        .anySatisfy(span -> assertThat(span).startsWith(" sign"));
+    assertThat(VerdictReader.requiredSpans("Parents are not expected to post pictures of pupils other than their own children")).isEmpty();
+  }
 }
