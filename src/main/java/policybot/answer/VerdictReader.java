@@ -639,7 +639,7 @@ final class VerdictReader {
       Pattern.compile(
           "\\b(does|do|will|would|can|could|might|is|are) (anyone|anybody|someone|somebody|the school|school|they|it|the head|it support|the council|"
               + "(that|the|a) parent|parents|my (line manager|boss|head))"
-              + "( \\w+)? (actually |really |ever )?(end up )?(check\\w*|monitor\\w*|see|seeing|track\\w*|look at|read|know|find out|log\\w*|record\\w*|watch\\w*)\\b");
+              + "( \\w+)? (actually |really |ever )?(end up |get to )?(check\\w*|monitor\\w*|see|seeing|track\\w*|look at|read|know|find out|log\\w*|record\\w*|watch\\w*)\\b");
 
   /**
    * Words saying that what staff do is watched or can be shown to others: "can be monitored and

@@ -286,6 +286,7 @@ class VerdictReaderTest {
         "does anyone actually check what sites we go on? | Your reputation could be harmed by what others share about you online. | false",
         "can I check my personal emails at lunch? | Staff need to be aware that email use can be monitored. | false",
         "could that parent actually end up seeing it? | School data, including emails, is open to Subject Access Requests. | true",
+        "could that parent ever actually get to see it? | School data, including emails, is open to Subject Access Requests. | true",
         "could that parent actually end up seeing it? | All emails should be kept professional. | false"
       })
   void should_answer_whether_staff_are_watched_only_from_a_sentence_saying_they_are(String question, String sentence, boolean yes) {
