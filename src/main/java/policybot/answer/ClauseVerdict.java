@@ -207,6 +207,8 @@ final class ClauseVerdict {
     } else if (v == Verdict.CONDITIONAL
         && (VerdictReader.skipsTheCondition(question.text()) || VerdictReader.forbidsWhatIsAskedForPleasure(question.text(), sentence.text()))) {
       v = Verdict.NO;
+    } else if (v == Verdict.CONDITIONAL && VerdictReader.meetsTheWorkPurpose(question.text(), text)) {
+      v = Verdict.YES;
     } else if (v == Verdict.CONDITIONAL && VerdictReader.deniesTheCase(question.text(), text)) {
       v = Verdict.NO;
     } else if (v == Verdict.CONDITIONAL && VerdictReader.leftOut(text).filter(w -> namedPresent(w) > 0).isPresent()) {

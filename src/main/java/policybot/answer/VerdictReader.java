@@ -103,7 +103,24 @@ final class VerdictReader {
       Pattern.compile(
           "\\b(finish|do|mark|write|update|complete|catch up on|work on|prepare)( off)? (my |the |our |some |their |the kids' )?"
               + "(marking|planning|reports?|learning journals?|assessments?|registers?|lesson plans?|school work|schoolwork)\\b|"
-              + "\\bfor (work|school work|schoolwork|planning|marking|reports|lessons?|teaching|the learning journals|assessments?)\\b");
+              + "\\bfor (all )?(our |my |the )?(work|school work|schoolwork|planning|marking|reports|lessons?|lesson plans?|teaching|learning journals|assessments?)\\b");
+
+  /**
+   * A rule whose one condition is a professional purpose, any other use needing someone's say:
+   * "I will only use the school's email / Internet / Intranet / Google Drive ... for professional
+   * purposes or for uses deemed reasonable by the Principal".
+   */
+  private static final Pattern ONLY_FOR_WORK =
+      Pattern.compile("\\bonly\\b[^.;]{0,100}\\bfor (professional|educational|school) (purposes|use|business) or\\b");
+
+  /**
+   * Whether the question's own purpose meets the professional purpose {@code sentence} allows:
+   * "a shared folder in the school google drive for all our lesson plans" is one.
+   */
+  static boolean meetsTheWorkPurpose(String question, String sentence) {
+    String q = lower(question);
+    return ONLY_FOR_WORK.matcher(lower(sentence)).find() && FOR_WORK.matcher(q).find() && !FOR_PLEASURE.matcher(q).find();
+  }
 
   /**
    * Whether {@code sentence} forbids only personal use and the question is about school work:

@@ -343,4 +343,16 @@ class VerdictReaderTest {
         .anySatisfy(span -> assertThat(span).startsWith(" sign"));
     assertThat(VerdictReader.requiredSpans("Parents are not expected to post pictures of pupils other than their own children")).isEmpty();
   }
+
+  @Test
+  void should_see_when_the_question_meets_the_professional_purpose_a_rule_allows() {
+    String drive = "I will only use the school's email / Internet / Intranet / Google Drive and any related technologies for professional purposes "
+        + "or for uses deemed reasonable by the Principal or Governing Body.";
+
+    assertThat(VerdictReader.meetsTheWorkPurpose("can we make a shared folder in the school google drive for all our lesson plans?", drive)).isTrue();
+    assertThat(VerdictReader.meetsTheWorkPurpose("can I use google drive to store my holiday photos?", drive)).isFalse();
+    // consent is wanted as well as the purpose
+    assertThat(VerdictReader.meetsTheWorkPurpose("can I take photos for my planning?",
+        "Images of pupils will only be taken, stored and used for professional purposes in line with school policy and with written consent of the parent")).isFalse();
+  }
 }
