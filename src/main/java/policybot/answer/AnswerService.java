@@ -127,7 +127,8 @@ public final class AnswerService {
     }
     // nothing on the topic at all says most; then what kind of answer is missing; then a weak match
     boolean whomAnswered = AnswerType.asksWhomToTell(form) && !citations.isEmpty() && AnswerType.namesWhomToTell(citations.get(0).text());
-    Optional<EscalationReason> confidence = Confidence.assess(hits, this.confidence, whomAnswered).escalate();
+    boolean otherEvidence = whomAnswered || Confidence.isLong(found.searchText());
+    Optional<EscalationReason> confidence = Confidence.assess(hits, this.confidence, otherEvidence).escalate();
     Optional<EscalationReason> unsettled =
         confidence
             .filter(r -> r == EscalationReason.NO_CLAUSE_COVERS_IT)

@@ -67,6 +67,26 @@ record Confidence(double score, Optional<EscalationReason> escalate) {
    */
   static final double AGREEMENT_ALLOWANCE = 0.06;
 
+  /**
+   * A message of this many words or more is long ({@link #isLong}): its account of what happened
+   * ("kids in my group clicked a link on the class pc and something really inappropriate came
+   * up") dilutes both the lift and the coverage though the top clause answers what is asked.
+   * Answerable questions escalated for a low score had a median of 22 words on the read sets (21
+   * blind), unanswerable ones 14 (15). Measured through the whole engine ({@code OutcomeDiff},
+   * session 21, 27 sets) with the agreement allowance for long messages: at 20 words read +12
+   * verdicts right / +17 escalations right, blind +9 / +13 (one read and four blind unanswerable
+   * questions more answered); at 16 +15 / +20 and +8 / +12; at 24 +8 / +11 and +3 / +6. An
+   * allowance of 0.08 instead gained nothing more. Lowering the threshold for every question by the
+   * same 0.06 ({@code SignalDump}) would answer 25 answerable for 15 unanswerable read and 30 for 25
+   * blind; for long messages alone 18 for 2 and 17 for 5.
+   */
+  static final int LONG_MESSAGE_WORDS = 20;
+
+  /** Whether a message (with the earlier question, for a follow-up) has {@link #LONG_MESSAGE_WORDS} words or more. */
+  static boolean isLong(String searchText) {
+    return searchText.strip().split("\\s+").length >= LONG_MESSAGE_WORDS;
+  }
+
   /** Below this cosine nothing in the school's policies is on the question's topic at all. */
   static final double OFF_TOPIC_COSINE = 0.30;
 
@@ -78,23 +98,23 @@ record Confidence(double score, Optional<EscalationReason> escalate) {
   }
 
   /**
-   * @param whomAnswered the question asks whom to tell and the top clause names someone to tell:
-   *     "who do I report that to?" against "must be treated as an online safety incident and
-   *     reported to the online safety officer". The account around such a question ("kids in my
-   *     group clicked a link on the class pc and something really inappropriate came up") pulls the
-   *     score down as chat does, and the clause answers what is asked. Given the same allowance as
-   *     two searches agreeing ({@link #AGREEMENT_ALLOWANCE}); measured through the whole engine
-   *     ({@code OutcomeDiff}, session 21, 27 sets): read +1 escalation right (one unanswerable
-   *     "who do I report a lost laptop to?" answered, two answerable answered), blind +2 verdicts.
+   * @param otherEvidence evidence outside the score that the top clause answers the question, which
+   *     earns the same allowance as two searches agreeing ({@link #AGREEMENT_ALLOWANCE}):
+   *     <ul>
+   *       <li>the question asks whom to tell and the top clause names someone to tell ("who do I
+   *           report that to?" against "reported to the online safety officer"; {@code
+   *           OutcomeDiff}, session 21, 27 sets: read +1 escalation right, blind +2 verdicts);
+   *       <li>the message is long ({@link #isLong}).
+   *     </ul>
    */
-  static Confidence assess(List<Hit> hits, Weights w, boolean whomAnswered) {
+  static Confidence assess(List<Hit> hits, Weights w, boolean otherEvidence) {
     if (hits.isEmpty()) {
       return new Confidence(0, Optional.of(EscalationReason.NO_CLAUSE_COVERS_IT));
     }
     double cosine = bestCosine(hits);
     double score = score(hits, w);
     Optional<EscalationReason> reason = Optional.empty();
-    if (score < w.threshold() - (bothSearchesAgree(hits) || whomAnswered ? AGREEMENT_ALLOWANCE : 0)) {
+    if (score < w.threshold() - (bothSearchesAgree(hits) || otherEvidence ? AGREEMENT_ALLOWANCE : 0)) {
       reason = Optional.of(cosine < OFF_TOPIC_COSINE ? EscalationReason.NO_CLAUSE_COVERS_IT : EscalationReason.LOW_CONFIDENCE);
     }
     return new Confidence(score, reason);

@@ -80,6 +80,14 @@ class ConfidenceTest {
   }
 
   @Test
+  void should_count_a_message_of_twenty_words_or_more_as_long() {
+    assertThat(Confidence.isLong("can I use my phone on a trip?")).isFalse();
+    assertThat(Confidence.isLong(
+        "ugh my car insurance runs out at midnight and i forgot to renew it. the kids are doing quiet reading, am i ok to sort it on the class laptop?"))
+        .isTrue();
+  }
+
+  @Test
   void should_weigh_coverage_and_keyword_score_on_top_of_the_cosine() {
     List<Hit> hits = search("glais", "can I use my phone to take photos of the children?");
     double cosineOnly = Confidence.score(hits, new Confidence.Weights(0, 0, 0));
