@@ -126,6 +126,9 @@ public final class PolicyAnalyzer extends Analyzer {
    *       procedures".
    *   <li>"can I email a few over to the journalist?", "send them on to parents": handing copies
    *       outside, the policies' "Images will not be distributed outside the school network".
+   *   <li>"one of the kids wants my mobile no.", "giving them my number": giving out a number, the
+   *       policies' "give out their own personal details, such as telephone/mobile number"; "no"
+   *       alone is a stop word.
    *   <li>"my year 6s", "the Y4 residential": a year group is pupils; "years" alone matched "Review
    *       Period: Three Years".
    *   <li>"pop a couple on my insta", "stick it on the school facebook page": posting it.
@@ -149,6 +152,12 @@ public final class PolicyAnalyzer extends Analyzer {
               " unsure "),
           new Rewrite(Pattern.compile("\\b(lunch|tea|coffee|morning|afternoon|dinner) ?break\\b", Pattern.CASE_INSENSITIVE), "$1"),
           new Rewrite(THERE_FIRST, " pre-existing "),
+          new Rewrite(
+              Pattern.compile(
+                  "\\b(?:give|gives|giving|gave|pass|passing|hand|handing|share|sharing|send|sending|want|wants|wanted|asking for|asked for|ask for)"
+                      + "(?: \\w+){0,3}? (?:my|our|your|their) (?:own )?(?:personal )?(?:mobile |phone |home |private )?(?:number|no\\.|no\\b|digits)",
+                  Pattern.CASE_INSENSITIVE),
+              "$0 give out personal details telephone number"),
           new Rewrite(Pattern.compile("\\b(email|e-mail|send|forward|pass)(ed|ing)?( \\w+){1,3}? (over|on|out)\\b", Pattern.CASE_INSENSITIVE), "$0 distribute"),
           new Rewrite(
               Pattern.compile(

@@ -238,4 +238,12 @@ class QuestionTermsTest {
     // "emails on the staffroom computer" hands nothing over
     assertThat(index.subjectTerms("can I check my personal emails on the staffroom computer at lunch?")).noneMatch(g -> g.contains("distribut"));
   }
+
+  @Test
+  void should_read_giving_out_a_number_as_the_policies_personal_details() {
+    String q = "on the y6 residential next wk and one of the older kids wants my mobile no. in case they get lost. am i ok to give it them?";
+
+    assertThat(index.subjectTerms(q)).anySatisfy(g -> assertThat(g).contains("detail"));
+    assertThat(index.search("educating-for-life", q, SearchMode.HYBRID, 1).get(0).clause().text()).contains("Should not give out their own personal details");
+  }
 }
