@@ -129,6 +129,8 @@ public final class PolicyAnalyzer extends Analyzer {
    *   <li>"one of the kids wants my mobile no.", "giving them my number": giving out a number, the
    *       policies' "give out their own personal details, such as telephone/mobile number"; "no"
    *       alone is a stop word.
+   *   <li>"setting up an insta account for our class", "make a facebook group for my class
+   *       parents": the policies' "work-based profiles or groups" and "new social media services".
    *   <li>"my year 6s", "the Y4 residential": a year group is pupils; "years" alone matched "Review
    *       Period: Three Years".
    *   <li>"pop a couple on my insta", "stick it on the school facebook page": posting it.
@@ -152,6 +154,12 @@ public final class PolicyAnalyzer extends Analyzer {
               " unsure "),
           new Rewrite(Pattern.compile("\\b(lunch|tea|coffee|morning|afternoon|dinner) ?break\\b", Pattern.CASE_INSENSITIVE), "$1"),
           new Rewrite(THERE_FIRST, " pre-existing "),
+          new Rewrite(
+              Pattern.compile(
+                  "\\b(?:set ?up|setting up|sets up|start|starting|make|making|create|creating|open|opening)\\b"
+                      + "(?=[\\w' ]{0,30}\\b(?:account|page|group|profile|instagram|insta|facebook|twitter|tiktok|blog)s? for (?:(?:our|my|the|a|all) )?(?:\\w+ )?(?:class|school|year|yr\\d|team|parents|pupils|kids)\\b)",
+                  Pattern.CASE_INSENSITIVE),
+              "$0 create work-based profile group new social media service"),
           new Rewrite(
               Pattern.compile(
                   "\\b(?:give|gives|giving|gave|pass|passing|hand|handing|share|sharing|send|sending|want|wants|wanted|asking for|asked for|ask for)"

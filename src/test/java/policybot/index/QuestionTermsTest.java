@@ -246,4 +246,13 @@ class QuestionTermsTest {
     assertThat(index.subjectTerms(q)).anySatisfy(g -> assertThat(g).contains("detail"));
     assertThat(index.search("educating-for-life", q, SearchMode.HYBRID, 1).get(0).clause().text()).contains("Should not give out their own personal details");
   }
+
+  @Test
+  void should_read_setting_up_a_class_account_as_the_policies_work_based_profiles() {
+    String q = "thinking of setting up an insta account for our class to show off the kids work - do i need to get anyones ok first?";
+
+    assertThat(index.search("glais", q, SearchMode.HYBRID, 3)).anySatisfy(h -> assertThat(h.clause().text()).containsAnyOf("Work-based profiles", "New social media services"));
+    // a personal account is not a class one
+    assertThat(index.subjectTerms("can I set up my own facebook account on the school pc?")).noneMatch(g -> g.contains("servic"));
+  }
 }
