@@ -113,6 +113,11 @@ record Confidence(double score, Optional<EscalationReason> escalate) {
     }
     double cosine = bestCosine(hits);
     double score = score(hits, w);
+    if (hits.stream().allMatch(h -> h.bm25Score() == 0 && h.coverage() == 0)) {
+      // no cited clause shares a word with the question: "when's pay day this month, is it still
+      // the 28th?" is near "Review Date: Date: Jan 2019" in meaning alone
+      return new Confidence(score, Optional.of(EscalationReason.NO_CLAUSE_COVERS_IT));
+    }
     Optional<EscalationReason> reason = Optional.empty();
     if (score < w.threshold() - (bothSearchesAgree(hits) || otherEvidence ? AGREEMENT_ALLOWANCE : 0)) {
       reason = Optional.of(cosine < OFF_TOPIC_COSINE ? EscalationReason.NO_CLAUSE_COVERS_IT : EscalationReason.LOW_CONFIDENCE);

@@ -80,6 +80,14 @@ class ConfidenceTest {
   }
 
   @Test
+  void should_escalate_when_no_cited_clause_shares_a_word_with_the_question() {
+    List<Hit> hits = search("educating-for-life", "when's pay day this month, is it still the 28th??");
+
+    assertThat(hits).allMatch(h -> h.bm25Score() == 0 && h.coverage() == 0);
+    assertThat(Confidence.assess(hits, Confidence.DEFAULT, true).escalate()).contains(EscalationReason.NO_CLAUSE_COVERS_IT);
+  }
+
+  @Test
   void should_count_a_message_of_twenty_words_or_more_as_long() {
     assertThat(Confidence.isLong("can I use my phone on a trip?")).isFalse();
     assertThat(Confidence.isLong(
