@@ -191,6 +191,9 @@ final class SafeguardingCheck {
           + "(video|photo|picture|pic|image)s?|"
           + "(private|personal) (messages|number|mobile)|(gave|given|gives|giving) (\\w+ ){0,3}(his|her|their) (mobile|phone|personal) number|sit on (his|her) (lap|knee)|"
           + "(go|goes|going|went|gone|stays?|staying) (in|into) the ([\\w']+ ){0,2}changing rooms?|"
+          // an adult's phone or camera on children where they undress
+          + "(phone|camera|mobile|ipad)( \\w+){0,3} (pointed|pointing|aimed|aiming|held up) at (the )?(kids|children|pupils|boys|girls|them)|"
+          + "(in|into) the ([\\w']+ ){0,2}(changing rooms?|toilets?|showers?) with (his|her|their|a) (phone|camera|mobile|ipad)|"
           // upskirting and pulling clothes off, which KCSIE counts as child-on-child sexual harassment
           + "(pull\\w*|lift\\w*|flick\\w*) ([\\w']+ ){0,2}skirts? up|up-?skirt\\w*|(pull\\w*|yank\\w*) ([\\w']+ ){0,2}(trousers|pants|shorts|knickers) down";
 

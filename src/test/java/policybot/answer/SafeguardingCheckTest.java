@@ -77,4 +77,11 @@ class SafeguardingCheckTest {
     assertThat(SafeguardingCheck.isConcern("mum mentioned he hurt his shin at his football match on saturday, do I need to tell anyone?")).isFalse();
     assertThat(SafeguardingCheck.isConcern("he told me he hurt his arm at football but the bruises look like finger marks")).isTrue();
   }
+
+  @Test
+  void should_see_an_adult_pointing_a_phone_at_children_where_they_change() {
+    assertThat(SafeguardingCheck.isConcern("saw one of the male helpers in the boys changing room with his phone out pointed at the kids while they were getting changed, "
+        + "when he noticed me he put it away really quick. didnt know who to tell")).isTrue();
+    assertThat(SafeguardingCheck.isConcern("can i use my phone to time the kids in the swimming gala?")).isFalse();
+  }
 }
