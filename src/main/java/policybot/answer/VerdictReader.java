@@ -545,10 +545,11 @@ final class VerdictReader {
 
   /**
    * What a question says is absent: "no kids about", "without any pupils around", "when there are
-   * no children in". The asker is outside what a permission leaves out ("but NOT ... in the
+   * no children in", "when the kids are out". The asker is outside what a permission leaves out ("but NOT ... in the
    * presence of students"), not in it.
    */
-  private static final Pattern SAYS_ABSENT = Pattern.compile("\\b(no|without( any| the)?|when there are no) ([a-z]+ ){0,1}[a-z]+\\b");
+  private static final Pattern SAYS_ABSENT =
+      Pattern.compile("\\b(no|without( any| the)?|when there are no) ([a-z]+ ){0,1}[a-z]+\\b|\\b[a-z]+ (are|is) (out|away|gone|not (in|here|there|around|about))\\b");
 
   /** The question without the things it says are absent, for what a permission leaves out. */
   static String withoutAbsent(String question) {

@@ -120,6 +120,7 @@ class ClauseVerdictTest {
     // the asker says the students are not there: outside what is left out
     assertThat(verdict("educating-for-life", "can I check my online banking on the staffroom computer at lunch? no kids about", limited))
         .isEqualTo(Verdict.CONDITIONAL);
+    assertThat(verdict("educating-for-life", "can I check ebay on the class pc at lunchtime when the kids are out?", limited)).isEqualTo(Verdict.CONDITIONAL);
   }
 
   @Test
