@@ -205,7 +205,7 @@ final class ClauseVerdict {
         && sentence.next().filter(n -> VerdictReader.relaxes(n.text()) && !VerdictReader.deniesTheCase(question.text(), n.text())).isPresent()) {
       v = Verdict.CONDITIONAL;
     } else if (v == Verdict.CONDITIONAL
-        && (VerdictReader.skipsTheCondition(question.text()) || VerdictReader.forbidsWhatIsAskedForPleasure(question.text(), sentence.text()))) {
+        && (skipsTheCondition() || VerdictReader.forbidsWhatIsAskedForPleasure(question.text(), sentence.text()))) {
       v = Verdict.NO;
     } else if (v == Verdict.CONDITIONAL && VerdictReader.meetsTheWorkPurpose(question.text(), text)) {
       v = Verdict.YES;
@@ -253,6 +253,23 @@ final class ClauseVerdict {
   /** How many of the question's own word groups {@code words} names, leaving out those it says are absent ("no kids about"). */
   private int namedPresent(String words) {
     return KeySentence.mentions(words, idx.subjectTerms(VerdictReader.withoutAbsent(question.text())), idx::terms).size();
+  }
+
+  /** A follow-up that speaks to the condition itself: "what if the parents say it's fine?". */
+  private static final Pattern SPEAKS_TO_THE_CONDITION =
+      Pattern.compile("\\b(consent\\w*|permission|agree\\w*|says?|said|ok|okay|fine|allow\\w*|ask\\w*|sign\\w*|forms?|changed? (her|his|their) mind)\\b");
+
+  /**
+   * Whether the question goes ahead without the condition or says it was refused; for a follow-up
+   * that leaves the condition alone, the earlier question counts too: "what about a group shot in
+   * the local paper?" after "mum ticked no on the photo form".
+   */
+  private boolean skipsTheCondition() {
+    if (VerdictReader.skipsTheCondition(question.text())) {
+      return true;
+    }
+    return FollowUp.isFollowUp(question) && !SPEAKS_TO_THE_CONDITION.matcher(VerdictReader.lower(question.text())).find()
+        && VerdictReader.skipsTheCondition(question.previous().orElseThrow());
   }
 
   /** How many of the question's own word groups (not the earlier question's) {@code words} names. */

@@ -183,4 +183,17 @@ class ClauseVerdictTest {
     assertThat(verdict("moorthorpe", "the parents refused consent, can their son's photo go in the local paper?", sentence)).isEqualTo(Verdict.NO);
     assertThat(verdict("moorthorpe", "can a pupil's photo go in the local paper?", sentence)).isEqualTo(Verdict.CONDITIONAL);
   }
+
+  @Test
+  void should_carry_a_refused_consent_into_a_follow_up_that_leaves_the_condition_alone() {
+    String images = "Images will only be taken, stored and used for purposes within school unless there is parental permission for alternative use.";
+    String earlier = "new starter in reception, mum ticked no on the photo form - can he still go on class dojo with the others?";
+    List<Citation> citations = List.of(cite("moorthorpe", images));
+
+    Question paper = new Question("moorthorpe", "what about a group shot in the local paper?", Optional.of(earlier));
+    Question agreed = new Question("moorthorpe", "what if mum says it's fine now?", Optional.of(earlier));
+
+    assertThat(ClauseVerdict.read(idx, paper, paper.text(), citations).verdict()).isEqualTo(Verdict.NO);
+    assertThat(ClauseVerdict.read(idx, agreed, agreed.text(), citations).verdict()).isNotEqualTo(Verdict.NO);
+  }
 }
