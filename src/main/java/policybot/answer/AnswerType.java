@@ -118,7 +118,7 @@ final class AnswerType {
           "\\b((do|would|will|should|must|could) (i|we|they|staff|you|he|she) (have to |need to |be expected to )?"
               + "(pay|be charged|be fined|cover the cost)|(am|are|is) (i|we|they|he|she) (going to|gonna) (have to )?(pay|be charged|be fined)|"
               // "will whoever dropped it have to pay?", "or are we expected to buy our own?"
-              + "(have|has|need|needs) to pay\\b|(buy|purchase|pay for) (our|my|their|your) own|(are|am|is) (we|i|staff|they) (expected|meant|supposed) to (buy|pay|purchase)|who pays|who('s| is| would be) paying|(get|be) paid|"
+              + "(will|would|do|does) ([\\w']+ ){1,3}(have|need) to pay\\b|(buy|purchase|pay for) (our|my|their|your) own|(are|am|is) (we|i|staff|they) (expected|meant|supposed) to (buy|pay|purchase)|who pays|who('s| is| would be) paying|(get|be) paid|"
               + "out of (my|our|their) own pocket)\\b");
 
   /**
