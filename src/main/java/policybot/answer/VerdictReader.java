@@ -427,7 +427,7 @@ final class VerdictReader {
   }
 
   /** Wording that requires what follows it, not "must not" or "should never". */
-  private static final String REQUIRING = "\\b(must|should|shall|needs? to|has to|have to|(is|are) (required|expected) to|(is|are) to)\\b(?! not| never)";
+  private static final String REQUIRING = "\\b(must|should|shall|needs? to|has to|have to|(is|are) (required|expected) to|(is|are) to|^please)\\b(?! not| never)";
 
   /**
    * The 40 characters after a "must" or "should", to the end of the word they stop in and not past

@@ -342,6 +342,8 @@ class VerdictReaderTest {
     assertThat(VerdictReader.requiredSpans("All staff are expected to sign this document and adhere at all times to its contents."))
         .anySatisfy(span -> assertThat(span).startsWith(" sign"));
     assertThat(VerdictReader.requiredSpans("Parents are not expected to post pictures of pupils other than their own children")).isEmpty();
+    assertThat(VerdictReader.requiredSpans("Please write what has happened and what you have done about it for the office."))
+        .anySatisfy(span -> assertThat(span).startsWith(" write"));
   }
 
   @Test
