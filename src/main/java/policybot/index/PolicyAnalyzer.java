@@ -133,7 +133,9 @@ public final class PolicyAnalyzer extends Analyzer {
    *       parents": the policies' "work-based profiles or groups" and "new social media services".
    *   <li>"a red screen saying all my files are encrypted and i need to pay to get them back": a
    *       virus, as the policies call it, though the message never says so.
-   *   <li>"her login isnt working yet - can i just let her use mine?": sharing it, as above.
+   *   <li>"her login isnt working yet - can i just let her use mine?", "she asked to borrow mine":
+   *       sharing it, as above.
+   *   <li>"can i give him my handle", "my insta username": the policies' "social networking pages".
    *   <li>"my year 6s", "the Y4 residential": a year group is pupils; "years" alone matched "Review
    *       Period: Three Years".
    *   <li>"pop a couple on my insta", "stick it on the school facebook page": posting it.
@@ -158,10 +160,13 @@ public final class PolicyAnalyzer extends Analyzer {
           new Rewrite(Pattern.compile("\\b(lunch|tea|coffee|morning|afternoon|dinner) ?break\\b", Pattern.CASE_INSENSITIVE), "$1"),
           new Rewrite(THERE_FIRST, " pre-existing "),
           new Rewrite(
+              Pattern.compile("\\b(?:(?:insta|instagram|tiktok|snapchat|snap|twitter|social media|socials) (?:handle|username|user name|name)|(?:my|your|his|her|their) handle)s?\\b", Pattern.CASE_INSENSITIVE),
+              "$0 social networking pages"),
+          new Rewrite(
               Pattern.compile("\\b(files|documents|computer|pc|laptop)( \\w+){0,3} (are|is|have been|has been|got|been) (locked|encrypted)\\b|\\bpay( \\w+){0,2} to (get|unlock) (them|it|my files|the files)( back)?\\b|\\bransom\\b", Pattern.CASE_INSENSITIVE),
               "$0 virus"),
           new Rewrite(
-              Pattern.compile("\\b(" + CREDENTIAL + "\\b[^?.!]{0,80}?)\\b(?:let|lets|letting) (?:her|him|them|someone|a colleague) (?:use|borrow|have) mine\\b", Pattern.CASE_INSENSITIVE),
+              Pattern.compile("\\b(" + CREDENTIAL + "\\b[^?.!]{0,80}?)\\b(?:(?:let|lets|letting) (?:her|him|them|someone|a colleague) )?(?:use|borrow|borrowing|have|share|sharing) mine\\b", Pattern.CASE_INSENSITIVE),
               "$1 disclose password"),
           new Rewrite(
               Pattern.compile(

@@ -255,4 +255,13 @@ class QuestionTermsTest {
     // a personal account is not a class one
     assertThat(index.subjectTerms("can I set up my own facebook account on the school pc?")).noneMatch(g -> g.contains("servic"));
   }
+
+  @Test
+  void should_read_lending_a_login_and_giving_a_handle_in_the_policies_words() {
+    assertThat(index.subjectTerms("my colleague's login has expired and she asked to borrow mine for the afternoon, is that ok?"))
+        .anySatisfy(g -> assertThat(g).contains("disclos"));
+    assertThat(index.subjectTerms("can i lend her my laptop charger? she asked to borrow mine")).noneMatch(g -> g.contains("disclos"));
+    assertThat(index.search("eyrescroft", "one of the mums asked if i'd follow her son on insta. can i give him my handle", SearchMode.HYBRID, 1).get(0).clause().text())
+        .contains("social networking pages");
+  }
 }
