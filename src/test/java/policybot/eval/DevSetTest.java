@@ -26,9 +26,11 @@ class DevSetTest {
     // on answered), 18 of the 19 unanswerable questions escalated (no slack) and 6 of the 86
     // answerable ones (0.070). Session 16's plain widened form cost this set three verdicts (0.911
     // and 0.951 before) for seven more on the nine blind sets.
-    assertFound(r, 0.918, 0.778);
-    assertThat(r.verdictRight()).isGreaterThanOrEqualTo(0.874);
-    assertThat(r.verdictOnAnswered()).isGreaterThanOrEqualTo(0.912);
+    // session 21: 0.942 / 0.814, verdict 0.938 (0.964 on answered), 17 of 19 unanswerable
+    // escalated, 2 of 86 answerable; the floors below are one question under
+    assertFound(r, 0.930, 0.802);
+    assertThat(r.verdictRight()).isGreaterThanOrEqualTo(0.928);
+    assertThat(r.verdictOnAnswered()).isGreaterThanOrEqualTo(0.952);
     // session 20: a top clause both searches put first is answered at a lower score
     // (Confidence.AGREEMENT_ALLOWANCE), which answers two of the 19 unanswerable questions ("whats
     // the staff wifi password", from the rule on disclosing passwords) and four more answerable
@@ -147,6 +149,27 @@ class DevSetTest {
    *       changed: 1.000 / 0.850 / 0.667 / 0.175, verdict 0.600; at the session's end 1.000 /
    *       0.850 / 0.733 / 0.175, verdict 0.650. Every disclosure routed; 1 of its 55 usage
    *       questions goes to the DSL with both builds (unread), so its last column allows 1.
+   *       Session 21's last build: 1.000 / 0.900 / 0.667 / 0.100, verdict 0.733.
+   *   <li>twenty-fourth (start of session 21, 5 disclosures, never read): written by a helper from
+   *       the policies alone; the session's first build 1.000 / 0.750 / 1.000 / 0.250, verdict
+   *       0.733; its last 1.000 / 0.750 / 1.000 / 0.025, verdict 0.867.
+   *   <li>twenty-fifth (start of session 21, 5 disclosures, read): written by a helper asked for
+   *       answers that rest on a condition, an exception or a named person; scored (0.900 / 0.700 /
+   *       0.933 / 0.150, verdict 0.633 with the session's first build) and then read. 0.925 / 0.750
+   *       / 1.000 / 0.075, verdict 0.817, after the changes its misses led to.
+   *   <li>twenty-sixth and twenty-seventh (session 21, 5 disclosures each, read): the first with
+   *       every unsettled question close to what the policies cover, the second with long chatty
+   *       messages; the session's first build 0.925 / 0.725 / 0.600 / 0.200, verdict 0.650, and
+   *       0.875 / 0.625 / 0.867 / 0.200, verdict 0.650; its last 0.925 / 0.800 / 0.800 / 0.050,
+   *       verdict 0.867, and 0.900 / 0.675 / 1.000 / 0.125, verdict 0.783.
+   *   <li>twenty-eighth (end of session 21, 5 disclosures, never read): written by a helper from the
+   *       policies alone and scored with the session's first and last builds only: 0.950 / 0.550 /
+   *       0.800 / 0.250, verdict 0.550, and 0.950 / 0.550 / 0.800 / 0.150, verdict 0.633.
+   *   <li>twenty-ninth (end of session 21, 5 disclosures, read): written alongside the
+   *       twenty-eighth and read because it found a disclosure the check missed (an adult's phone
+   *       pointed at children in a changing room), with the session's first build as well: 0.925 /
+   *       0.925 / 0.800 / 0.150, verdict 0.733; 0.975 / 0.950 / 0.933 / 0.025, verdict 0.867,
+   *       after the changes its misses led to.
    * </ul>
    */
   @ParameterizedTest
@@ -174,7 +197,13 @@ class DevSetTest {
     "twentieth-questions.jsonl, 60, 0.888, 0.721, 0.499, 0.112, 0",
     "twentyfirst-questions.jsonl, 60, 0.974, 0.874, 0.533, 0.176, 0",
     "twentysecond-questions.jsonl, 60, 0.824, 0.724, 0.466, 0.176, 0",
-    "twentythird-questions.jsonl, 60, 0.974, 0.824, 0.666, 0.201, 1"
+    "twentythird-questions.jsonl, 60, 0.974, 0.824, 0.666, 0.201, 1",
+    "twentyfourth-questions.jsonl, 60, 0.974, 0.724, 0.933, 0.051, 0",
+    "twentyfifth-questions.jsonl, 60, 0.899, 0.724, 0.933, 0.101, 0",
+    "twentysixth-questions.jsonl, 60, 0.899, 0.774, 0.733, 0.076, 0",
+    "twentyseventh-questions.jsonl, 60, 0.874, 0.649, 0.933, 0.151, 0",
+    "twentyeighth-questions.jsonl, 60, 0.924, 0.524, 0.733, 0.176, 0",
+    "twentyninth-questions.jsonl, 60, 0.949, 0.924, 0.866, 0.051, 0"
   })
   void should_not_fall_below_its_figures_on_a_blind_set(
       String file, int questions, double top3, double top1, double unanswerableEscalated, double answerableEscalated, int falseAlarms)
