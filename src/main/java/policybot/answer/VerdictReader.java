@@ -118,8 +118,7 @@ final class VerdictReader {
    * "a shared folder in the school google drive for all our lesson plans" is one.
    */
   static boolean meetsTheWorkPurpose(String question, String sentence) {
-    String q = lower(question);
-    return ONLY_FOR_WORK.matcher(lower(sentence)).find() && FOR_WORK.matcher(q).find() && !FOR_PLEASURE.matcher(q).find();
+    return ONLY_FOR_WORK.matcher(lower(sentence)).find() && forWork(question);
   }
 
   /**
@@ -128,8 +127,13 @@ final class VerdictReader {
    * against "These IPads must NEVER be used for personal use." The rule does not reach the case.
    */
   static boolean forbidsPersonalUseOfWork(String question, String sentence) {
+    return AGAINST_PERSONAL_USE.matcher(lower(sentence)).find() && forWork(question);
+  }
+
+  /** Whether the question says it is for school work ({@link #FOR_WORK}) and not for the asker's own enjoyment. */
+  private static boolean forWork(String question) {
     String q = lower(question);
-    return AGAINST_PERSONAL_USE.matcher(lower(sentence)).find() && FOR_WORK.matcher(q).find() && !FOR_PLEASURE.matcher(q).find();
+    return FOR_WORK.matcher(q).find() && !FOR_PLEASURE.matcher(q).find();
   }
 
   /** A question about something for the asker's own enjoyment: "a game just for me", "just for fun", "for my own use". */
