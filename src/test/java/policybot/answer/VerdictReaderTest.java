@@ -60,6 +60,7 @@ class VerdictReaderTest {
         "Pupils are not allowed to use their phones in school and must leave them in the office. | NO",
         "Staff must not post pictures of school events without the Headteacher's consent. | CONDITIONAL",
         "Use of Personal ICT - use of personal ICT equipment is at the discretion of the Headteacher. | CONDITIONAL",
+        "All staff, Governors and visitors will only use the school's email / internet and any related technologies for uses permitted by the Head or Governing Body. | CONDITIONAL",
         "Permission must be sought before any images or sound recordings are made on these devices of any member of the school community. | CONDITIONAL",
         "Only disclose your personal password to authorised ICT support staff when necessary, and never to anyone else. | CONDITIONAL",
         "Staff may use school computers for limited personal use, but NOT during contact time or in the presence of students | CONDITIONAL",
