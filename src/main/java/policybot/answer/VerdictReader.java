@@ -23,7 +23,7 @@ final class VerdictReader {
               + "without [\\w' ]{0,40}(permission|consent|agreement|approval|authori[sz]ation)|"
               + "(when|where) (it is )?necessary|"
               + "at the discretion of|by arrangement with|mutually agreed|as agreed|permission must be sought|"
-              + "(must|should) be (approved|authori[sz]ed|agreed)|approved by|authori[sz]ed by|permitted by|when authori[sz]ed|"
+              + "(must|should) be (approved|authori[sz]ed|agreed)|approved by|authori[sz]ed by|(?<!not )permitted by|when authori[sz]ed|"
               + "following agreement|if deemed necessary|deemed .?reasonable|in exceptional circumstances|"
               + "prior permission|has been given|is granted|been granted|except|in accordance with|"
               + "seek (parental |prior |their )?(consent|permission)|must be sought|with appropriate authority|"
