@@ -60,7 +60,9 @@ public final class Audience {
     // "Filming and photography by parents ... are allowed": what parents may do is often said of the
     // thing they do; "the taking of images by staff and pupils with school equipment" is a rule for
     // staff's use of school equipment, so pupils are not read that way
-    PARENTS("parents?|carers?|parent/carers?|parents/carers|mums?|dads?|mothers?|fathers?", true);
+    // a parent or grandparent in school is a visitor: "Visitors may only use their phones in the
+    // foyer" answers what a dad hearing readers may do
+    PARENTS("parents?|carers?|parent/carers?|parents/carers|mums?|dads?|mothers?|fathers?|grandparents?|grandads?|grandmas?|visitors?", true);
 
     private final Pattern named;
     private final Pattern asked;

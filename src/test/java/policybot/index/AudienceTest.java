@@ -81,6 +81,8 @@ class AudienceTest {
     assertThat(Audience.Party.PARENTS.hasRuleIn("Filming and photography by parents and the wider community at school events are allowed")).isTrue();
     assertThat(Audience.Party.PARENTS.hasRuleIn("Parents are not expected to post pictures of pupils other than their own children")).isTrue();
     assertThat(Audience.Party.PARENTS.hasRuleIn("Staff must not give their personal phone numbers to parents.")).isFalse();
+    // a parent in school is a visitor
+    assertThat(Audience.Party.PARENTS.hasRuleIn("Visitors may only use their phones in the foyer or outside the building")).isTrue();
   }
 
   @Test
