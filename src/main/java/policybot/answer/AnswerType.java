@@ -376,12 +376,21 @@ final class AnswerType {
    * whether or not the policies would use that word for it.
    */
   static Optional<String> requiredAction(String question) {
-    Matcher m = ASKS_IF_REQUIRED.matcher(VerdictReader.lower(question));
+    String q = VerdictReader.lower(question);
+    Matcher m = ASKS_IF_REQUIRED.matcher(q);
     if (!m.find() || NOT_A_REQUIREMENT.matcher(m.group("word")).matches()) {
+      return Optional.empty();
+    }
+    // "is that allowed or do i need to stay late?": the other way round of a permission question,
+    // which the rule on what is allowed answers
+    if (OTHERWISE.matcher(q.substring(0, m.start())).find()) {
       return Optional.empty();
     }
     return Optional.of(m.group("word"));
   }
+
+  /** A permission question just before an "or": "is that allowed or ...". */
+  private static final Pattern OTHERWISE = Pattern.compile("\\b(allowed|ok|okay|alright|fine|permitted)\\?? or $");
 
   /**
    * Whether the school has the thing a question asks about, answered only by a sentence that says

@@ -111,6 +111,8 @@ class AnswerTypeTest {
     // "tell" is named otherwise in the policies: not checked by its letters, but still an action
     assertThat(AnswerType.required("do i need to tell anyone?")).isEmpty();
     assertThat(AnswerType.requiredAction("do i need to tell anyone?")).contains("tell");
+    // the other way round of a permission question
+    assertThat(AnswerType.requiredAction("i'd just log in from my own laptop at home. is that allowed or do i need to stay late?")).isEmpty();
     assertThat(AnswerType.requirementOf("can I use my phone on a trip?")).isEmpty();
   }
 
