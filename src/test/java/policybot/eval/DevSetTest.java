@@ -161,10 +161,11 @@ class DevSetTest {
    *       every unsettled question close to what the policies cover, the second with long chatty
    *       messages; the session's first build 0.925 / 0.725 / 0.600 / 0.200, verdict 0.650, and
    *       0.875 / 0.625 / 0.867 / 0.200, verdict 0.650; its last 0.925 / 0.800 / 0.800 / 0.050,
-   *       verdict 0.867, and 0.900 / 0.675 / 1.000 / 0.125, verdict 0.783.
+   *       verdict 0.867, and 0.900 / 0.675 / 1.000 / 0.075, verdict 0.800.
    *   <li>twenty-eighth (end of session 21, 5 disclosures, never read): written by a helper from the
-   *       policies alone and scored with the session's first and last builds only: 0.950 / 0.550 /
-   *       0.800 / 0.250, verdict 0.550, and 0.950 / 0.550 / 0.800 / 0.150, verdict 0.633.
+   *       policies alone and scored with the session's first and last builds (its net count was
+   *       seen for one change): 0.950 / 0.550 / 0.800 / 0.250, verdict 0.550, and 0.950 / 0.575 /
+   *       0.800 / 0.125, verdict 0.650.
    *   <li>twenty-ninth (end of session 21, 5 disclosures, read): written alongside the
    *       twenty-eighth and read because it found a disclosure the check missed (an adult's phone
    *       pointed at children in a changing room), with the session's first build as well: 0.925 /
