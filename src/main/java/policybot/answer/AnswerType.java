@@ -64,6 +64,9 @@ final class AnswerType {
   private static final Pattern ASKS_FOR_NUMBER =
       Pattern.compile("\\b(how (many|much|old)|what age|(minimum|maximum|min|max) (number|length|size|amount|age))\\b");
 
+  /** "once" as a count, not the conjunction of "Once you have read and understood both". */
+  private static final String ONCE = "once(?! (you|we|they|it|i|he|she|the|a|an|staff|this|that|pupils|children|parents)\\b)";
+
   /**
    * Words that give a time: a frequency ("bi-annually", "twice"), a span with a number or "every"
    * before it ("for two years", "every term", "within a week"), a month, a clock time, or "as soon
@@ -73,8 +76,7 @@ final class AnswerType {
   private static final Pattern GIVES_TIME =
       Pattern.compile(
           // not "our daily lives", "our daily working life": an adjective for life gives no time
-          // not "Once you have read and understood both": a conjunction gives no time
-          "\\b(once(?! (you|we|they|it|i|he|she|the|a|an|staff|this|that|pupils|children|parents)\\b)|twice|hourly|daily(?! (life|lives|working))|weekly|fortnightly|monthly|termly|yearly|annual|annually|bi-annual|bi-annually|"
+          "\\b(" + ONCE + "|twice|hourly|daily(?! (life|lives|working))|weekly|fortnightly|monthly|termly|yearly|annual|annually|bi-annual|bi-annually|"
               + "biannual|biannually|immediately|as soon as|straight away|at once|o'clock|"
               + "january|february|april|june|july|august|september|sept|october|november|december)\\b|"
               + "\\b\\d{1,2}([:.]\\d\\d)? ?(am|pm)\\b|\\b\\d{1,2}:\\d\\d\\b|"
@@ -86,7 +88,7 @@ final class AnswerType {
   private static final Pattern GIVES_NUMBER =
       Pattern.compile(
           "(?<!year )\\b\\d+(st|nd|rd|th|s)?\\b|\\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
-              + "twenty|thirty|forty|fifty|sixty|hundred|once(?! (you|we|they|it|i|he|she|the|a|an|staff|this|that|pupils|children|parents)\\b)|"
+              + "twenty|thirty|forty|fifty|sixty|hundred|" + ONCE + "|"
               + "twice|single|no more than|at most|up to)\\b");
 
   /**
@@ -149,7 +151,7 @@ final class AnswerType {
   private static final Pattern ASKS_IF_IT_EXISTS =
       Pattern.compile(
           "\\b(is|are) there (?!(a |an |any |some )?(problem|issue|rule|rules|policy|reason|way|more|anything|something|"
-              + "harm|risk|chance|limit to what|(particular |specific |named |certain |main )?(person|someone|somebody|anyone|anybody|member of staff|contact))\\b)"
+              + "harm|risk|chance|limit to what|" + VerdictReader.SOMEONE + ")\\b)"
               + "(a |an |any |some )?\\w+");
 
   /**

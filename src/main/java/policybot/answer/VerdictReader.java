@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -168,8 +169,12 @@ final class VerdictReader {
   private static final Pattern BARE_NEGATIVE_CONTRACTION =
       Pattern.compile("nt\\b(?<=\\b(?:is|are|was|were|do|does|did|has|have|had|could|should|would|must|need|wo|ca)nt)");
 
-  /** "whats the wifi password", typed in chat without the apostrophe, is still a what-question. */
-  private static final Pattern BARE_WH_CONTRACTION = Pattern.compile("\\b(what|where|who|how|when)(s)\\b");
+  /**
+   * "whats the wifi password", typed in chat without the apostrophe, is still a what-question. Tried
+   * only at an "s" ending a word, as {@link #BARE_NEGATIVE_CONTRACTION} is, since every sentence of
+   * every cited clause passes through {@link #lower}.
+   */
+  private static final Pattern BARE_WH_CONTRACTION = Pattern.compile("s\\b(?<=\\b(?:what|where|who|how|when)s)");
 
   /**
    * Lower case with curly apostrophes made straight and negative contractions given their
@@ -177,7 +182,7 @@ final class VerdictReader {
    */
   static String lower(String text) {
     String lowered = text.toLowerCase(Locale.ROOT).replace('’', '\'');
-    lowered = BARE_WH_CONTRACTION.matcher(lowered).replaceAll("$1'$2");
+    lowered = BARE_WH_CONTRACTION.matcher(lowered).replaceAll("'s");
     return BARE_NEGATIVE_CONTRACTION.matcher(lowered).replaceAll("n't");
   }
 
@@ -212,15 +217,16 @@ final class VerdictReader {
   private static final Pattern ASKS_FOR_ANYTHING =
       Pattern.compile("\\b(anything( else)? (i|we|you|they|he|she) (need|needs|should|must|have|has|ought)|(need|needs|want|wants) anything( else)?)\\b");
 
+  /** Someone to go to, as a question puts it: "a particular person", "someone", "a contact". */
+  static final String SOMEONE = "(particular |specific |named |certain |main )?(person|someone|somebody|anyone|anybody|member of staff|contact)";
+
   /**
    * A question asking who, put as whether there is someone: "is there a particular person I should
    * go to with questions?", "do we have someone to ask about this?". Answered by the clause naming
    * the person, for information.
    */
-  static final Pattern ASKS_FOR_SOMEONE =
-      Pattern.compile(
-          "\\b(is there|do we have|have we got|does the school have) (a |an |any )?(particular |specific |named |certain |main )?"
-              + "(person|someone|somebody|anyone|anybody|member of staff|contact|contact person)\\b");
+  private static final Pattern ASKS_FOR_SOMEONE =
+      Pattern.compile("\\b(is there|do we have|have we got|does the school have) (a |an |any )?" + SOMEONE + "\\b");
 
   /** A question asking what to do: "what should I do?", "what do we do now?", "what now?". */
   private static final Pattern ASKS_WHAT_TO_DO =
@@ -405,20 +411,22 @@ final class VerdictReader {
    * the sentence allows.
    */
   static boolean lacksWhatIsRequired(String question, String sentence) {
-    String q = lower(question);
     String s = lower(sentence);
-    Matcher lacking = LACKING.matcher(q);
+    return lackedStems(question).stream().anyMatch(stem -> requires(s, stem));
+  }
+
+  /** The stems of what the question says is missing ({@link #LACKING}), leaving out how sure or allowed the asker is. */
+  private static List<String> lackedStems(String question) {
+    List<String> out = new ArrayList<>();
+    Matcher lacking = LACKING.matcher(lower(question));
     while (lacking.find()) {
       String word = lacking.group(1) != null ? lacking.group(1) : lacking.group(2);
       String stem = stem(word);
-      if (stem.length() < 4 || NOT_A_QUALITY.matcher(word).matches()) {
-        continue;
-      }
-      if (requires(s, stem)) {
-        return true;
+      if (stem.length() >= 4 && !NOT_A_QUALITY.matcher(word).matches()) {
+        out.add(stem);
       }
     }
-    return false;
+    return out;
   }
 
   /**
@@ -488,21 +496,10 @@ final class VerdictReader {
    * they should ...". What the rule allows in its case it does not allow outside it.
    */
   static boolean deniesTheCase(String question, String sentence) {
-    Matcher lacking = LACKING.matcher(lower(question));
-    while (lacking.find()) {
-      String word = lacking.group(1) != null ? lacking.group(1) : lacking.group(2);
-      if (stem(word).length() < 4 || NOT_A_QUALITY.matcher(word).matches()) {
-        continue;
-      }
-      Pattern named = Pattern.compile("\\b" + Pattern.quote(stem(word)));
-      Matcher put = CASE_PUT.matcher(lower(sentence));
-      while (put.find()) {
-        if (named.matcher(put.group()).find()) {
-          return true;
-        }
-      }
-    }
-    return false;
+    List<String> cases = CASE_PUT.matcher(lower(sentence)).results().map(MatchResult::group).toList();
+    return lackedStems(question).stream()
+        .map(stem -> Pattern.compile("\\b" + Pattern.quote(stem)))
+        .anyMatch(named -> cases.stream().anyMatch(c -> named.matcher(c).find()));
   }
 
   /** A sentence that opens by softening the rule before it: "However, in urgent cases ...". */

@@ -133,8 +133,6 @@ public final class PolicyAnalyzer extends Analyzer {
    *       parents": the policies' "work-based profiles or groups" and "new social media services".
    *   <li>"a red screen saying all my files are encrypted and i need to pay to get them back": a
    *       virus, as the policies call it, though the message never says so.
-   *   <li>"her login isnt working yet - can i just let her use mine?", "she asked to borrow mine":
-   *       sharing it, as above.
    *   <li>"can i give him my handle", "my insta username": the policies' "social networking pages".
    *   <li>"my year 6s", "the Y4 residential": a year group is pupils; "years" alone matched "Review
    *       Period: Three Years".
@@ -142,8 +140,9 @@ public final class PolicyAnalyzer extends Analyzer {
    *   <li>"can she log in as me?": using another user's login, the policies' "another user's ID or
    *       password".
    *   <li>"can i give her my password?", "she asked to use my login", "they need my password, do i
-   *       give it them?": sharing it, the policies' "disclose any passwords" (a social media
-   *       "username" given to a pupil is not a password, so it is left out).
+   *       give it them?", "her login isnt working - can i let her use mine?": sharing it, the
+   *       policies' "disclose any passwords" (a social media "username" given to a pupil is not a
+   *       password, so it is left out).
    *   <li>"a pop-up came up": one word, which the synonym list maps to the policies' online safety
    *       incident; as two, "up" is a stop word and "pop" alone means nothing.
    *   <li>"put a maths game on the class PC", "get an app onto my laptop": installing it, the
@@ -165,9 +164,6 @@ public final class PolicyAnalyzer extends Analyzer {
           new Rewrite(
               Pattern.compile("\\b(files|documents|computer|pc|laptop)( \\w+){0,3} (are|is|have been|has been|got|been) (locked|encrypted)\\b|\\bpay( \\w+){0,2} to (get|unlock) (them|it|my files|the files)( back)?\\b|\\bransom\\b", Pattern.CASE_INSENSITIVE),
               "$0 virus"),
-          new Rewrite(
-              Pattern.compile("\\b(" + CREDENTIAL + "\\b[^?.!]{0,80}?)\\b(?:(?:let|lets|letting) (?:her|him|them|someone|a colleague) )?(?:use|borrow|borrowing|have|share|sharing) mine\\b", Pattern.CASE_INSENSITIVE),
-              "$1 disclose password"),
           new Rewrite(
               Pattern.compile(
                   "\\b(?:set ?up|setting up|sets up|start|starting|make|making|create|creating|open|opening)\\b"
@@ -204,9 +200,13 @@ public final class PolicyAnalyzer extends Analyzer {
                       + "|\\b(?:use|uses|using|borrow|borrows|borrowing|have|log in with|log on with) (?:my|her|his|their|your|a colleague's|someone's|someone else's) (?:own )?" + CREDENTIAL + "\\b",
                   Pattern.CASE_INSENSITIVE),
               " disclose password "),
-          // "... my password to fix my account, do i give it them?": the "it" is the password
+          // "... my password to fix my account, do i give it them?", "her login isnt working - can i
+          // let her use mine?": the "it" and the "mine" are the password
           new Rewrite(
-              Pattern.compile("\\b(" + CREDENTIAL + "\\b[^?.!]{0,100}?)\\b(?:give|giving|tell|telling|lend|lending|pass|passing|hand|handing|send|sending) (?:it|them)\\b", Pattern.CASE_INSENSITIVE),
+              Pattern.compile(
+                  "\\b(" + CREDENTIAL + "\\b[^?.!]{0,100}?)\\b(?:(?:give|giving|tell|telling|lend|lending|pass|passing|hand|handing|send|sending) (?:it|them)"
+                      + "|(?:(?:let|lets|letting) (?:her|him|them|someone|a colleague) )?(?:use|borrow|borrowing|have|share|sharing) mine)\\b",
+                  Pattern.CASE_INSENSITIVE),
               "$1 disclose password "),
           new Rewrite(Pattern.compile("\\bpop[- ]?(up|ups)\\b", Pattern.CASE_INSENSITIVE), " popup "),
           new Rewrite(Pattern.compile("\\b(year|yr|y) ?(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)s?\\b", Pattern.CASE_INSENSITIVE), " pupils "),
