@@ -199,13 +199,15 @@ final class SafeguardingCheck {
 
   /** Strangers and older "friends", online and offline, and the gifts that go with grooming. */
   private static final String STRANGERS =
-      "older [\"“']?(boys?|lads?|girls?|kids|friends?|man|men|boyfriends?|girlfriends?)|(presents|gifts) from|(tells?|told|telling) (her|him|them) not to tell|sweets|get in (his|her|the|a) car|stranger|"
+      "older [\"“']?(boys?|lads?|girls?|kids|friends?|man|men|boyfriends?|girlfriends?)|(presents|gifts) from|(tells?|told|telling) (her|him|them) not to (tell|mention|say)|sweets|get in (his|her|the|a) car|stranger|"
           + "(online|gaming|internet) (friend|boyfriend|girlfriend)s?|met (him|her|them|someone) online|"
           + "met on (roblox|fortnite|minecraft|discord|tiktok|snapchat|instagram|whatsapp|a game|an app|the internet)|grown (man|men|woman|women)|"
           + "wants? to (meet|see) (her|him|them)|meet (up )?with (her|him)|keep (it|this|their chats?|a|them) private|"
           + "(their|our|a|special|little) secret|gift cards?|"
           + "(buys?|sends?|sent|gives?|gave|offer(s|ed)?) (him|her|them) (things|money|cash|gifts?|presents)|"
           + "asked (him|her|them) to (video call|call|meet|send)|"
+          // an adult after a private way to reach one child: "asked a year 4 boy for his snapchat"
+          + "ask(s|ed|ing)? (\\w+ ){0,4}for (his|her|their) (snapchat|snap|instagram|insta|tiktok|whatsapp|number|mobile number|phone number|address|username)|"
           // sextortion: an image held over a child for money
           + "sextort\\w*|unless (he|she|they) pays?|(send|share|post) it to (all )?(his|her|their) (followers|friends|contacts|family|parents|mum|dad|school)|demand(s|ing|ed)? (£|money|cash|\\d)|"
           + "(man|woman|someone|adult|person) (he|she|they) (won'?t|will not|does ?n'?t|refuses to) name|"
