@@ -52,12 +52,14 @@ import policybot.index.Hit;
  */
 final class AnswerType {
   /**
-   * Questions that want a time: how long, how often, how soon or how quickly, when by, a deadline,
-   * what time or date.
+   * Questions that want a time: how long, how often, how soon or how quickly, when by, what or
+   * whether there is a deadline, what time or date.
    */
   private static final Pattern ASKS_FOR_TIME =
       Pattern.compile(
-          "\\b(how (long|often|soon|fast|quick|quickly)|what time|by when|deadline|time limit|what date|which date|"
+          "\\b(how (long|often|soon|fast|quick|quickly)|what time|by when|what date|which date|"
+              // asked for, not "messaging me about the coursework deadline"
+              + "(what|when)('s| is| are)? (the |a )?(deadline|time limit)|(is|are) there (a |any )?(deadline|time limit)|"
               + "(every|each) (day|week|month|term|year|academic year))\\b");
 
   /** Questions that want a number: how many, how much, how old, the minimum or maximum length. */

@@ -19,14 +19,22 @@ class AnswerTypeTest {
         "How often do I have to change my password?",
         "what time do staff have to be in?",
         "a parent wants her photo taken down, how quickly does that have to happen?",
-        "is there a deadline for reporting a lost laptop?"
+        "is there a deadline for reporting a lost laptop?",
+        "When is the deadline for parents to send back the forms?"
       })
   void should_see_a_question_that_wants_a_time(String question) {
     assertThat(AnswerType.TIME.askedFor(question)).isTrue();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"how do i report a scam email", "can I keep photos on my laptop?", "who do I ask?", "when can I use my phone?"})
+  @ValueSource(
+      strings = {
+        "how do i report a scam email",
+        "can I keep photos on my laptop?",
+        "who do I ask?",
+        "when can I use my phone?",
+        "a pupil keeps messaging me about the coursework deadline, can I reply?"
+      })
   void should_not_see_one_in_other_questions(String question) {
     assertThat(AnswerType.TIME.askedFor(question)).isFalse();
     assertThat(AnswerType.NUMBER.askedFor(question)).isFalse();
