@@ -149,6 +149,7 @@ public final class PolicyAnalyzer extends Analyzer {
    *       policies' word; "put" and "get" name no topic.
    *   <li>"can the school see what sites I go on?", "does anyone check what websites we visit?":
    *       the policies' "monitored".
+   *   <li>"will that come back on me?", "will I get the blame?": the policies' "responsible for".
    * </ul>
    */
   static final List<Rewrite> QUESTION_PHRASES =
@@ -212,7 +213,10 @@ public final class PolicyAnalyzer extends Analyzer {
           new Rewrite(Pattern.compile("\\b(year|yr|y) ?(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)s?\\b", Pattern.CASE_INSENSITIVE), " pupils "),
           new Rewrite(
               Pattern.compile("\\b(check|checks|checking|see|sees|track|tracks|tracking|watch|watches|watching|look at|looks at|spy on|spies on|know) what (sites|websites|web sites|pages|i|we|staff|people|you) ", Pattern.CASE_INSENSITIVE),
-              " monitor $2 "));
+              " monitor $2 "),
+          new Rewrite(
+              Pattern.compile("\\b(come|comes|coming) back on (me|us|them|him|her)\\b|\\b(get|be|am|is|are) (the )?(blamed|to blame|the blame)\\b|\\bheld (responsible|accountable)\\b", Pattern.CASE_INSENSITIVE),
+              "$0 responsible "));
 
   /**
    * {@link #QUESTION_PHRASES} applied to a question, once, before its words are analysed one by

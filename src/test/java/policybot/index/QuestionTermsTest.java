@@ -120,6 +120,14 @@ class QuestionTermsTest {
   }
 
   @Test
+  void should_read_being_blamed_as_being_responsible() {
+    for (String q : List.of("someone used my login, will that come back on me?", "will I get the blame if it goes missing?")) {
+      assertThat(index.subjectTerms(q)).as(q).anySatisfy(g -> assertThat(g).contains("respons"));
+    }
+    assertThat(index.subjectTerms("can i come back on the coach with them")).noneMatch(g -> g.contains("respons"));
+  }
+
+  @Test
   void should_read_not_sure_as_unsure_in_a_question_but_leave_policy_text_as_written() {
     // "not" is a stop word and "sure" names no topic, so "if I'm not sure" used to leave nothing to
     // meet the policies' "Any concerns or clarification should be discussed with ..."
