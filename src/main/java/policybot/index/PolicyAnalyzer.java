@@ -150,6 +150,8 @@ public final class PolicyAnalyzer extends Analyzer {
    *   <li>"can the school see what sites I go on?", "does anyone check what websites we visit?":
    *       the policies' "monitored".
    *   <li>"will that come back on me?", "will I get the blame?": the policies' "responsible for".
+   *   <li>"a bit of online shopping", "renew my car insurance", "online banking": personal errands,
+   *       the policies' "personal use" of school equipment.
    * </ul>
    */
   static final List<Rewrite> QUESTION_PHRASES =
@@ -216,7 +218,10 @@ public final class PolicyAnalyzer extends Analyzer {
               " monitor $2 "),
           new Rewrite(
               Pattern.compile("\\b(come|comes|coming) back on (me|us|them|him|her)\\b|\\b(get|be|am|is|are) (the )?(blamed|to blame|the blame)\\b|\\bheld (responsible|accountable)\\b", Pattern.CASE_INSENSITIVE),
-              "$0 responsible "));
+              "$0 responsible "),
+          new Rewrite(
+              Pattern.compile("\\b(council tax|(car|home|house|travel|pet) insurance|online banking|my bank|ebay|amazon|online shopping|(book|booking|booked) (a|my|our) holiday|netflix)\\b", Pattern.CASE_INSENSITIVE),
+              "$0 personal use "));
 
   /**
    * {@link #QUESTION_PHRASES} applied to a question, once, before its words are analysed one by

@@ -128,6 +128,14 @@ class QuestionTermsTest {
   }
 
   @Test
+  void should_read_personal_errands_as_personal_use() {
+    for (String q : List.of("can i do a bit of online shopping on the classroom pc?", "ok to renew my car insurance on the class laptop?")) {
+      assertThat(index.subjectTerms(q)).as(q).anySatisfy(g -> assertThat(g).contains("personal"));
+    }
+    assertThat(index.subjectTerms("can i take the class laptop to the shops")).noneMatch(g -> g.contains("personal"));
+  }
+
+  @Test
   void should_read_not_sure_as_unsure_in_a_question_but_leave_policy_text_as_written() {
     // "not" is a stop word and "sure" names no topic, so "if I'm not sure" used to leave nothing to
     // meet the policies' "Any concerns or clarification should be discussed with ..."
