@@ -152,8 +152,14 @@ public final class PolicyAnalyzer extends Analyzer {
    *   <li>"will that come back on me?", "will I get the blame?": the policies' "responsible for".
    *   <li>"a bit of online shopping", "renew my car insurance", "online banking": personal errands,
    *       the policies' "personal use" of school equipment.
+   *   <li>"can I bring my own iPad in for phonics?": using a device of one's own, the policies'
+   *       "personal ICT equipment" and "personal devices"; not "take reports home on my own laptop",
+   *       which is about the data.
    * </ul>
    */
+  /** A device of one's own: "my own iPad", "her own laptop". */
+  private static final String OWN_KIT = "(?:my|her|his|their|our|your) own (?:ipad|tablet|laptop|kindle|chromebook|macbook|computer|pc|speaker|camera)s?\\b";
+
   static final List<Rewrite> QUESTION_PHRASES =
       List.of(
           new Rewrite(
@@ -221,7 +227,12 @@ public final class PolicyAnalyzer extends Analyzer {
               "$0 responsible "),
           new Rewrite(
               Pattern.compile("\\b(council tax|(car|home|house|travel|pet) insurance|online banking|my bank|ebay|amazon|online shopping|(book|booking|booked) (a|my|our) holiday|netflix)\\b", Pattern.CASE_INSENSITIVE),
-              "$0 personal use "));
+              "$0 personal use "),
+          new Rewrite(
+              Pattern.compile(
+                  "\\b(bring|brings|bringing|brought|use|using)\\b[\\w' ]{0,20}\\b" + OWN_KIT + "|" + OWN_KIT + "[^.?!]{0,60}\\b(bring|brings|bringing|brought|use|using)\\b",
+                  Pattern.CASE_INSENSITIVE),
+              "$0 personal ICT equipment devices "));
 
   /**
    * {@link #QUESTION_PHRASES} applied to a question, once, before its words are analysed one by

@@ -136,6 +136,12 @@ class QuestionTermsTest {
   }
 
   @Test
+  void should_read_bringing_in_a_device_of_ones_own_as_personal_equipment() {
+    assertThat(index.subjectTerms("can i bring my own ipad in to play music in class?")).anySatisfy(g -> assertThat(g).contains("equip"));
+    assertThat(index.subjectTerms("can I take reports home on my own laptop to finish them?")).noneMatch(g -> g.contains("equip"));
+  }
+
+  @Test
   void should_read_not_sure_as_unsure_in_a_question_but_leave_policy_text_as_written() {
     // "not" is a stop word and "sure" names no topic, so "if I'm not sure" used to leave nothing to
     // meet the policies' "Any concerns or clarification should be discussed with ..."
