@@ -102,9 +102,15 @@ public final class Audience {
   /** The verbs of a rule addressed to someone. */
   private static final String RULE_VERBS = "(are|is|must|should|may|will|can|cannot|can't|need|needs|have to|has to|do not|don't)\\b";
 
-  /** "are they allowed", "if they can": about whoever was named last before it. */
+  /**
+   * "are they allowed", "if they can": about whoever was named last before it. Not being in a
+   * picture ("is she ok to be in the class photo?", "can they go on the website?"), which is what
+   * staff may do with it.
+   */
   private static final Pattern THEY =
-      Pattern.compile("\\b(are they|is (he|she)|can they|could they|may they|if they can|whether they can|whether they('re| are))\\b");
+      Pattern.compile(
+          "\\b(are they|is (he|she)|can they|could they|may they|if they can|whether they can|whether they('re| are))\\b"
+              + "(?! (still )?((ok|okay|alright|fine|allowed) to )?(be|go|appear|feature) (in|on)\\b)");
 
   private Audience() {}
 

@@ -69,6 +69,9 @@ class AudienceTest {
     assertThat(Audience.asksWhatOthersMay("can I let the kids use my phone to take pictures?")).isEmpty();
     assertThat(Audience.asksWhatOthersMay("can I take photos of the children on a trip?")).isEmpty();
     assertThat(Audience.asksWhatOthersMay("my friend's phone is broken, are they allowed to borrow mine?")).isEmpty();
+    // being in a picture is what staff may do with it
+    assertThat(Audience.asksWhatOthersMay("a child in class is flagged as at risk. Is she ok to be in the class photo?")).isEmpty();
+    assertThat(Audience.asksWhatOthersMay("a girl in my class has her phone out, is she allowed to use it?")).contains(Audience.Party.PUPILS);
   }
 
   @Test
