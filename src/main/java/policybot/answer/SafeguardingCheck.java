@@ -83,7 +83,7 @@ final class SafeguardingCheck {
 
   /** Words that name a child, as alternatives for a pattern. */
   private static final String CHILD_WORDS =
-      "pupils?|child|children|kids?|students?|tutees?|boys?|girls?|lads?|sons?|daughters?|bab(y|ies)|toddlers?|reception|"
+      "pupils?|child|children|kids?|students?|tutees?|boys?|girls?|lads?|sons?|daughters?|bab(y|ies)|toddlers?|infants|juniors|reception|"
           + "twins|little ones?|y\\d{1,2}\\w*|yrs? ?\\d{1,2}s?|year \\d{1,2}s?|year (one|two|three|four|five|six|seven|eight|nine|ten|eleven)s?|"
           // "one of the mums" is not a child; "in 4C" is a class
           + "one of (my|the) (?!(mums?|dads?|parents?|carers?|teachers?|tas?|staff|governors?|colleagues?|volunteers?|cleaners?|cooks?|office)\\b)\\w+|"
@@ -193,7 +193,8 @@ final class SafeguardingCheck {
           + "(go|goes|going|went|gone|stays?|staying) (in|into) the ([\\w']+ ){0,2}changing rooms?|"
           // an adult's phone or camera on children where they undress
           + "(phone|camera|mobile|ipad)( \\w+){0,3} (pointed|pointing|aimed|aiming|held up) at (the )?(kids|children|pupils|boys|girls|them)|"
-          + "(in|into) the ([\\w']+ ){0,2}(changing rooms?|toilets?|showers?) with (his|her|their|a) (phone|camera|mobile|ipad)|"
+          + "(in|into|by|near|outside|at) the ([\\w']+ ){0,2}(changing rooms?|changing areas?|toilets?|showers?|cubicles?) with (his|her|their|a) (phone|camera|mobile|ipad)|"
+          + "(phone|camera|mobile|ipad)( \\w+){0,2} while (the |my |our )?(\\w+ )?(kids|children|pupils|infants|boys|girls|class) (were|are|was|is) (getting )?(changed|changing|undressed|undressing|showering)|"
           // upskirting and pulling clothes off, which KCSIE counts as child-on-child sexual harassment
           + "(pull\\w*|lift\\w*|flick\\w*) ([\\w']+ ){0,2}skirts? up|up-?skirt\\w*|(pull\\w*|yank\\w*) ([\\w']+ ){0,2}(trousers|pants|shorts|knickers) down";
 
