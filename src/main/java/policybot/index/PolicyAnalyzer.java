@@ -149,6 +149,8 @@ public final class PolicyAnalyzer extends Analyzer {
    *       policies' word; "put" and "get" name no topic.
    *   <li>"can the school see what sites I go on?", "does anyone check what websites we visit?":
    *       the policies' "monitored".
+   *   <li>"one of my yr6s asked for my whatsapp", "can I give her my snapchat?": giving out one's
+   *       social networking pages, the policies' "personal details".
    *   <li>"will that come back on me?", "will I get the blame?": the policies' "responsible for".
    *   <li>"a bit of online shopping", "renew my car insurance", "online banking": personal errands,
    *       the policies' "personal use" of school equipment.
@@ -185,6 +187,12 @@ public final class PolicyAnalyzer extends Analyzer {
                       + "(?: \\w+){0,3}? (?:my|our|your|their) (?:own )?(?:personal )?(?:mobile |phone |home |private )?(?:number|no\\.|no\\b|digits)",
                   Pattern.CASE_INSENSITIVE),
               "$0 give out personal details telephone number"),
+          new Rewrite(
+              Pattern.compile(
+                  "\\b(?:give|gives|giving|gave|share|sharing|send|sending|want|wants|wanted|asking for|asked for|ask for|asks for)"
+                      + "(?: \\w+){0,3}? (?:my|our) (?:own )?(?:personal )?(?:whatsapp|snapchat|snap|insta|instagram|tiktok|facebook|fb|twitter)\\b",
+                  Pattern.CASE_INSENSITIVE),
+              "$0 give out personal details social networking pages"),
           new Rewrite(Pattern.compile("\\b(email|e-mail|send|forward|pass)(ed|ing)?( \\w+){1,3}? (over|on|out)\\b", Pattern.CASE_INSENSITIVE), "$0 distribute"),
           new Rewrite(
               Pattern.compile(

@@ -142,6 +142,13 @@ class QuestionTermsTest {
   }
 
   @Test
+  void should_read_a_pupil_asking_for_my_social_media_as_giving_out_personal_details() {
+    assertThat(index.subjectTerms("one of my yr6s asked for my whatsapp so she can send me her homework"))
+        .anySatisfy(g -> assertThat(g).contains("detail"));
+    assertThat(index.subjectTerms("can i check my whatsapp at lunch")).noneMatch(g -> g.contains("detail"));
+  }
+
+  @Test
   void should_read_not_sure_as_unsure_in_a_question_but_leave_policy_text_as_written() {
     // "not" is a stop word and "sure" names no topic, so "if I'm not sure" used to leave nothing to
     // meet the policies' "Any concerns or clarification should be discussed with ..."
