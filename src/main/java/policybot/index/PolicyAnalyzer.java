@@ -151,6 +151,10 @@ public final class PolicyAnalyzer extends Analyzer {
    *       the policies' "monitored".
    *   <li>"one of my yr6s asked for my whatsapp", "can I give her my snapchat?": giving out one's
    *       social networking pages, the policies' "personal details".
+   *   <li>"clicked a link and a dodgy site came up", "ended up on a porn site": access by accident,
+   *       which the synonym list takes to the policies' "inadvertent" and "accidental" access (not
+   *       the words "inadvertent access" themselves, which a school that never uses them counted
+   *       against its own answer).
    *   <li>"will that come back on me?", "will I get the blame?": the policies' "responsible for".
    *   <li>"a bit of online shopping", "renew my car insurance", "online banking": personal errands,
    *       the policies' "personal use" of school equipment.
@@ -226,6 +230,9 @@ public final class PolicyAnalyzer extends Analyzer {
                   Pattern.CASE_INSENSITIVE),
               "$1 disclose password "),
           new Rewrite(Pattern.compile("\\bpop[- ]?(up|ups)\\b", Pattern.CASE_INSENSITIVE), " popup "),
+          new Rewrite(
+              Pattern.compile("\\b(came|comes|coming) up\\b|\\bclicked (on )?(a |an |the |some )?(\\w+ )?link\\b|\\bended up on\\b", Pattern.CASE_INSENSITIVE),
+              "$0 accidentally "),
           new Rewrite(Pattern.compile("\\b(year|yr|y) ?(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)s?\\b", Pattern.CASE_INSENSITIVE), " pupils "),
           new Rewrite(
               Pattern.compile("\\b(check|checks|checking|see|sees|track|tracks|tracking|watch|watches|watching|look at|looks at|spy on|spies on|know) what (sites|websites|web sites|pages|i|we|staff|people|you) ", Pattern.CASE_INSENSITIVE),

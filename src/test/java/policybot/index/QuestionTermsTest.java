@@ -149,6 +149,14 @@ class QuestionTermsTest {
   }
 
   @Test
+  void should_read_a_page_coming_up_after_a_click_as_access_by_accident() {
+    for (String q : List.of("i clicked a link and something really dodgy came up", "ended up on a porn site on the class pc, what do i do")) {
+      assertThat(index.subjectTerms(q)).as(q).anySatisfy(g -> assertThat(g).contains("inadvert"));
+    }
+    assertThat(index.subjectTerms("can i link my phone to the class pc")).noneMatch(g -> g.contains("inadvert"));
+  }
+
+  @Test
   void should_read_not_sure_as_unsure_in_a_question_but_leave_policy_text_as_written() {
     // "not" is a stop word and "sure" names no topic, so "if I'm not sure" used to leave nothing to
     // meet the policies' "Any concerns or clarification should be discussed with ..."
