@@ -180,7 +180,7 @@ final class AnswerType {
   /** Words that give a route: whom to tell or ask, whose permission, a form, a channel. */
   private static final String ROUTE_WORDS =
       "\\b(report(s|ed)?( it| this| them| any \\w+)? to|contact\\w*|inform\\w*|notif\\w*|speak to|talk to|refer(red)? to|ask\\w*|"
-          + "permission|consent|through|via|in writing|forms?|must be (reported|logged|recorded)|seek\\w*|sought|approv\\w*|agreement)\\b";
+          + "permission|consent|through|via|in writing|forms?|(must|will) be (reported|logged|recorded)|being (reported|logged|recorded)|seek\\w*|sought|approv\\w*|agreement)\\b";
 
   /**
    * Questions that ask for a contact detail: "what's the number for the ICT helpdesk?", "does
