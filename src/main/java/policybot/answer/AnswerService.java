@@ -236,7 +236,7 @@ public final class AnswerService {
     Optional<Audience.Party> others = Audience.asksWhatOthersMay(form);
     List<AnswerType.Kind> wants = AnswerType.wanted(form);
     List<Hit> hits = search(idx, s, question, searchText);
-    List<Hit> cited = AnswerType.givingWhatIsAsked(hits, wants, others);
+    List<Hit> cited = AnswerType.namingWhomToTell(AnswerType.givingWhatIsAsked(hits, wants, others), form);
     return new Found(searchText, form, others, wants, hits, citations(idx, s, asked(idx, question, searchText, others, wants), cited));
   }
 

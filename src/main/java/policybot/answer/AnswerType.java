@@ -180,7 +180,7 @@ final class AnswerType {
   /** Words that give a route: whom to tell or ask, whose permission, a form, a channel. */
   private static final String ROUTE_WORDS =
       "\\b(report(s|ed)?( it| this| them| any \\w+)? to|contact\\w*|inform\\w*|notif\\w*|speak to|talk to|refer(red)? to|ask\\w*|"
-          + "permission|consent|through|via|in writing|forms?|(must|will) be (reported|logged|recorded)|being (reported|logged|recorded)|seek\\w*|sought|approv\\w*|agreement)\\b";
+          + "permission|consent|through|via|in writing|forms?|(must|will) be (reported|logged|recorded)|being (reported|logged|recorded)|seek\\w*|sought|approv\\w*|(?<!use )agreement)\\b";
 
   /**
    * Questions that ask for a contact detail: "what's the number for the ICT helpdesk?", "does
@@ -490,11 +490,27 @@ final class AnswerType {
    * ..." by a rule for pupils. Only the clauses that would be cited are reordered.
    */
   static List<Hit> givingWhatIsAsked(List<Hit> hits, List<Kind> wants, Optional<Audience.Party> others) {
-    if (hits.size() < 2 || (wants.isEmpty() && others.isEmpty()) || gives(hits.get(0).clause(), wants, others)) {
+    return firstThat(hits, c -> gives(c, wants, others), !wants.isEmpty() || others.isPresent());
+  }
+
+  /**
+   * The clauses found, with the first that says whom to tell moved to the front when the first
+   * found does not and the question asks whom to tell: "who should I talk to if I'm not sure about
+   * something in the acceptable use agreement?" is answered by "Any concerns or clarification
+   * should be discussed with Miss Dines", not by "I agree to follow this Acceptable Use
+   * Agreement", which shares more of its words.
+   */
+  static List<Hit> namingWhomToTell(List<Hit> hits, String question) {
+    return firstThat(hits, c -> namesWhomToTell(c.text()), asksWhomToTell(question));
+  }
+
+  /** {@code hits} with the first clause passing {@code test} moved to the front, when {@code applies} and the first does not pass. */
+  private static List<Hit> firstThat(List<Hit> hits, java.util.function.Predicate<Clause> test, boolean applies) {
+    if (hits.size() < 2 || !applies || test.test(hits.get(0).clause())) {
       return hits;
     }
     for (int i = 1; i < hits.size(); i++) {
-      if (gives(hits.get(i).clause(), wants, others)) {
+      if (test.test(hits.get(i).clause())) {
         List<Hit> out = new ArrayList<>(hits);
         out.add(0, out.remove(i));
         return List.copyOf(out);
@@ -526,8 +542,12 @@ final class AnswerType {
     return ASKS_WHOM_TO_TELL.matcher(VerdictReader.lower(question)).find();
   }
 
-  /** Words that say whom to tell or ask: the routes of {@link #PROCEDURE}, and "consult with", "discussed with". */
-  private static final Pattern NAMES_WHOM = Pattern.compile(ROUTE_WORDS + "|\\b(consult|discuss\\w*)\\b");
+  /**
+   * Words that say whom to tell or ask: the routes of {@link #PROCEDURE}, "consult with",
+   * "discussed with", and a report made to someone however long what is reported ("should report
+   * any accidental access of inappropriate materials to their line manager").
+   */
+  private static final Pattern NAMES_WHOM = Pattern.compile(ROUTE_WORDS + "|\\b(consult|discuss\\w*)\\b|\\breport\\w*\\b[^.;]{0,60}?\\bto (the|their|your|a|an|any)\\b");
 
   /** Whether {@code clause} says whom to tell or ask. */
   static boolean namesWhomToTell(String clause) {

@@ -338,5 +338,8 @@ class AnswerTypeTest {
     assertThat(AnswerType.asksWhomToTell("who can see my emails?")).isFalse();
     assertThat(AnswerType.namesWhomToTell("Members of staff should consult with Mr G Scott for further information and clarification.")).isTrue();
     assertThat(AnswerType.namesWhomToTell("All school cameras and recording devices should be kept securely at all times")).isFalse();
+    assertThat(AnswerType.namesWhomToTell("should report any accidental access of inappropriate materials to their line manager")).isTrue();
+    // the agreement's name is no one's agreement to ask for
+    assertThat(AnswerType.namesWhomToTell("I agree to follow this Acceptable Use Agreement/Code of Conduct")).isFalse();
   }
 }
