@@ -120,24 +120,29 @@ public final class AnswerService {
     String form = found.form();
     Optional<Audience.Party> others = found.others();
     List<Hit> hits = found.hits();
-    List<Citation> citations = found.citations();
-    Optional<Answer.Grounded> ruled = ruled(idx, s, form, text, found.searchText(), citations);
+    List<Citation> cited = found.citations();
+    Optional<Answer.Grounded> ruled = ruled(idx, s, form, text, found.searchText(), cited);
     if (ruled.isPresent()) {
       return ruled.get();
     }
     // nothing on the topic at all says most; then what kind of answer is missing; then a weak match
-    boolean whomAnswered = AnswerType.asksWhomToTell(form) && !citations.isEmpty() && AnswerType.namesWhomToTell(citations.get(0).text());
+    boolean whomAnswered = AnswerType.asksWhomToTell(form) && !cited.isEmpty() && AnswerType.namesWhomToTell(cited.get(0).text());
     boolean otherEvidence = whomAnswered || Confidence.isLong(found.searchText());
     Optional<EscalationReason> confidence = Confidence.assess(hits, this.confidence, otherEvidence).escalate();
     Optional<EscalationReason> unsettled =
         confidence
             .filter(r -> r == EscalationReason.NO_CLAUSE_COVERS_IT)
-            .or(() -> AnswerType.unsettled(form, found.wants(), others, citations))
+            .or(() -> AnswerType.unsettled(form, found.wants(), others, cited))
             .or(() -> confidence);
     if (unsettled.isPresent()) {
-      return new Answer.Escalated(s.slug(), text, unsettled.get(), citations, composer.escalated(s, text, unsettled.get(), citations));
+      return new Answer.Escalated(s.slug(), text, unsettled.get(), cited, composer.escalated(s, text, unsettled.get(), cited));
     }
-    ClauseVerdict.Reading reading = ClauseVerdict.read(idx, question, form, citations);
+    ClauseVerdict.Reading first = ClauseVerdict.read(idx, question, form, cited);
+    // staff asking about themselves, answered from a rule for someone else: a rule for staff cited
+    // further down answers instead
+    List<Citation> citations =
+        others.isEmpty() && Audience.aboutOwnConduct(form) && Audience.addressedToOthers(first.sentence()) ? staffRuleFirst(cited) : cited;
+    ClauseVerdict.Reading reading = citations == cited ? first : ClauseVerdict.read(idx, question, form, citations);
     if (reading.verdict() == Verdict.NO && VerdictReader.forbidsPersonalUseOfWork(text, reading.sentence())) {
       EscalationReason reason = EscalationReason.RULE_IS_FOR_PERSONAL_USE;
       return new Answer.Escalated(s.slug(), text, reason, citations, composer.escalated(s, text, reason, citations));
@@ -149,6 +154,26 @@ public final class AnswerService {
     List<Citation> keyed = keyedTo(citations, reading.sentence());
     return new Answer.Grounded(
         s.slug(), text, reading.verdict(), keyed, warnings(s, keyed), composer.grounded(s, text, reading.verdict(), keyed));
+  }
+
+  /**
+   * The citations with the first whose marked sentence is a rule for staff moved to the front;
+   * the same list when none is. For staff asking about themselves when the verdict was read from a
+   * rule for someone else: "can I put pics from the christmas fair on my facebook?" is answered by
+   * "Staff must not post pictures of school events without the Headteacher's consent", not by
+   * "Parents must not post photographs ..." inside a clause on filming at school events that shares
+   * more of its words.
+   */
+  private static List<Citation> staffRuleFirst(List<Citation> citations) {
+    for (int i = 1; i < citations.size(); i++) {
+      String marked = citations.get(i).highlight();
+      if (!Audience.addressedToOthers(marked) && VerdictReader.isRule(marked)) {
+        List<Citation> out = new ArrayList<>(citations);
+        out.add(0, out.remove(i));
+        return List.copyOf(out);
+      }
+    }
+    return citations;
   }
 
   /**

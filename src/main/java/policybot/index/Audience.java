@@ -166,7 +166,7 @@ public final class Audience {
   }
 
   /** Whether the clause's rule is for someone other than staff. */
-  static boolean addressedToOthers(String clauseText) {
+  public static boolean addressedToOthers(String clauseText) {
     return ADDRESSED_TO_OTHERS.matcher(clauseText.strip()).find() || PUPIL_VOICE.matcher(clauseText).find();
   }
 
@@ -176,7 +176,7 @@ public final class Audience {
   }
 
   /** Whether the question asks about the asker's own conduct. */
-  static boolean aboutOwnConduct(String question) {
+  public static boolean aboutOwnConduct(String question) {
     return FIRST_PERSON.matcher(question.replace('’', '\'')).find();
   }
 }

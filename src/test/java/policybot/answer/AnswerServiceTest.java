@@ -71,6 +71,18 @@ class AnswerServiceTest {
   }
 
   @Test
+  void should_answer_staff_asking_about_themselves_from_a_rule_for_staff_not_one_for_parents() {
+    // "Parents must not post photographs ..." sits in the clause on filming school events, which
+    // shares more of the question's words
+    Answer a = ask("glais", "can i put pics from the christmas concert on my facebook");
+
+    assertThat(a).isInstanceOfSatisfying(Answer.Grounded.class, g -> {
+      assertThat(g.verdict()).isEqualTo(Verdict.CONDITIONAL);
+      assertThat(g.citations().get(0).highlight()).isEqualTo("Staff must not post pictures of school events without the Headteacher's consent.");
+    });
+  }
+
+  @Test
   void should_warn_when_a_cited_policy_is_past_its_review_date() {
     Answer a = ask("staff-code-2024", "can I use my school email for personal business?");
     assertThat(a).isInstanceOf(Answer.Grounded.class);
