@@ -57,7 +57,7 @@ final class AnswerType {
    */
   private static final Pattern ASKS_FOR_TIME =
       Pattern.compile(
-          "\\b(how (long|often|soon|fast|quick|quickly)|what time|by when|what date|which date|"
+          "\\b(how (long|often|soon|fast|quick|quickly)|how much (notice|warning)|what time|by when|what date|which date|"
               // asked for, not "messaging me about the coursework deadline"
               + "(what|when)('s| is| are)? (the |a )?(deadline|time limit)|(is|are) there (a |any )?(deadline|time limit)|"
               + "(every|each) (day|week|month|term|year|academic year))\\b");
@@ -89,7 +89,8 @@ final class AnswerType {
   /** Words that give a number: a digit that is not a year group ("Y6", "year 6"), or a number in words. */
   private static final Pattern GIVES_NUMBER =
       Pattern.compile(
-          "(?<!year )\\b\\d+(st|nd|rd|th|s)?\\b|\\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+          // not a year ("the data protection act of 1998")
+          "(?<!year )\\b(?!(19|20)\\d\\d\\b)\\d+(st|nd|rd|th|s)?\\b|\\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
               + "twenty|thirty|forty|fifty|sixty|hundred|" + ONCE + "|"
               + "twice|single|no more than|at most|up to)\\b");
 

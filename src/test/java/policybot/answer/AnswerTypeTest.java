@@ -20,7 +20,8 @@ class AnswerTypeTest {
         "what time do staff have to be in?",
         "a parent wants her photo taken down, how quickly does that have to happen?",
         "is there a deadline for reporting a lost laptop?",
-        "When is the deadline for parents to send back the forms?"
+        "When is the deadline for parents to send back the forms?",
+        "how much notice do parents get before the school photographer comes in?"
       })
   void should_see_a_question_that_wants_a_time(String question) {
     assertThat(AnswerType.TIME.askedFor(question)).isTrue();
@@ -158,6 +159,9 @@ class AnswerTypeTest {
     assertThat(AnswerType.NUMBER.givenBy("Once you have read and understood both you must sign this policy sheet")).isFalse();
     assertThat(AnswerType.TIME.givenBy("Once you have read and understood both you must sign this policy sheet")).isFalse();
     assertThat(AnswerType.TIME.givenBy("passwords are changed once a term")).isTrue();
+    // a year is no count of anything
+    assertThat(AnswerType.NUMBER.givenBy("Under the data protection act of 1998 school must seek parental consent")).isFalse();
+    assertThat(AnswerType.NUMBER.givenBy("no more than 2 photos of each child")).isTrue();
     assertThat(AnswerType.NUMBER.givenBy("pupils in year 6 may bring phones")).isFalse();
   }
 
