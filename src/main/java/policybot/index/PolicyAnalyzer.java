@@ -241,7 +241,7 @@ public final class PolicyAnalyzer extends Analyzer {
               Pattern.compile("\\b(come|comes|coming) back on (me|us|them|him|her)\\b|\\b(get|be|am|is|are) (the )?(blamed|to blame|the blame)\\b|\\bheld (responsible|accountable)\\b", Pattern.CASE_INSENSITIVE),
               "$0 responsible "),
           new Rewrite(
-              Pattern.compile("\\b(council tax|(car|home|house|travel|pet) insurance|online banking|my bank|ebay|amazon|online shopping|(book|booking|booked) (a|my|our) holiday|netflix)\\b", Pattern.CASE_INSENSITIVE),
+              Pattern.compile("\\b(council tax|(car|home|house|travel|pet) insurance|online banking|my bank|ebay|amazon|online shopping|(book|booking|booked) (a|my|our) holiday)\\b", Pattern.CASE_INSENSITIVE),
               "$0 personal use "),
           new Rewrite(
               Pattern.compile(
