@@ -249,7 +249,7 @@ public final class AnswerService {
 
   /** A concern about a child: whom to report it to, in the policy's own words, never an answer to it. */
   private Answer.Safeguarding safeguarding(ClauseIndex idx, School s, String text) {
-    KeySentence.Asked reporting = new KeySentence.Asked(SAFEGUARDING_QUERY, idx.subjectTerms(SAFEGUARDING_QUERY), List.of(), Optional.empty(), false, List.of());
+    KeySentence.Asked reporting = new KeySentence.Asked(SAFEGUARDING_QUERY, idx.subjectTerms(SAFEGUARDING_QUERY), List.of(), Optional.empty(), false, List.of(), List.of());
     List<Citation> words = citations(idx, s, reporting, idx.search(s.slug(), SAFEGUARDING_QUERY, SearchMode.HYBRID, 1));
     return new Answer.Safeguarding(s.slug(), text, s.contacts().dsl(), words, composer.safeguarding(s, text, words));
   }
@@ -301,13 +301,15 @@ public final class AnswerService {
   /** What the key sentence of each cited clause is chosen for (see {@link KeySentence.Asked}). */
   private static KeySentence.Asked asked(
       ClauseIndex idx, Question question, String searchText, Optional<Audience.Party> others, List<AnswerType.Kind> wants) {
+    List<Set<String>> terms = idx.subjectTerms(searchText);
     return new KeySentence.Asked(
         question.text(),
-        idx.subjectTerms(searchText),
+        terms,
         FollowUp.isFollowUp(question) ? idx.subjectTerms(question.text()) : List.of(),
         others,
         KeySentence.aboutSchoolsOwn(question.text()),
-        wants);
+        wants,
+        terms.stream().map(t -> idx.rarity(question.school(), t)).toList());
   }
 
   private List<Citation> citations(ClauseIndex idx, School school, KeySentence.Asked asked, List<Hit> hits) {

@@ -351,6 +351,15 @@ public final class ClauseIndex implements Closeable {
     memo.put(key, value);
   }
 
+  /**
+   * How rare among the school's clauses a question word (with its synonyms) is: its inverse
+   * document frequency, so "at risk" outweighs "pupils" when choosing which sentence of a clause
+   * answers.
+   */
+  public double rarity(String school, Set<String> terms) {
+    return idfOf(school, terms);
+  }
+
   /** {@link #idf} for a lambda: an I/O failure becomes unchecked. */
   private double idfOf(String school, Set<String> terms) {
     try {

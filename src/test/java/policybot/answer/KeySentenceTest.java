@@ -50,9 +50,29 @@ class KeySentenceTest {
         .isEqualTo("Under the data protection act of 1998 school must seek parental consent to take photographs and use video recording.");
   }
 
+  @Test
+  void should_break_a_tie_by_the_rarer_words_named_and_not_answer_a_question_about_own_devices_from_school_equipment() {
+    // Educating for Life's images clause: both sentences name the children and the photo
+    String images =
+        "Are not permitted to use personal digital equipment, such as mobile phones and cameras, to record images of pupils, including when on external trips/visits. With the consent of parents and staff, the school permits the appropriate taking of images by staff and pupils with school equipment. Digital images are easy to capture, reproduce and publish and, therefore, misused. Care should be taken to ensure that images of children identified as at risk should not be taken or displayed in any format.";
+    ClauseIndex idx = TestEngine.index();
+
+    assertThat(keyWithRarity(idx, "educating-for-life", images, "we've got two kids in my form flagged as at risk. should they be kept out of the class photo?"))
+        .startsWith("Care should be taken");
+    assertThat(keyWithRarity(idx, "educating-for-life", images, "can i take pics of the kids on my phone on the school trip"))
+        .startsWith("Are not permitted to use personal digital equipment");
+  }
+
   private static String key(ClauseIndex idx, String text, String question) {
     List<Set<String>> terms = idx.subjectTerms(question);
-    KeySentence.Span s = KeySentence.find(text, new KeySentence.Asked(question, terms, List.of(), Optional.empty(), false, List.of()), idx::terms);
+    KeySentence.Span s = KeySentence.find(text, new KeySentence.Asked(question, terms, List.of(), Optional.empty(), false, List.of(), List.of()), idx::terms);
+    return text.substring(s.start(), s.end());
+  }
+
+  private static String keyWithRarity(ClauseIndex idx, String school, String text, String question) {
+    List<Set<String>> terms = idx.subjectTerms(question);
+    List<Double> rarity = terms.stream().map(t -> idx.rarity(school, t)).toList();
+    KeySentence.Span s = KeySentence.find(text, new KeySentence.Asked(question, terms, List.of(), Optional.empty(), false, List.of(), rarity), idx::terms);
     return text.substring(s.start(), s.end());
   }
 }
