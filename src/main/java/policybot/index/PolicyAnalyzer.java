@@ -155,6 +155,8 @@ public final class PolicyAnalyzer extends Analyzer {
    *       which the synonym list takes to the policies' "inadvertent" and "accidental" access (not
    *       the words "inadvertent access" themselves, which a school that never uses them counted
    *       against its own answer).
+   *   <li>"looking at stuff they shouldn't", "really bad websites", "nasty stuff came up": the
+   *       policies' "inappropriate" material.
    *   <li>"will that come back on me?", "will I get the blame?": the policies' "responsible for".
    *   <li>"a bit of online shopping", "renew my car insurance", "online banking": personal errands,
    *       the policies' "personal use" of school equipment.
@@ -229,6 +231,12 @@ public final class PolicyAnalyzer extends Analyzer {
                       + "|(?:(?:let|lets|letting) (?:her|him|them|someone|a colleague) )?(?:use|borrow|borrowing|have|share|sharing) mine)\\b",
                   Pattern.CASE_INSENSITIVE),
               "$1 disclose password "),
+          new Rewrite(
+              Pattern.compile(
+                  "\\b(stuff|things|sites|websites|web sites|something|content|pages|material|images|pictures)( \\w+){0,2}? (they|he|she|you|i|we|staff|people|someone|nobody|no one|kids|children|pupils) (shouldn'?t|should not|shouldnt|oughtn'?t|are not meant to|aren'?t meant to|ought not)( to)?( have| be)?\\b"
+                      + "|\\b(bad|horrible|nasty|wrong|naughty|rude|adult) (websites?|web sites?|sites?|stuff|content|pages?|material|images|pictures|videos?)\\b",
+                  Pattern.CASE_INSENSITIVE),
+              "$0 inappropriate "),
           new Rewrite(Pattern.compile("\\bpop[- ]?(up|ups)\\b", Pattern.CASE_INSENSITIVE), " popup "),
           new Rewrite(
               Pattern.compile("\\b(came|comes|coming) up\\b|\\bclicked (on )?(a |an |the |some )?(\\w+ )?link\\b|\\bended up on\\b", Pattern.CASE_INSENSITIVE),

@@ -157,6 +157,14 @@ class QuestionTermsTest {
   }
 
   @Test
+  void should_read_stuff_one_should_not_look_at_as_inappropriate() {
+    for (String q : List.of("what happens if a member of staff gets caught looking at stuff they shouldn't?", "someone went on really bad websites")) {
+      assertThat(index.subjectTerms(q)).as(q).anySatisfy(g -> assertThat(g).contains("inappropri"));
+    }
+    assertThat(index.subjectTerms("what things should i bring on the trip")).noneMatch(g -> g.contains("inappropri"));
+  }
+
+  @Test
   void should_read_not_sure_as_unsure_in_a_question_but_leave_policy_text_as_written() {
     // "not" is a stop word and "sure" names no topic, so "if I'm not sure" used to leave nothing to
     // meet the policies' "Any concerns or clarification should be discussed with ..."
