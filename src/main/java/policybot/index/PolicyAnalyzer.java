@@ -157,6 +157,8 @@ public final class PolicyAnalyzer extends Analyzer {
    *       against its own answer).
    *   <li>"looking at stuff they shouldn't", "really bad websites", "nasty stuff came up": the
    *       policies' "inappropriate" material.
+   *   <li>"the local paper wants a photo", "a journalist asked for pics": images going outside the
+   *       school, the policies' "distributed outside the school network".
    *   <li>"will that come back on me?", "will I get the blame?": the policies' "responsible for".
    *   <li>"a bit of online shopping", "renew my car insurance", "online banking": personal errands,
    *       the policies' "personal use" of school equipment.
@@ -200,6 +202,7 @@ public final class PolicyAnalyzer extends Analyzer {
                   Pattern.CASE_INSENSITIVE),
               "$0 give out personal details social networking pages"),
           new Rewrite(Pattern.compile("\\b(email|e-mail|send|forward|pass)(ed|ing)?( \\w+){1,3}? (over|on|out)\\b", Pattern.CASE_INSENSITIVE), "$0 distribute"),
+          new Rewrite(Pattern.compile("\\b(local paper|newspaper|the paper|the press|journalists?|reporters?)\\b", Pattern.CASE_INSENSITIVE), "$0 distribute outside school"),
           new Rewrite(
               Pattern.compile(
                   "\\bremember (me|my (password|login|log ?in|details))\\b|\\bsave (my |the )?(password|login|log ?in details)s?\\b|"

@@ -165,6 +165,13 @@ class QuestionTermsTest {
   }
 
   @Test
+  void should_read_pictures_for_the_press_as_distributed_outside_school() {
+    assertThat(index.subjectTerms("The local paper wants a photo of our class assembly. Can I just email them one?"))
+        .anySatisfy(g -> assertThat(g).contains("distribut"));
+    assertThat(index.subjectTerms("can i print the photos on school paper")).noneMatch(g -> g.contains("distribut"));
+  }
+
+  @Test
   void should_read_not_sure_as_unsure_in_a_question_but_leave_policy_text_as_written() {
     // "not" is a stop word and "sure" names no topic, so "if I'm not sure" used to leave nothing to
     // meet the policies' "Any concerns or clarification should be discussed with ..."
