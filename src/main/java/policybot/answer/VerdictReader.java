@@ -215,7 +215,10 @@ final class VerdictReader {
    * conditional readings into the information expected, and changed no other verdict.
    */
   private static final Pattern ASKS_FOR_ANYTHING =
-      Pattern.compile("\\b(anything( else)? (i|we|you|they|he|she) (need|needs|should|must|have|has|ought)|(need|needs|want|wants) anything( else)?)\\b");
+      Pattern.compile(
+          "\\b(anything( else)? (i|we|you|they|he|she) (need|needs|should|must|have|has|ought)|(need|needs|want|wants) anything( else)?|"
+              // "do i have to do anything else?", "should i do anything?"
+              + "(have|need|got|ought) to do anything|should (i|we) do anything)\\b");
 
   /** Someone to go to, as a question puts it: "a particular person", "someone", "a contact". */
   static final String SOMEONE = "(particular |specific |named |certain |main )?(person|someone|somebody|anyone|anybody|member of staff|contact)";

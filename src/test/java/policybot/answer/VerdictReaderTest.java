@@ -112,6 +112,7 @@ class VerdictReaderTest {
         "the head said no. what if the parents say yes? | false",
         "I've read the policy. What apps can I install? | false",
         "do they need anything else from me? | true",
+        "a dodgy site came up and I closed it straight away. do I need to do anything else? | true",
         "taking the work laptop home tonight - anything I need to do first? | true",
         "is it ok to take the laptop home or is there anything I need to do? | false",
         "Is it ok to save reports onto my own USB stick? It's not encrypted or anything | false",
