@@ -394,8 +394,9 @@ final class AnswerType {
     return Optional.of(m.group("word"));
   }
 
-  /** A permission question just before an "or": "is that allowed or ...". */
-  private static final Pattern OTHERWISE = Pattern.compile("\\b(allowed|ok|okay|alright|fine|permitted)\\?? or $");
+  /** A permission question just before an "or": "is that allowed or ...", "can i just delete it or ...". */
+  private static final Pattern OTHERWISE =
+      Pattern.compile("\\b(allowed|ok|okay|alright|fine|permitted)\\?? or $|\\b(can|could|may) (i|we) [^?.]* or $");
 
   /**
    * Whether the school has the thing a question asks about, answered only by a sentence that says

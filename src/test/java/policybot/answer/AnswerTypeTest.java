@@ -122,6 +122,7 @@ class AnswerTypeTest {
     assertThat(AnswerType.requiredAction("do i need to tell anyone?")).contains("tell");
     // the other way round of a permission question
     assertThat(AnswerType.requiredAction("i'd just log in from my own laptop at home. is that allowed or do i need to stay late?")).isEmpty();
+    assertThat(AnswerType.requiredAction("a parent put a nasty comment on our page. can i just delete it or do i have to leave it")).isEmpty();
     assertThat(AnswerType.requirementOf("can I use my phone on a trip?")).isEmpty();
   }
 
