@@ -254,7 +254,7 @@ final class VerdictReader {
   /** Words inside a question that ask for permission, whatever the question opens with. */
   private static final Pattern ASKS_PERMISSION =
       Pattern.compile(
-          "\\b(can i|can we|could i|may i|am i allowed|are we allowed|is it (ok|okay|alright|allowed|acceptable)|"
+          "\\b(can i|can we|could i|may i|am i allowed|are we allowed|is (it|that|this) (ok|okay|alright|allowed|acceptable)|"
               + "allowed to|permitted to|ok to|okay to|ok if|okay if|"
               // "one of the dads asked if he can video the nativity"
               + "(if|whether) (he|she|they|we|i|parents?|a parent|someone|anyone) (can|could|may)\\b)\\b");

@@ -115,6 +115,7 @@ class VerdictReaderTest {
         "a dodgy site came up and I closed it straight away. do I need to do anything else? | true",
         "taking the work laptop home tonight - anything I need to do first? | true",
         "is it ok to take the laptop home or is there anything I need to do? | false",
+        "I'd like to look at the data at home on my own laptop. Is that acceptable and is there anything I need to do? | false",
         "Is it ok to save reports onto my own USB stick? It's not encrypted or anything | false",
         "can I put a maths game on the class laptops? who do i need to ask | false",
         "I'd like to put a phonics game on the class PC. who do I need to ask? | true",
