@@ -180,7 +180,10 @@ final class SafeguardingCheck {
           + "(photos?|pictures?|pics?|videos?|images?) of (her|him|them)sel\\w*|"
           + "ask(s|ed|ing)? (her|him|them) for (photos|pictures|pics|nudes|images)|ask(s|ed|ing)? (her|him|them) to send (photos|pictures|pics|nudes|images)|"
           + "(gives?|giving|gave|given|buys?|bought) (her|him|them) (a |an )?(necklace|jewellery|bracelet|ring|presents?|gifts?)|"
-          + "(grab\\w*|touch\\w*|pinch\\w*|slap\\w*) ([\\w']+ ){0,2}(bums?|bottoms?|breasts?|boobs?|crotch)|(room|office|cupboard) on (her|his|their) own|door (shut|closed|locked)|"
+          + "(grab\\w*|touch\\w*|pinch\\w*|slap\\w*) ([\\w']+ ){0,2}(bums?|bottoms?|breasts?|boobs?|crotch)|(room|office|cupboard) on (her|his|their) own|door (shut|closed|locked)|(shuts?|shutting|closes?|closing|locks?|locking) the door|"
+          // an adult singling children out: "taking children out one at a time", a pupil's photo as his lock screen
+          + "(takes?|taking|took|gets?|getting|calls?|calling) ([\\w']+ ){0,3}(out )?one at a time|"
+          + "(photo|picture|pic|image)s? of (a|an|one of)( \\w+){0,4} as (his|her|their) (lock ?screen|wallpaper|screensaver|background|profile pic\\w*)|"
           + "(side |empty |store )?(room|office|cupboard) alone|"
           + "(gives?|giving|gave|offer\\w*) (her|him|them) lifts|lifts home|alone with (her|him|them)|"
           + "messag(es|ed|ing) (her|him|them|a( \\w+){0,2} (" + CHILD_WORDS + ")) on|(text|texts|texting|texted) (her|him|them|a)\\b|"
