@@ -2,6 +2,7 @@ package policybot.answer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -344,8 +345,16 @@ final class AnswerType {
    * that never says "encrypt". Empty when the word after "be" names no requirement.
    */
   static Optional<Kind> requirementOf(String question) {
-    return required(question).map(stem -> new Kind(ASKS_IF_REQUIRED, Pattern.compile("\\b" + Pattern.quote(stem)), EscalationReason.NO_REQUIREMENT_GIVEN));
+    return required(question)
+        .map(stem -> new Kind(ASKS_IF_REQUIRED, Pattern.compile("\\b(" + Pattern.quote(stem) + SAME_DEED.getOrDefault(stem, "") + ")"), EscalationReason.NO_REQUIREMENT_GIVEN));
   }
+
+  /**
+   * The policies' other words for a deed a question names, as further alternatives after the
+   * question's own stem: "do I have to wipe it off the stick?" is answered by "destroyed at the end
+   * of the period".
+   */
+  private static final Map<String, String> SAME_DEED = Map.of("wipe", "|delet|destr|remov|erase", "delet", "|destr|remov|wipe|erase");
 
   /**
    * The first letters of what a question asks has to be done ("encry" for "does it need to be

@@ -109,6 +109,10 @@ class AnswerTypeTest {
     assertThat(encrypted.givenBy("No passwords should be divulged and memory sticks should also be encrypted.")).isTrue();
     assertThat(encrypted.givenBy("If it is necessary for you to take work home, or off site, you should ensure that your device is securely stored")).isFalse();
     assertThat(delete.givenBy("all photographs will be shredded or deleted from the school network")).isTrue();
+    // the policies' other word for the deed
+    assertThat(AnswerType.requirementOf("when im done with it do i have to wipe it off the stick?").orElseThrow()
+            .givenBy("all such data must be kept secure on password protected or encrypted devices and destroyed at the end of the period"))
+        .isTrue();
     // nothing checkable: a word that names no requirement, a phrasal verb, a plain permission question
     assertThat(AnswerType.requirementOf("what time do staff have to be in by?")).isEmpty();
     assertThat(AnswerType.requirementOf("should they be kept out of the class photo?")).isEmpty();
