@@ -142,7 +142,7 @@ public final class PolicyAnalyzer extends Analyzer {
    *   <li>"can i give her my password?", "she asked to use my login", "they need my password, do i
    *       give it them?", "her login isnt working - can i let her use mine?": sharing it, the
    *       policies' "disclose any passwords" (a social media "username" given to a pupil is not a
-   *       password, so it is left out).
+   *       password, so it is left out); "my TA keeps asking for my login" too.
    *   <li>"a pop-up came up": one word, which the synonym list maps to the policies' online safety
    *       incident; as two, "up" is a stop word and "pop" alone means nothing.
    *   <li>"put a maths game on the class PC", "get an app onto my laptop": installing it, the
@@ -223,7 +223,9 @@ public final class PolicyAnalyzer extends Analyzer {
               Pattern.compile(
                   "\\b(?:give|gives|giving|gave|tell|tells|telling|told|lend|lends|lending|lent|pass|passes|passing|passed|hand|hands|handing|handed|send|sending|sent)"
                       + "(?: (?:out|over|on))?(?: (?:him|her|them|someone|somebody|anyone|us|\\w+ \\w+|\\w+))? (?:my|our|your|her|his|their|the) (?:own )?" + CREDENTIAL + "\\b"
-                      + "|\\b(?:use|uses|using|borrow|borrows|borrowing|have|log in with|log on with) (?:my|her|his|their|your|a colleague's|someone's|someone else's) (?:own )?" + CREDENTIAL + "\\b",
+                      + "|\\b(?:use|uses|using|borrow|borrows|borrowing|have|log in with|log on with) (?:my|her|his|their|your|a colleague's|someone's|someone else's) (?:own )?" + CREDENTIAL + "\\b"
+                      // "my TA keeps asking for my login"
+                      + "|\\b(?:asking|asks|asked|ask) (?:me )?for (?:my|our) (?:own )?" + CREDENTIAL + "\\b",
                   Pattern.CASE_INSENSITIVE),
               " disclose password "),
           // "... my password to fix my account, do i give it them?", "her login isnt working - can i

@@ -172,6 +172,12 @@ class QuestionTermsTest {
   }
 
   @Test
+  void should_read_being_asked_for_my_login_as_disclosing_a_password() {
+    assertThat(index.subjectTerms("my TA keeps asking for my login so she can print things off")).anySatisfy(g -> assertThat(g).contains("disclos"));
+    assertThat(index.subjectTerms("the login page keeps asking for my details")).noneMatch(g -> g.contains("disclos"));
+  }
+
+  @Test
   void should_read_not_sure_as_unsure_in_a_question_but_leave_policy_text_as_written() {
     // "not" is a stop word and "sure" names no topic, so "if I'm not sure" used to leave nothing to
     // meet the policies' "Any concerns or clarification should be discussed with ..."
