@@ -95,6 +95,11 @@ public final class PolicyAnalyzer extends Analyzer {
 
   /** A phrase as staff word it, and what the rest of the analysis should see instead. */
   record Rewrite(Pattern phrase, String replacement) {
+    /** A rewrite of {@code regex}, matched ignoring case, to {@code replacement} ({@code $0} for the words matched). */
+    static Rewrite of(String regex, String replacement) {
+      return new Rewrite(Pattern.compile(regex, Pattern.CASE_INSENSITIVE), replacement);
+    }
+
     String apply(String text) {
       return phrase.matcher(text).replaceAll(replacement);
     }
@@ -111,6 +116,9 @@ public final class PolicyAnalyzer extends Analyzer {
 
   /** What staff call the credentials the policies say must not be disclosed: a password, a PIN, a login. */
   private static final String CREDENTIAL = "(?:passwords?|pass ?codes?|pins?|logins?|log-ins?|log ?ins?|logons?|log ?in details|login details)";
+
+  /** A device of one's own: "my own iPad", "her own laptop". */
+  private static final String OWN_KIT = "(?:my|her|his|their|our|your) own (?:ipad|tablet|laptop|kindle|chromebook|macbook|computer|pc|speaker|camera)s?\\b";
 
   /**
    * Phrases in questions that the word-by-word analysis would misread, rewritten before it:
@@ -167,99 +175,80 @@ public final class PolicyAnalyzer extends Analyzer {
    *       which is about the data.
    * </ul>
    */
-  /** A device of one's own: "my own iPad", "her own laptop". */
-  private static final String OWN_KIT = "(?:my|her|his|their|our|your) own (?:ipad|tablet|laptop|kindle|chromebook|macbook|computer|pc|speaker|camera)s?\\b";
-
   static final List<Rewrite> QUESTION_PHRASES =
       List.of(
-          new Rewrite(
-              Pattern.compile("\\b(not|n't|never)( (quite|really|totally|completely|100%))? sure\\b|\\b(don't|dont|do not) know (if|whether)\\b", Pattern.CASE_INSENSITIVE),
+          Rewrite.of(
+              "\\b(not|n't|never)( (quite|really|totally|completely|100%))? sure\\b|\\b(don't|dont|do not) know (if|whether)\\b",
               " unsure "),
-          new Rewrite(Pattern.compile("\\b(lunch|tea|coffee|morning|afternoon|dinner) ?break\\b", Pattern.CASE_INSENSITIVE), "$1"),
+          Rewrite.of("\\b(lunch|tea|coffee|morning|afternoon|dinner) ?break\\b", "$1"),
           new Rewrite(THERE_FIRST, " pre-existing "),
-          new Rewrite(
-              Pattern.compile("\\b(?:(?:insta|instagram|tiktok|snapchat|snap|twitter|social media|socials) (?:handle|username|user name|name)|(?:my|your|his|her|their) handle)s?\\b", Pattern.CASE_INSENSITIVE),
+          Rewrite.of(
+              "\\b(?:(?:insta|instagram|tiktok|snapchat|snap|twitter|social media|socials) (?:handle|username|user name|name)|(?:my|your|his|her|their) handle)s?\\b",
               "$0 social networking pages"),
-          new Rewrite(
-              Pattern.compile("\\b(files|documents|computer|pc|laptop)( \\w+){0,3} (are|is|have been|has been|got|been) (locked|encrypted)\\b|\\bpay( \\w+){0,2} to (get|unlock) (them|it|my files|the files)( back)?\\b|\\bransom\\b", Pattern.CASE_INSENSITIVE),
+          Rewrite.of(
+              "\\b(files|documents|computer|pc|laptop)( \\w+){0,3} (are|is|have been|has been|got|been) (locked|encrypted)\\b|\\bpay( \\w+){0,2} to (get|unlock) (them|it|my files|the files)( back)?\\b|\\bransom\\b",
               "$0 virus"),
-          new Rewrite(
-              Pattern.compile(
-                  "\\b(?:set ?up|setting up|sets up|start|starting|make|making|create|creating|open|opening)\\b"
+          Rewrite.of(
+              "\\b(?:set ?up|setting up|sets up|start|starting|make|making|create|creating|open|opening)\\b"
                       + "(?=[\\w' ]{0,30}\\b(?:account|page|group|profile|instagram|insta|facebook|twitter|tiktok|blog)s? for (?:(?:our|my|the|a|all) )?(?:\\w+ )?(?:class|school|year|yr\\d|team|parents|pupils|kids)\\b)",
-                  Pattern.CASE_INSENSITIVE),
               "$0 create work-based profile group new social media service"),
-          new Rewrite(
-              Pattern.compile(
-                  "\\b(?:give|gives|giving|gave|pass|passing|hand|handing|share|sharing|send|sending|want|wants|wanted|asking for|asked for|ask for)"
+          Rewrite.of(
+              "\\b(?:give|gives|giving|gave|pass|passing|hand|handing|share|sharing|send|sending|want|wants|wanted|asking for|asked for|ask for)"
                       + "(?: \\w+){0,3}? (?:my|our|your|their) (?:own )?(?:personal )?(?:mobile |phone |home |private )?(?:number|no\\.|no\\b|digits)",
-                  Pattern.CASE_INSENSITIVE),
               "$0 give out personal details telephone number"),
-          new Rewrite(
-              Pattern.compile(
-                  "\\b(?:give|gives|giving|gave|share|sharing|send|sending|want|wants|wanted|asking for|asked for|ask for|asks for)"
+          Rewrite.of(
+              "\\b(?:give|gives|giving|gave|share|sharing|send|sending|want|wants|wanted|asking for|asked for|ask for|asks for)"
                       + "(?: \\w+){0,3}? (?:my|our) (?:own )?(?:personal )?(?:whatsapp|snapchat|snap|insta|instagram|tiktok|facebook|fb|twitter)\\b",
-                  Pattern.CASE_INSENSITIVE),
               "$0 give out personal details social networking pages"),
-          new Rewrite(Pattern.compile("\\b(email|e-mail|send|forward|pass)(ed|ing)?( \\w+){1,3}? (over|on|out)\\b", Pattern.CASE_INSENSITIVE), "$0 distribute"),
-          new Rewrite(Pattern.compile("\\b(local paper|newspaper|the paper|the press|journalists?|reporters?)\\b", Pattern.CASE_INSENSITIVE), "$0 distribute outside school"),
-          new Rewrite(
-              Pattern.compile(
-                  "\\bremember (me|my (password|login|log ?in|details))\\b|\\bsave (my |the )?(password|login|log ?in details)s?\\b|"
+          Rewrite.of("\\b(email|e-mail|send|forward|pass)(ed|ing)?( \\w+){1,3}? (over|on|out)\\b", "$0 distribute"),
+          Rewrite.of("\\b(local paper|newspaper|the paper|the press|journalists?|reporters?)\\b", "$0 distribute outside school"),
+          Rewrite.of(
+              "\\bremember (me|my (password|login|log ?in|details))\\b|\\bsave (my |the )?(password|login|log ?in details)s?\\b|"
                       + "\\b(stay|keep me|keep it) (logged|signed) (in|on)\\b|\\bauto(matic|matically)?[- ]?(log|sign) ?(me )?(in|on)\\b",
-                  Pattern.CASE_INSENSITIVE),
               " automated logon "),
-          new Rewrite(Pattern.compile("\\b(on|during|in|at) (my|a|the|our|their|his|her) break\\b|\\bbreak ?times?\\b", Pattern.CASE_INSENSITIVE), " breaktime "),
-          new Rewrite(
-              Pattern.compile("\\b(put|puts|putting|stick|get|getting|load|loading)\\b(?=[\\w' -]{1,40}\\b(on|onto) (the|my|our|a|his|her|their)( \\w+)? (pc|pcs|computers?|laptops?|ipads?|tablets?|machines?|whiteboard)\\b)", Pattern.CASE_INSENSITIVE),
+          Rewrite.of("\\b(on|during|in|at) (my|a|the|our|their|his|her) break\\b|\\bbreak ?times?\\b", " breaktime "),
+          Rewrite.of(
+              "\\b(put|puts|putting|stick|get|getting|load|loading)\\b(?=[\\w' -]{1,40}\\b(on|onto) (the|my|our|a|his|her|their)( \\w+)? (pc|pcs|computers?|laptops?|ipads?|tablets?|machines?|whiteboard)\\b)",
               "install"),
-          new Rewrite(
-              Pattern.compile("\\b(put|puts|putting|pop|popping|stick|sticking|chuck|bung|stuck|popped)\\b(?=[\\w' -]{1,40}\\b(on|onto) (the |my |our |a |his |her |their )?(own |personal |private |school |school's |class )?(insta|instagram|facebook|fb|twitter|tiktok|snapchat|social media|socials|page|story|stories|feed|website|blog)\\b)", Pattern.CASE_INSENSITIVE),
+          Rewrite.of(
+              "\\b(put|puts|putting|pop|popping|stick|sticking|chuck|bung|stuck|popped)\\b(?=[\\w' -]{1,40}\\b(on|onto) (the |my |our |a |his |her |their )?(own |personal |private |school |school's |class )?(insta|instagram|facebook|fb|twitter|tiktok|snapchat|social media|socials|page|story|stories|feed|website|blog)\\b)",
               "post"),
-          new Rewrite(
-              Pattern.compile("\\b(log|logs|logged|logging|sign|signs|signed|signing) ?(in|on) as (me|him|her|them|someone else|somebody else|another \\w+|a colleague|my \\w+)\\b", Pattern.CASE_INSENSITIVE),
+          Rewrite.of(
+              "\\b(log|logs|logged|logging|sign|signs|signed|signing) ?(in|on) as (me|him|her|them|someone else|somebody else|another \\w+|a colleague|my \\w+)\\b",
               " use another user's login "),
-          new Rewrite(
-              Pattern.compile(
-                  "\\b(?:give|gives|giving|gave|tell|tells|telling|told|lend|lends|lending|lent|pass|passes|passing|passed|hand|hands|handing|handed|send|sending|sent)"
+          Rewrite.of(
+              "\\b(?:give|gives|giving|gave|tell|tells|telling|told|lend|lends|lending|lent|pass|passes|passing|passed|hand|hands|handing|handed|send|sending|sent)"
                       + "(?: (?:out|over|on))?(?: (?:him|her|them|someone|somebody|anyone|us|\\w+ \\w+|\\w+))? (?:my|our|your|her|his|their|the) (?:own )?" + CREDENTIAL + "\\b"
                       + "|\\b(?:use|uses|using|borrow|borrows|borrowing|have|log in with|log on with) (?:my|her|his|their|your|a colleague's|someone's|someone else's) (?:own )?" + CREDENTIAL + "\\b"
                       // "my TA keeps asking for my login"
                       + "|\\b(?:asking|asks|asked|ask) (?:me )?for (?:my|our) (?:own )?" + CREDENTIAL + "\\b",
-                  Pattern.CASE_INSENSITIVE),
               " disclose password "),
           // "... my password to fix my account, do i give it them?", "her login isnt working - can i
           // let her use mine?": the "it" and the "mine" are the password
-          new Rewrite(
-              Pattern.compile(
-                  "\\b(" + CREDENTIAL + "\\b[^?.!]{0,100}?)\\b(?:(?:give|giving|tell|telling|lend|lending|pass|passing|hand|handing|send|sending) (?:it|them)"
+          Rewrite.of(
+              "\\b(" + CREDENTIAL + "\\b[^?.!]{0,100}?)\\b(?:(?:give|giving|tell|telling|lend|lending|pass|passing|hand|handing|send|sending) (?:it|them)"
                       + "|(?:(?:let|lets|letting) (?:her|him|them|someone|a colleague) )?(?:use|borrow|borrowing|have|share|sharing) mine)\\b",
-                  Pattern.CASE_INSENSITIVE),
               "$1 disclose password "),
-          new Rewrite(
-              Pattern.compile(
-                  "\\b(stuff|things|sites|websites|web sites|something|content|pages|material|images|pictures)( \\w+){0,2}? (they|he|she|you|i|we|staff|people|someone|nobody|no one|kids|children|pupils) (shouldn'?t|should not|shouldnt|oughtn'?t|are not meant to|aren'?t meant to|ought not)( to)?( have| be)?\\b"
+          Rewrite.of(
+              "\\b(stuff|things|sites|websites|web sites|something|content|pages|material|images|pictures)( \\w+){0,2}? (they|he|she|you|i|we|staff|people|someone|nobody|no one|kids|children|pupils) (shouldn'?t|should not|shouldnt|oughtn'?t|are not meant to|aren'?t meant to|ought not)( to)?( have| be)?\\b"
                       + "|\\b(bad|horrible|nasty|wrong|naughty|rude|adult) (websites?|web sites?|sites?|stuff|content|pages?|material|images|pictures|videos?)\\b",
-                  Pattern.CASE_INSENSITIVE),
               "$0 inappropriate "),
-          new Rewrite(Pattern.compile("\\bpop[- ]?(up|ups)\\b", Pattern.CASE_INSENSITIVE), " popup "),
-          new Rewrite(
-              Pattern.compile("\\b(came|comes|coming) up\\b|\\bclicked (on )?(a |an |the |some )?(\\w+ )?link\\b|\\bended up on\\b", Pattern.CASE_INSENSITIVE),
+          Rewrite.of("\\bpop[- ]?(up|ups)\\b", " popup "),
+          Rewrite.of(
+              "\\b(came|comes|coming) up\\b|\\bclicked (on )?(a |an |the |some )?(\\w+ )?link\\b|\\bended up on\\b",
               "$0 accidentally "),
-          new Rewrite(Pattern.compile("\\b(year|yr|y) ?(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)s?\\b", Pattern.CASE_INSENSITIVE), " pupils "),
-          new Rewrite(
-              Pattern.compile("\\b(check|checks|checking|see|sees|track|tracks|tracking|watch|watches|watching|look at|looks at|spy on|spies on|know) what (sites|websites|web sites|pages|i|we|staff|people|you) ", Pattern.CASE_INSENSITIVE),
+          Rewrite.of("\\b(year|yr|y) ?(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)s?\\b", " pupils "),
+          Rewrite.of(
+              "\\b(check|checks|checking|see|sees|track|tracks|tracking|watch|watches|watching|look at|looks at|spy on|spies on|know) what (sites|websites|web sites|pages|i|we|staff|people|you) ",
               " monitor $2 "),
-          new Rewrite(
-              Pattern.compile("\\b(come|comes|coming) back on (me|us|them|him|her)\\b|\\b(get|be|am|is|are) (the )?(blamed|to blame|the blame)\\b|\\bheld (responsible|accountable)\\b", Pattern.CASE_INSENSITIVE),
+          Rewrite.of(
+              "\\b(come|comes|coming) back on (me|us|them|him|her)\\b|\\b(get|be|am|is|are) (the )?(blamed|to blame|the blame)\\b|\\bheld (responsible|accountable)\\b",
               "$0 responsible "),
-          new Rewrite(
-              Pattern.compile("\\b(council tax|(car|home|house|travel|pet) insurance|online banking|my bank|ebay|amazon|online shopping|(book|booking|booked) (a|my|our) holiday)\\b", Pattern.CASE_INSENSITIVE),
+          Rewrite.of(
+              "\\b(council tax|(car|home|house|travel|pet) insurance|online banking|my bank|ebay|amazon|online shopping|(book|booking|booked) (a|my|our) holiday)\\b",
               "$0 personal use "),
-          new Rewrite(
-              Pattern.compile(
-                  "\\b(bring|brings|bringing|brought|use|using)\\b[\\w' ]{0,20}\\b" + OWN_KIT + "|" + OWN_KIT + "[^.?!]{0,60}\\b(bring|brings|bringing|brought|use|using)\\b",
-                  Pattern.CASE_INSENSITIVE),
+          Rewrite.of(
+              "\\b(bring|brings|bringing|brought|use|using)\\b[\\w' ]{0,20}\\b" + OWN_KIT + "|" + OWN_KIT + "[^.?!]{0,60}\\b(bring|brings|bringing|brought|use|using)\\b",
               "$0 personal ICT equipment devices "));
 
   /**

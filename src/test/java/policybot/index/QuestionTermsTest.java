@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import policybot.TestEngine;
 
 class QuestionTermsTest {
@@ -119,62 +121,37 @@ class QuestionTermsTest {
     assertThat(index.subjectTerms("can i check what time the trip leaves")).noneMatch(g -> g.contains("monitor"));
   }
 
-  @Test
-  void should_read_being_blamed_as_being_responsible() {
-    for (String q : List.of("someone used my login, will that come back on me?", "will I get the blame if it goes missing?")) {
-      assertThat(index.subjectTerms(q)).as(q).anySatisfy(g -> assertThat(g).contains("respons"));
-    }
-    assertThat(index.subjectTerms("can i come back on the coach with them")).noneMatch(g -> g.contains("respons"));
-  }
-
-  @Test
-  void should_read_personal_errands_as_personal_use() {
-    for (String q : List.of("is it ok to pay my council tax on the staffroom pc?", "ok to renew my car insurance on the class laptop?")) {
-      assertThat(index.subjectTerms(q)).as(q).anySatisfy(g -> assertThat(g).contains("person"));
-    }
-    assertThat(index.subjectTerms("who has the insurance papers for the minibus")).noneMatch(g -> g.contains("person"));
-  }
-
-  @Test
-  void should_read_bringing_in_a_device_of_ones_own_as_personal_equipment() {
-    assertThat(index.subjectTerms("can i bring my own ipad in to play music in class?")).anySatisfy(g -> assertThat(g).contains("equip"));
-    assertThat(index.subjectTerms("can I take reports home on my own laptop to finish them?")).noneMatch(g -> g.contains("equip"));
-  }
-
-  @Test
-  void should_read_a_pupil_asking_for_my_social_media_as_giving_out_personal_details() {
-    assertThat(index.subjectTerms("one of my yr6s asked for my whatsapp so she can send me her homework"))
-        .anySatisfy(g -> assertThat(g).contains("detail"));
-    assertThat(index.subjectTerms("can i check my whatsapp at lunch")).noneMatch(g -> g.contains("detail"));
-  }
-
-  @Test
-  void should_read_a_page_coming_up_after_a_click_as_access_by_accident() {
-    for (String q : List.of("i clicked a link and something really dodgy came up", "ended up on a porn site on the class pc, what do i do")) {
-      assertThat(index.subjectTerms(q)).as(q).anySatisfy(g -> assertThat(g).contains("inadvert"));
-    }
-    assertThat(index.subjectTerms("can i link my phone to the class pc")).noneMatch(g -> g.contains("inadvert"));
-  }
-
-  @Test
-  void should_read_stuff_one_should_not_look_at_as_inappropriate() {
-    for (String q : List.of("what happens if a member of staff gets caught looking at stuff they shouldn't?", "someone went on really bad websites")) {
-      assertThat(index.subjectTerms(q)).as(q).anySatisfy(g -> assertThat(g).contains("inappropri"));
-    }
-    assertThat(index.subjectTerms("what things should i bring on the trip")).noneMatch(g -> g.contains("inappropri"));
-  }
-
-  @Test
-  void should_read_pictures_for_the_press_as_distributed_outside_school() {
-    assertThat(index.subjectTerms("The local paper wants a photo of our class assembly. Can I just email them one?"))
-        .anySatisfy(g -> assertThat(g).contains("distribut"));
-    assertThat(index.subjectTerms("can i print the photos on school paper")).noneMatch(g -> g.contains("distribut"));
-  }
-
-  @Test
-  void should_read_being_asked_for_my_login_as_disclosing_a_password() {
-    assertThat(index.subjectTerms("my TA keeps asking for my login so she can print things off")).anySatisfy(g -> assertThat(g).contains("disclos"));
-    assertThat(index.subjectTerms("the login page keeps asking for my details")).noneMatch(g -> g.contains("disclos"));
+  /**
+   * Staff wording the question rewrites read as the policies' (PolicyAnalyzer.QUESTION_PHRASES):
+   * a question, a stem its word groups must hold or lack, and whether they hold it.
+   */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "someone used my login, will that come back on me? | respons | true",
+        "will I get the blame if it goes missing? | respons | true",
+        "can i come back on the coach with them | respons | false",
+        "is it ok to pay my council tax on the staffroom pc? | person | true",
+        "ok to renew my car insurance on the class laptop? | person | true",
+        "who has the insurance papers for the minibus | person | false",
+        "can i bring my own ipad in to play music in class? | equip | true",
+        "can I take reports home on my own laptop to finish them? | equip | false",
+        "one of my yr6s asked for my whatsapp so she can send me her homework | detail | true",
+        "can i check my whatsapp at lunch | detail | false",
+        "i clicked a link and something really dodgy came up | inadvert | true",
+        "ended up on a porn site on the class pc, what do i do | inadvert | true",
+        "can i link my phone to the class pc | inadvert | false",
+        "what happens if a member of staff gets caught looking at stuff they shouldn't? | inappropri | true",
+        "someone went on really bad websites | inappropri | true",
+        "what things should i bring on the trip | inappropri | false",
+        "The local paper wants a photo of our class assembly. Can I just email them one? | distribut | true",
+        "can i print the photos on school paper | distribut | false",
+        "my TA keeps asking for my login so she can print things off | disclos | true",
+        "the login page keeps asking for my details | disclos | false"
+      })
+  void should_read_staff_wording_as_the_policies(String question, String stem, boolean holds) {
+    assertThat(index.subjectTerms(question).stream().anyMatch(g -> g.contains(stem))).as(question).isEqualTo(holds);
   }
 
   @Test
