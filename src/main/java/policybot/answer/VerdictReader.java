@@ -291,6 +291,11 @@ final class VerdictReader {
         && !ASKS_PERMISSION.matcher(q).find()) {
       return true;
     }
+    // "can any parent just post on the school twitter page or how does that work?", "do i just
+    // mention it to the head or is there more to it?": the question ends by asking how things go
+    if (HOW_IT_GOES.matcher(q).find()) {
+      return true;
+    }
     // "Someone has posted an abusive comment on our page. What should I do?", "not sure if it's
     // allowed - who should I check with?": what is asked is the last question, after the account.
     // But "can I put a maths game on the class laptops? who do I need to ask" asks for permission
@@ -322,6 +327,10 @@ final class VerdictReader {
   /** A case put before a question's own opening: "if I'm unsure about something, who should I talk to?". */
   private static final Pattern CASE_FIRST =
       Pattern.compile("^(if|when|whenever|in case) [^?]*?(?=\\b(who|what|where|how) (do|does|should|can|would|must|shall|am|is|are) (i|we)\\b)");
+
+  /** A question's closing request for how things go: "or how does that work?", "or is there more to it?". */
+  private static final Pattern HOW_IT_GOES =
+      Pattern.compile("\\b(how does (that|it|this) (all )?work|is there more to it|what('s| is) the (process|procedure))\\W*$");
 
   /** Conversational words before a question's own opening, one or several: "ok so who do I ask?". */
   private static final Pattern LEAD_IN = Pattern.compile("^((so|and|but|or|ok|okay|right|then),? )+");

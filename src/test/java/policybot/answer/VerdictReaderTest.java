@@ -112,6 +112,8 @@ class VerdictReaderTest {
         "the head said no. what if the parents say yes? | false",
         "I've read the policy. What apps can I install? | false",
         "do they need anything else from me? | true",
+        "can any parent just post stuff on the school twitter page or how does that work | true",
+        "do i just mention it to the head or is there more to it | true",
         "a dodgy site came up and I closed it straight away. do I need to do anything else? | true",
         "taking the work laptop home tonight - anything I need to do first? | true",
         "is it ok to take the laptop home or is there anything I need to do? | false",
