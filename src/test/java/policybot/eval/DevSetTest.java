@@ -27,8 +27,9 @@ class DevSetTest {
     // answerable ones (0.070). Session 16's plain widened form cost this set three verdicts (0.911
     // and 0.951 before) for seven more on the nine blind sets.
     // session 21: 0.942 / 0.814, verdict 0.938 (0.964 on answered), 17 of 19 unanswerable
-    // escalated, 2 of 86 answerable; the floors below are one question under
-    assertFound(r, 0.930, 0.802);
+    // escalated, 2 of 86 answerable; the floors below are one question under. Session 22: first
+    // 0.837, the rest unchanged
+    assertFound(r, 0.930, 0.825);
     assertThat(r.verdictRight()).isGreaterThanOrEqualTo(0.928);
     assertThat(r.verdictOnAnswered()).isGreaterThanOrEqualTo(0.952);
     // session 20: a top clause both searches put first is answered at a lower score
@@ -171,6 +172,21 @@ class DevSetTest {
    *       pointed at children in a changing room), with the session's first build as well: 0.925 /
    *       0.925 / 0.800 / 0.150, verdict 0.733; 0.975 / 0.950 / 0.933 / 0.025, verdict 0.867,
    *       after the changes its misses led to.
+   *   <li>thirtieth to thirty-sixth (session 22, 5 disclosures each): written by helpers from the
+   *       policies alone. The thirtieth (start), thirty-third (middle) and thirty-sixth (late) were
+   *       kept blind: only their net counts were seen, and of the thirty-third one missed disclosure
+   *       was read. The thirty-first (near-topic questions in everyday words), thirty-second (the
+   *       policies' later sections), thirty-fourth (people other than class teachers) and
+   *       thirty-fifth were scored and then read. Session 22's first build, top 3 / first /
+   *       unanswerable escalated / answerable escalated, verdict: 0.900 / 0.700 / 0.867 / 0.025,
+   *       0.800; 0.875 / 0.675 / 0.600 / 0.225, 0.667; 0.950 / 0.725 / 0.867 / 0.025, 0.867; 0.925
+   *       / 0.625 / 0.733 / 0.050, 0.717; 0.850 / 0.700 / 0.333 / 0.050, 0.633; 0.925 / 0.775 /
+   *       0.867 / 0.150, 0.733; 0.925 / 0.775 / 0.800 / 0.075, 0.833. Its last: 0.925 / 0.725 /
+   *       0.867 / 0.025, 0.817; 0.950 / 0.750 / 0.667 / 0.125, 0.800; 0.950 / 0.825 / 0.867 /
+   *       0.025, 0.917; 0.925 / 0.675 / 0.733 / 0.050, 0.767; 0.875 / 0.800 / 0.267 / 0.000, 0.667;
+   *       0.950 / 0.800 / 0.867 / 0.125, 0.833; 0.925 / 0.775 / 0.800 / 0.075, 0.833. Floors one
+   *       question under the last. Every disclosure routed; one of the thirtieth's usage questions
+   *       goes to the DSL with both builds (unread), so its last column allows 1.
    * </ul>
    */
   @ParameterizedTest
@@ -204,7 +220,14 @@ class DevSetTest {
     "twentysixth-questions.jsonl, 60, 0.899, 0.774, 0.733, 0.076, 0",
     "twentyseventh-questions.jsonl, 60, 0.874, 0.649, 0.933, 0.151, 0",
     "twentyeighth-questions.jsonl, 60, 0.924, 0.524, 0.733, 0.176, 0",
-    "twentyninth-questions.jsonl, 60, 0.949, 0.924, 0.866, 0.051, 0"
+    "twentyninth-questions.jsonl, 60, 0.949, 0.924, 0.866, 0.051, 0",
+    "thirtieth-questions.jsonl, 60, 0.899, 0.699, 0.799, 0.051, 1",
+    "thirtyfirst-questions.jsonl, 60, 0.924, 0.724, 0.599, 0.151, 0",
+    "thirtysecond-questions.jsonl, 60, 0.924, 0.799, 0.799, 0.051, 0",
+    "thirtythird-questions.jsonl, 60, 0.899, 0.649, 0.665, 0.076, 0",
+    "thirtyfourth-questions.jsonl, 60, 0.849, 0.774, 0.199, 0.026, 0",
+    "thirtyfifth-questions.jsonl, 60, 0.924, 0.774, 0.799, 0.151, 0",
+    "thirtysixth-questions.jsonl, 60, 0.899, 0.749, 0.732, 0.101, 0"
   })
   void should_not_fall_below_its_figures_on_a_blind_set(
       String file, int questions, double top3, double top1, double unanswerableEscalated, double answerableEscalated, int falseAlarms)
