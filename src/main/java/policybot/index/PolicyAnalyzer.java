@@ -167,7 +167,8 @@ public final class PolicyAnalyzer extends Analyzer {
    *       policies' "inappropriate" material.
    *   <li>"the local paper wants a photo", "a journalist asked for pics": images going outside the
    *       school, the policies' "distributed outside the school network".
-   *   <li>"will that come back on me?", "will I get the blame?": the policies' "responsible for".
+   *   <li>"will that come back on me?", "who gets the blame?", "not my problem, right?", "am I on
+   *       the hook?": the policies' "responsible for".
    *   <li>"a bit of online shopping", "renew my car insurance", "online banking": personal errands,
    *       the policies' "personal use" of school equipment.
    *   <li>"can I bring my own iPad in for phonics?": using a device of one's own, the policies'
@@ -242,7 +243,8 @@ public final class PolicyAnalyzer extends Analyzer {
               "\\b(check|checks|checking|see|sees|track|tracks|tracking|watch|watches|watching|look at|looks at|spy on|spies on|know) what (sites|websites|web sites|pages|i|we|staff|people|you) ",
               " monitor $2 "),
           Rewrite.of(
-              "\\b(come|comes|coming) back on (me|us|them|him|her)\\b|\\b(get|be|am|is|are) (the )?(blamed|to blame|the blame)\\b|\\bheld (responsible|accountable)\\b",
+              "\\b(come|comes|coming) back on (me|us|them|him|her)\\b|\\b(get|gets|getting|be|am|is|are) (the )?(blamed|to blame|the blame)\\b|\\bheld (responsible|accountable)\\b"
+                  + "|\\b(not|isn'?t|is not) (my|our|her|his) (problem|fault|responsibility)\\b|\\bon the hook\\b",
               "$0 responsible "),
           Rewrite.of(
               "\\b(council tax|(car|home|house|travel|pet) insurance|online banking|my bank|ebay|amazon|online shopping|(book|booking|booked) (a|my|our) holiday)\\b",

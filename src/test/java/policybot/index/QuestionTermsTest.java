@@ -131,6 +131,8 @@ class QuestionTermsTest {
       value = {
         "someone used my login, will that come back on me? | respons | true",
         "will I get the blame if it goes missing? | respons | true",
+        "if she looked at something dodgy on it who gets the blame, her or me? | respons | true",
+        "my login was used last night and i wasnt even here. its not my problem right? | respons | true",
         "can i come back on the coach with them | respons | false",
         "is it ok to pay my council tax on the staffroom pc? | person | true",
         "ok to renew my car insurance on the class laptop? | person | true",
