@@ -165,15 +165,7 @@ public final class AnswerService {
    * more of its words.
    */
   private static List<Citation> staffRuleFirst(List<Citation> citations) {
-    for (int i = 1; i < citations.size(); i++) {
-      String marked = citations.get(i).highlight();
-      if (!Audience.addressedToOthers(marked) && VerdictReader.isRule(marked)) {
-        List<Citation> out = new ArrayList<>(citations);
-        out.add(0, out.remove(i));
-        return List.copyOf(out);
-      }
-    }
-    return citations;
+    return AnswerType.laterToFront(citations, c -> !Audience.addressedToOthers(c.highlight()) && VerdictReader.isRule(c.highlight()));
   }
 
   /**

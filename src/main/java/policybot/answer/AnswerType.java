@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -516,18 +517,24 @@ final class AnswerType {
   }
 
   /** {@code hits} with the first clause passing {@code test} moved to the front, when {@code applies} and the first does not pass. */
-  private static List<Hit> firstThat(List<Hit> hits, java.util.function.Predicate<Clause> test, boolean applies) {
-    if (hits.size() < 2 || !applies || test.test(hits.get(0).clause())) {
-      return hits;
-    }
-    for (int i = 1; i < hits.size(); i++) {
-      if (test.test(hits.get(i).clause())) {
-        List<Hit> out = new ArrayList<>(hits);
+  private static List<Hit> firstThat(List<Hit> hits, Predicate<Clause> test, boolean applies) {
+    return !applies || hits.isEmpty() || test.test(hits.get(0).clause()) ? hits : laterToFront(hits, h -> test.test(h.clause()));
+  }
+
+  /**
+   * {@code items} with the first after the first one that passes {@code test} moved to the front;
+   * the same list when none does. For reordering what is cited: clauses by the kind of answer they
+   * give or whether they name someone to tell, citations by whom their rule is for.
+   */
+  static <T> List<T> laterToFront(List<T> items, Predicate<T> test) {
+    for (int i = 1; i < items.size(); i++) {
+      if (test.test(items.get(i))) {
+        List<T> out = new ArrayList<>(items);
         out.add(0, out.remove(i));
         return List.copyOf(out);
       }
     }
-    return hits;
+    return items;
   }
 
   /** Whether the clause gives every kind of answer wanted and, when the question is about others, a rule for them. */

@@ -184,8 +184,10 @@ final class KeySentence {
     List<Span> spans = sentences(text);
     Span best = spans.get(0);
     double bestScore = Double.NEGATIVE_INFINITY;
+    boolean aboutOwnDevice = VerdictReader.asksAboutOwn(asked.question());
     for (Span s : spans) {
       String sentence = text.substring(s.start(), s.end());
+      String lower = VerdictReader.lower(sentence);
       Set<Integer> named = mentions(sentence, asked.terms(), analyze);
       double score = named.size() + mentions(sentence, asked.ownTerms(), analyze).size();
       for (int i : named) {
@@ -203,10 +205,11 @@ final class KeySentence {
       if (asked.wants().isEmpty() && supposes(sentence, asked.question(), asked.terms(), analyze)) {
         score += SAME_SITUATION_BONUS;
       }
-      if (asked.aboutSchoolsOwn() && PERSONAL.matcher(VerdictReader.lower(sentence)).find()) {
+      boolean personal = PERSONAL.matcher(lower).find();
+      if (asked.aboutSchoolsOwn() && personal) {
         score -= OTHER_OWNER_PENALTY;
       }
-      if (VerdictReader.asksAboutOwn(asked.question()) && SCHOOLS_OWN.matcher(VerdictReader.lower(sentence)).find() && !PERSONAL.matcher(VerdictReader.lower(sentence)).find()) {
+      if (aboutOwnDevice && !personal && SCHOOLS_OWN.matcher(lower).find()) {
         score -= OWN_DEVICE_PENALTY;
       }
       if (score > bestScore) {
