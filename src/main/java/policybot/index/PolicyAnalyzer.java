@@ -117,6 +117,13 @@ public final class PolicyAnalyzer extends Analyzer {
   /** What staff call the credentials the policies say must not be disclosed: a password, a PIN, a login. */
   private static final String CREDENTIAL = "(?:passwords?|pass ?codes?|pins?|logins?|log-ins?|log ?ins?|logons?|log ?in details|login details)";
 
+  /** The social media accounts staff name: "my insta", "on tiktok", "her snapchat". */
+  private static final String SOCIAL_ACCOUNT = "(?:whatsapp|snapchat|snap|insta|instagram|tiktok|facebook|fb|twitter|social media|socials)";
+
+  /** Handing something over, or being asked for it: "give her my", "asked for my", "wants my". */
+  private static final String HANDED_OVER =
+      "(?:give|gives|giving|gave|pass|passing|hand|handing|share|sharing|send|sending|want|wants|wanted|asking for|asked for|ask for|asks for)";
+
   /** A device of one's own: "my own iPad", "her own laptop". */
   private static final String OWN_KIT = "(?:my|her|his|their|our|your) own (?:ipad|tablet|laptop|kindle|chromebook|macbook|computer|pc|speaker|camera)s?\\b";
 
@@ -184,7 +191,7 @@ public final class PolicyAnalyzer extends Analyzer {
           Rewrite.of("\\b(lunch|tea|coffee|morning|afternoon|dinner) ?break\\b", "$1"),
           new Rewrite(THERE_FIRST, " pre-existing "),
           Rewrite.of(
-              "\\b(?:(?:insta|instagram|tiktok|snapchat|snap|twitter|social media|socials) (?:handle|username|user name|name)|(?:my|your|his|her|their) handle)s?\\b",
+              "\\b(?:" + SOCIAL_ACCOUNT + " (?:handle|username|user name|name)|(?:my|your|his|her|their) handle)s?\\b",
               "$0 social networking pages"),
           Rewrite.of(
               "\\b(files|documents|computer|pc|laptop)( \\w+){0,3} (are|is|have been|has been|got|been) (locked|encrypted)\\b|\\bpay( \\w+){0,2} to (get|unlock) (them|it|my files|the files)( back)?\\b|\\bransom\\b",
@@ -194,12 +201,11 @@ public final class PolicyAnalyzer extends Analyzer {
                       + "(?=[\\w' ]{0,30}\\b(?:account|page|group|profile|instagram|insta|facebook|twitter|tiktok|blog)s? for (?:(?:our|my|the|a|all) )?(?:\\w+ )?(?:class|school|year|yr\\d|team|parents|pupils|kids)\\b)",
               "$0 create work-based profile group new social media service"),
           Rewrite.of(
-              "\\b(?:give|gives|giving|gave|pass|passing|hand|handing|share|sharing|send|sending|want|wants|wanted|asking for|asked for|ask for)"
+              "\\b" + HANDED_OVER
                       + "(?: \\w+){0,3}? (?:my|our|your|their) (?:own )?(?:personal )?(?:mobile |phone |home |private )?(?:number|no\\.|no\\b|digits)",
               "$0 give out personal details telephone number"),
           Rewrite.of(
-              "\\b(?:give|gives|giving|gave|share|sharing|send|sending|want|wants|wanted|asking for|asked for|ask for|asks for)"
-                      + "(?: \\w+){0,3}? (?:my|our) (?:own )?(?:personal )?(?:whatsapp|snapchat|snap|insta|instagram|tiktok|facebook|fb|twitter)\\b",
+              "\\b" + HANDED_OVER + "(?: \\w+){0,3}? (?:my|our) (?:own )?(?:personal )?" + SOCIAL_ACCOUNT + "\\b",
               "$0 give out personal details social networking pages"),
           Rewrite.of("\\b(email|e-mail|send|forward|pass)(ed|ing)?( \\w+){1,3}? (over|on|out)\\b", "$0 distribute"),
           Rewrite.of("\\b(local paper|newspaper|the paper|the press|journalists?|reporters?)\\b", "$0 distribute outside school"),
@@ -212,7 +218,7 @@ public final class PolicyAnalyzer extends Analyzer {
               "\\b(put|puts|putting|stick|get|getting|load|loading)\\b(?=[\\w' -]{1,40}\\b(on|onto) (the|my|our|a|his|her|their)( \\w+)? (pc|pcs|computers?|laptops?|ipads?|tablets?|machines?|whiteboard)\\b)",
               "install"),
           Rewrite.of(
-              "\\b(put|puts|putting|pop|popping|stick|sticking|chuck|bung|stuck|popped)\\b(?=[\\w' -]{1,40}\\b(on|onto) (the |my |our |a |his |her |their )?(own |personal |private |school |school's |class )?(insta|instagram|facebook|fb|twitter|tiktok|snapchat|social media|socials|page|story|stories|feed|website|blog)\\b)",
+              "\\b(put|puts|putting|pop|popping|stick|sticking|chuck|bung|stuck|popped)\\b(?=[\\w' -]{1,40}\\b(on|onto) (the |my |our |a |his |her |their )?(own |personal |private |school |school's |class )?(" + SOCIAL_ACCOUNT + "|page|story|stories|feed|website|blog)\\b)",
               "post"),
           Rewrite.of(
               "\\b(log|logs|logged|logging|sign|signs|signed|signing) ?(in|on) as (me|him|her|them|someone else|somebody else|another \\w+|a colleague|my \\w+)\\b",
